@@ -1,0 +1,1 @@
+"""``workbench-cli``: headless commands over scenario files (one module per subcommand)."""

@@ -1,0 +1,35 @@
+"""``workbench-cli validate FILE``: check a scenario file; exit 1 with a one-line reason when it is not valid."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.main import CliError
+from workbench.files import FileFormatError, load_scenario
+
+help = "check that FILE is a valid scenario file (exit 0) or say why not (exit 1)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``validate``."""
+    p.add_argument("file", type=Path, help="scenario file to check")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing when the file is valid")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the file strictly; report the first problem."""
+    try:
+        loaded = load_scenario(args.file)
+    except FileFormatError as exc:
+        raise CliError(str(exc)) from None
+    if not loaded.integrity_ok:
+        raise CliError(f"{args.file}: integrity: {loaded.warnings[0]}")
+    for w in loaded.warnings:
+        print(f"warning: {args.file}: {w}", file=sys.stderr)
+    if not args.quiet:
+        doc = loaded.scenario.document
+        print(f"{args.file}: valid (schema {loaded.source_schema}, {len(doc.partners)} partners, "
+              f"{len(doc.minerals)} minerals, {len(doc.clauses)} clauses)")
+    return 0

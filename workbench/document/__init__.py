@@ -1,0 +1,39 @@
+"""The scenario document model: plain Python and pydantic, no Qt."""
+
+from workbench.document.errors import Issue, ScenarioValidationError
+from workbench.document.quantities import Currency, Money, Price, PriceUnit, Volume, VolumeUnit
+from workbench.document.brackets import Bracket, Option, resolve
+from workbench.document.clauses import (
+    BorderFloorClause,
+    CfdClause,
+    Clause,
+    ClauseKind,
+    ClauseStatus,
+    CostSharing,
+    CostSharingRule,
+    PriceGapSubsidyClause,
+    PurchaseClause,
+    TariffClause,
+    CLAUSE_TYPES,
+)
+from workbench.document.scenario import (
+    Assumptions,
+    HistoryEntry,
+    Metadata,
+    Mineral,
+    Partner,
+    PartnerRole,
+    PrivateBlock,
+    Mandate,
+    Scenario,
+    ScenarioDocument,
+    RESERVED_REGIONS,
+)
+
+__all__ = [
+    "Assumptions", "BorderFloorClause", "Bracket", "CLAUSE_TYPES", "CfdClause", "Clause", "ClauseKind",
+    "ClauseStatus", "CostSharing", "CostSharingRule", "Currency", "HistoryEntry", "Issue", "Mandate", "Metadata",
+    "Mineral", "Money", "Option", "Partner", "PartnerRole", "Price", "PriceGapSubsidyClause", "PriceUnit",
+    "PrivateBlock", "PurchaseClause", "RESERVED_REGIONS", "Scenario", "ScenarioDocument", "ScenarioValidationError",
+    "TariffClause", "Volume", "VolumeUnit", "resolve",
+]

@@ -1,0 +1,217 @@
+"""Read and write scenario files: strict, size-limited JSON with a format id, schema version and content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench import __version__
+from workbench.document import Scenario, ScenarioValidationError
+from workbench.files.atomic import atomic_write_bytes
+from workbench.files.errors import FileFormatError, NewerVersionError
+from workbench.files.migrations import migrate
+
+FORMAT_ID = "cmw-scenario"
+CURRENT_SCHEMA = 2
+FILE_EXTENSION = ".cmws"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_NESTING = 64
+_ENVELOPE_KEYS = {"format", "schema_version", "app_version", "integrity", "signature", "document", "private"}
+_SIGNATURE_KEYS = {"algorithm", "delegation", "key_id", "signed_hash", "value"}
+
+
+@dataclass
+class LoadedScenario:
+    """A scenario read from a file, with what the reader noticed about it."""
+
+    scenario: Scenario
+    source_schema: int
+    app_version: str
+    integrity_ok: bool
+    signature: dict[str, str] | None = None
+    stored_hash: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def migrated(self) -> bool:
+        """Whether the file was converted from an older schema on reading."""
+        return self.source_schema != CURRENT_SCHEMA
+
+
+def canonical_bytes(data: Any) -> bytes:
+    """The canonical JSON encoding used for hashing and signing: sorted keys, no spaces, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def document_hash(scenario: Scenario) -> str:
+    """SHA-256 of the shareable document: the same text gives the same hash whatever the private notes."""
+    return "sha256:" + hashlib.sha256(canonical_bytes(scenario.document.model_dump(mode="json"))).hexdigest()
+
+
+def _private_hash(private: dict[str, Any]) -> str:
+    return "sha256:" + hashlib.sha256(canonical_bytes(private)).hexdigest()
+
+
+def dumps_scenario(scenario: Scenario, *, include_private: bool = True, signature: dict[str, str] | None = None) -> str:
+    """The file text for ``scenario``: readable, diff-friendly JSON ending in a newline."""
+    doc = scenario.document.model_dump(mode="json")
+    envelope: dict[str, Any] = {
+        "format": FORMAT_ID,
+        "schema_version": CURRENT_SCHEMA,
+        "app_version": __version__,
+        "integrity": {"document": document_hash(scenario)},
+    }
+    private = scenario.private.model_dump(mode="json") if include_private else None
+    if private is not None:
+        envelope["integrity"]["private"] = _private_hash(private)
+    if signature is not None:
+        _check_signature(signature)
+        envelope["signature"] = signature
+    envelope["document"] = doc
+    if private is not None:
+        envelope["private"] = private
+    return json.dumps(envelope, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_scenario(path: str | Path, scenario: Scenario, *, include_private: bool = True,
+                  signature: dict[str, str] | None = None, keep_backup: bool = True) -> None:
+    """Save atomically; the previous file, if any, is kept as ``<name>.bak``."""
+    text = dumps_scenario(scenario, include_private=include_private, signature=signature)
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise FileFormatError(f"scenario too large to save: over the {MAX_FILE_BYTES // (1024 * 1024)} MiB file limit")
+    atomic_write_bytes(Path(path), text.encode("utf-8"), keep_backup=keep_backup)
+
+
+def load_scenario(path: str | Path) -> LoadedScenario:
+    """Read a scenario file; raise FileFormatError with a one-line reason. The file is never modified."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileFormatError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise FileFormatError(f"{path}: cannot read ({exc.strerror})") from None
+    if path.is_dir():
+        raise FileFormatError(f"{path}: is a folder, not a scenario file")
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(f"{path}: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise FileFormatError(f"{path}: cannot read ({exc.strerror})") from None
+    return loads_scenario(raw, source=str(path))
+
+
+def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScenario:
+    """Parse and validate scenario file content (bytes or text)."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileFormatError(f"{source}: over the {MAX_FILE_BYTES:,}-byte limit")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(f"{source}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    data = _parse_json(text, source)
+    if not isinstance(data, dict):
+        raise FileFormatError(f"{source}: not a scenario file (top level is not a JSON object)")
+    if data.get("format") != FORMAT_ID:
+        raise FileFormatError(f"{source}: not a scenario file (format is {data.get('format')!r}, expected {FORMAT_ID!r})")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FileFormatError(f"{source}: schema_version must be a positive whole number (got {version!r})")
+    if version > CURRENT_SCHEMA:
+        raise NewerVersionError(
+            f"{source}: written by a newer workbench (schema {version}, app {data.get('app_version', '?')}); "
+            f"this version {__version__} reads schema {CURRENT_SCHEMA} and older. Update the workbench to open it.")
+    data = migrate(data, version, CURRENT_SCHEMA)
+    unknown = set(data) - _ENVELOPE_KEYS
+    if unknown:
+        raise FileFormatError(f"{source}: unknown top-level field {sorted(unknown)[0]!r}")
+    integrity = data.get("integrity")
+    if not isinstance(integrity, dict) or not isinstance(integrity.get("document"), str):
+        raise FileFormatError(f"{source}: integrity.document: missing content hash")
+    signature = data.get("signature")
+    if signature is not None:
+        try:
+            _check_signature(signature)
+        except ValueError as exc:
+            raise FileFormatError(f"{source}: {exc}") from None
+    if "document" not in data:
+        raise FileFormatError(f"{source}: document: required field is missing")
+    payload = {"document": data["document"]}
+    if data.get("private") is not None:
+        payload["private"] = data["private"]
+    try:
+        scenario = Scenario.from_data(None, strict_json=json.dumps(payload, allow_nan=False))
+    except ScenarioValidationError as exc:
+        raise FileFormatError(f"{source}: {exc.issues[0]}") from exc
+    warnings: list[str] = []
+    stored = integrity["document"]
+    integrity_ok = stored == document_hash(scenario) if version == CURRENT_SCHEMA else True
+    if not integrity_ok:
+        warnings.append("the content hash does not match: the document was changed after it was last saved "
+                        "by the workbench (or damaged on the way)")
+    priv_stored = integrity.get("private")
+    if version == CURRENT_SCHEMA and "private" in data and priv_stored != _private_hash(scenario.private.model_dump(mode="json")):
+        integrity_ok = False
+        warnings.append("the private block's hash does not match: it was changed outside the workbench")
+    if version != CURRENT_SCHEMA:
+        warnings.append(f"converted from schema {version}; saving writes schema {CURRENT_SCHEMA}")
+    return LoadedScenario(scenario=scenario, source_schema=version, app_version=str(data.get("app_version", "")),
+                          integrity_ok=integrity_ok, signature=signature, stored_hash=stored, warnings=warnings)
+
+
+def _check_signature(sig: Any) -> None:
+    if not isinstance(sig, dict) or set(sig) != _SIGNATURE_KEYS or not all(isinstance(v, str) for v in sig.values()):
+        raise ValueError(f"signature: must have exactly the text fields {sorted(_SIGNATURE_KEYS)}")
+    if sig["algorithm"] != "ed25519":
+        raise ValueError(f"signature.algorithm: only 'ed25519' is supported (got {sig['algorithm']!r})")
+    if not re.fullmatch(r"[A-Z]{2,5}", sig["delegation"]):
+        raise ValueError(f"signature.delegation: not a delegation code (got {sig['delegation'][:20]!r})")
+
+
+def _parse_json(text: str, source: str) -> Any:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in out:
+                raise FileFormatError(f"{source}: key {k!r} appears twice in one object")
+            out[k] = v
+        return out
+
+    def no_constants(name: str) -> Any:
+        raise FileFormatError(f"{source}: {name} is not a valid number in a scenario file")
+
+    depth = _max_depth(text)
+    if depth > MAX_NESTING:
+        raise FileFormatError(f"{source}: nested {depth} levels deep, over the limit of {MAX_NESTING}")
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks cut short)" if exc.pos >= len(text.rstrip()) else ""
+        raise FileFormatError(f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from None
+    except ValueError as exc:  # e.g. an integer with too many digits
+        if isinstance(exc, FileFormatError):
+            raise
+        raise FileFormatError(f"{source}: {exc}") from None
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _max_depth(text: str) -> int:
+    """Bracket nesting depth outside strings (a cheap check before json.loads recurses)."""
+    depth = best = 0
+    for m in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if m.group() in "[{" else -1
+        best = max(best, depth)
+    return best
