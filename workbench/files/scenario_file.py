@@ -79,7 +79,14 @@ def dumps_scenario(scenario: Scenario, *, include_private: bool = True, signatur
 
 def save_scenario(path: str | Path, scenario: Scenario, *, include_private: bool = True,
                   signature: dict[str, str] | None = None, keep_backup: bool = True) -> None:
-    """Save atomically; the previous file, if any, is kept as ``<name>.bak``."""
+    """Save atomically; the previous file, if any, is kept as ``<name>.bak``.
+
+    The scenario is re-validated first (``model_copy`` skips validation), so an invalid document never reaches disk.
+    """
+    try:
+        Scenario.from_data(scenario.to_data())
+    except ScenarioValidationError as exc:
+        raise FileFormatError(f"not saved: {exc.issues[0]}") from exc
     text = dumps_scenario(scenario, include_private=include_private, signature=signature)
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise FileFormatError(f"scenario too large to save: over the {MAX_FILE_BYTES // (1024 * 1024)} MiB file limit")
