@@ -1,0 +1,114 @@
+"""Clause list edits as pure functions on immutable scenarios: add, duplicate, delete, move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.document import ClauseKind, Scenario
+from workbench.document.clauses import ClauseStatus
+
+#: Kind-specific starting values of a new clause (prices per kg in USD, volumes in tonnes a year).
+_KIND_DEFAULTS: dict[ClauseKind, dict[str, Any]] = {
+    ClauseKind.BORDER_FLOOR: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"}},
+    ClauseKind.PRICE_GAP_SUBSIDY: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
+                                   "upside_share": 0.3},
+    ClauseKind.CFD: {"strike_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
+                     "rebate_threshold": {"amount": 130.0, "currency": "USD", "per": "kg"},
+                     "clawback_share": 0.5},
+    ClauseKind.PURCHASE: {"annual_volume": {"amount": 100.0, "unit": "t"},
+                          "agreed_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
+                          "sources": ["ROW"]},
+    ClauseKind.TARIFF: {"rate": 0.25, "exporters": ["CN"]},
+}
+
+_ID_STEMS = {
+    ClauseKind.BORDER_FLOOR: "border-floor", ClauseKind.PRICE_GAP_SUBSIDY: "price-gap", ClauseKind.CFD: "cfd",
+    ClauseKind.PURCHASE: "purchase", ClauseKind.TARIFF: "tariff",
+}
+
+
+def unique_clause_id(scenario: Scenario, stem: str) -> str:
+    """``stem`` (cut to fit the 40-character id limit) or ``stem-2``, ``stem-3``... not used by any clause."""
+    taken = {c.id for c in scenario.document.clauses}
+    stem = stem[:34].rstrip("-")
+    if stem not in taken:
+        return stem
+    n = 2
+    while f"{stem}-{n}" in taken:
+        n += 1
+    return f"{stem}-{n}"
+
+
+def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = None) -> dict[str, Any]:
+    """A proposed clause of ``kind`` on ``mineral`` (default: the first mineral) by the author delegation."""
+    doc = scenario.document
+    mineral_id = mineral or doc.minerals[0].id
+    mineral_name = next(m.name for m in doc.minerals if m.id == mineral_id)
+    members = doc.members() or [doc.partners[0].code]
+    data: dict[str, Any] = {
+        "kind": kind.value,
+        "id": unique_clause_id(scenario, f"{mineral_id.replace('_', '-')}-{_ID_STEMS[kind]}"),
+        "title": f"{mineral_name}: new {kind.value.replace('_', ' ')} clause",
+        "mineral": mineral_id,
+        "parties": members,
+        "start_year": doc.assumptions.base_year + 1,
+        "duration_years": 10,
+        "status": ClauseStatus.PROPOSED.value,
+        "proposed_by": doc.metadata.author_delegation,
+        "round_introduced": doc.metadata.round,
+    }
+    data.update(_KIND_DEFAULTS[kind])
+    if kind is ClauseKind.TARIFF:
+        data["parties"] = [doc.metadata.author_delegation]
+    return data
+
+
+def _with_clauses(scenario: Scenario, clauses: list[dict[str, Any]], private: dict[str, Any] | None = None) -> Scenario:
+    data = scenario.to_data()
+    data["document"]["clauses"] = clauses
+    if private is not None:
+        data["private"] = private
+    return Scenario.from_data(data)
+
+
+def add_clause(scenario: Scenario, kind: ClauseKind, mineral: str | None = None) -> tuple[Scenario, str]:
+    """The scenario with a new clause of ``kind`` appended, and the new clause's id."""
+    clause = new_clause_data(scenario, kind, mineral)
+    clauses = [c.model_dump(mode="json") for c in scenario.document.clauses] + [clause]
+    return _with_clauses(scenario, clauses), clause["id"]
+
+
+def duplicate_clause(scenario: Scenario, clause_id: str) -> tuple[Scenario, str]:
+    """The scenario with a copy of ``clause_id`` right after it (new id, title marked as a copy), and the copy's id."""
+    clauses = [c.model_dump(mode="json") for c in scenario.document.clauses]
+    index = _index(scenario, clause_id)
+    copy = dict(clauses[index])
+    copy["id"] = unique_clause_id(scenario, f"{clause_id}-alt")
+    copy["title"] = f"{copy['title']} (alternative)"[:200]
+    clauses.insert(index + 1, copy)
+    return _with_clauses(scenario, clauses), copy["id"]
+
+
+def delete_clause(scenario: Scenario, clause_id: str) -> Scenario:
+    """The scenario without ``clause_id`` (and without its private clause note)."""
+    clauses = [c.model_dump(mode="json") for c in scenario.document.clauses if c.id != clause_id]
+    _index(scenario, clause_id)
+    private = scenario.private.model_dump(mode="json")
+    private["clause_notes"].pop(clause_id, None)
+    return _with_clauses(scenario, clauses, private)
+
+
+def move_clause(scenario: Scenario, clause_id: str, delta: int) -> Scenario:
+    """The scenario with ``clause_id`` moved ``delta`` places in the clause order (clamped to the ends)."""
+    clauses = [c.model_dump(mode="json") for c in scenario.document.clauses]
+    index = _index(scenario, clause_id)
+    target = max(0, min(len(clauses) - 1, index + delta))
+    clauses.insert(target, clauses.pop(index))
+    return _with_clauses(scenario, clauses)
+
+
+def _index(scenario: Scenario, clause_id: str) -> int:
+    for i, c in enumerate(scenario.document.clauses):
+        if c.id == clause_id:
+            return i
+    raise KeyError(clause_id)
