@@ -129,3 +129,21 @@ def test_shipped_templates_parse_with_their_parameters(kind):
     assert load_template("common", allowed)
     with pytest.raises(TemplateError):
         load_template(kind, frozenset({"mineral"}))
+
+
+def test_term_sheet_items_cover_every_section_with_brackets():
+    from workbench.text import ITEM_NAMES, clause_items, definitions
+    s = default_scenario()
+    for c in s.document.clauses:
+        items = clause_items(c, s.document)
+        assert [name for name, _ in items] == list(ITEM_NAMES)
+        assert all(segs and all(seg.text for seg in segs) for _, segs in items)
+    items = dict(clause_items(s.document.clause("usmx-antimony-floor"), s.document))
+    assert "".join(seg.plain() for seg in items["Price mechanism"]).startswith("Floor price USD [25][30]/lb;")
+    assert [(seg.option, seg.proposed_by) for seg in items["Price mechanism"] if seg.bracketed] == [("A", "US"),
+                                                                                                    ("B", "MX")]
+    assert "".join(seg.plain() for seg in items["Status"]) == "Bracketed. Proposed by US; MX reserves. Round 1."
+    cfd = dict(clause_items(s.document.clause("nickel-cfd"), s.document))
+    assert "".join(seg.plain() for seg in cfd["Cost sharing"]) == "Fixed shares: EU 40%, JP 30%, US 30%"
+    defs = definitions()
+    assert any(d.startswith('"Reference Price" means') for d in defs) and all("{" not in d for d in defs)

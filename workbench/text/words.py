@@ -1,0 +1,94 @@
+"""Parameters in words: figures, prices, shares and lists of parties, with brackets kept as segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from workbench.document import Bracket, Price, Volume
+from workbench.text.segments import Segment
+
+REGION_NAMES = {"CN": "China", "ROW": "the rest of the world"}
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """A bracketed parameter whose options differ in more than a figure: the paragraph is stacked per option."""
+
+    options: tuple[tuple[str, str | None, str], ...]  # (label, proposed_by, full text)
+    selected: str
+
+
+Value = list[Segment] | Stacked | None
+
+
+def num(x: float) -> str:
+    """A figure as drafted: thousands separators, no trailing zeros."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) < 1000 else f"{x:,.2f}"
+
+
+def price_parts(p: Price) -> tuple[str, str, str]:
+    """A price as (prefix, figure, suffix): ``USD ``, ``110``, ``/kg``."""
+    return f"{p.currency.value} ", num(p.amount), f"/{p.per.value}"
+
+
+def volume_parts(v: Volume) -> tuple[str, str, str]:
+    """A volume as (prefix, figure, suffix)."""
+    return "", num(v.amount), f" {v.unit.value}"
+
+
+def share_parts(x: float) -> tuple[str, str, str]:
+    """A share 0..1 in per cent, as (prefix, figure, suffix)."""
+    return "", num(round(x * 100, 6)), " per cent"
+
+
+def years_parts(n: int) -> tuple[str, str, str]:
+    """A number of years, as (prefix, figure, suffix)."""
+    return "", str(n), " year" if n == 1 else " years"
+
+
+def param(value: Any, parts: Callable[[Any], tuple[str, str, str]]) -> Value:
+    """A parameter as segments: plain text, inline brackets ``USD [110][120]/kg`` or a stacked alternative."""
+    if value is None:
+        return None
+    if not isinstance(value, Bracket):
+        return [Segment("".join(parts(value)))]
+    split = [(o.label, o.proposed_by, parts(o.value)) for o in value.options]
+    prefixes = {p[0] for _, _, p in split}
+    suffixes = {p[2] for _, _, p in split}
+    if len(prefixes) == 1 and len(suffixes) == 1:
+        return [Segment(prefixes.pop())] + [Segment(p[1], bracketed=True, option=lab, proposed_by=who)
+                                            for lab, who, p in split] + [Segment(suffixes.pop())]
+    return Stacked(tuple((lab, who, "".join(p)) for lab, who, p in split), value.selected)
+
+
+def region_name(doc: Any, code: str) -> str:
+    """The name of a partner, or of CN / ROW."""
+    for p in doc.partners:
+        if p.code == code:
+            return p.name
+    return REGION_NAMES.get(code, code)
+
+
+def names(doc: Any, codes: list[str]) -> list[Segment] | None:
+    """A list of parties in words, or None when empty."""
+    if not codes:
+        return None
+    return [Segment(join_words([region_name(doc, c) for c in codes]))]
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def mineral_of(doc: Any, mineral_id: str) -> Any:
+    """The scenario's mineral with this id (None when unknown)."""
+    return next((m for m in doc.minerals if m.id == mineral_id), None)
+
+
+def text(s: str | None) -> list[Segment] | None:
+    """Plain text as one segment (None stays None: no value)."""
+    return None if s is None else [Segment(s)]
