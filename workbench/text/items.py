@@ -70,7 +70,7 @@ def _join(*parts: str | Value) -> list[Segment]:
     out: list[Segment] = []
     for p in parts:
         out.extend([Segment(p)] if isinstance(p, str) else _inline(p))
-    return out
+    return [seg for seg in out if seg.text]
 
 
 def _border_floor(c: Any, doc: Any) -> tuple[list[Segment], list[Segment], str]:
