@@ -13,6 +13,10 @@ from workbench import __version__
 COMMANDS: dict[str, str] = {
     "new": "workbench.cli.cmd_new",
     "validate": "workbench.cli.cmd_validate",
+    "share": "workbench.cli.cmd_share",
+    "diff": "workbench.cli.cmd_diff",
+    "verify": "workbench.cli.cmd_verify",
+    "keys": "workbench.cli.cmd_keys",
 }
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,31 @@
+"""``workbench-cli verify FILE``: check the content hash and the signature against our trusted keys."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.main import CliError
+from workbench.files import FileFormatError, load_scenario
+from workbench.sharing import Keyring, SignatureStatus, default_data_dir, verify_origin
+
+help = "check FILE's content hash and signature: exit 0 when intact and verified (or unsigned), 1 otherwise"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``verify``."""
+    p.add_argument("file", type=Path, help="scenario file to check")
+    p.add_argument("--require-signature", action="store_true", help="also fail when the file is unsigned")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one line on the file's origin; the exit status says whether it can be trusted."""
+    try:
+        loaded = load_scenario(args.file)
+    except FileFormatError as exc:
+        raise CliError(str(exc)) from None
+    origin = verify_origin(loaded, Keyring(default_data_dir()))
+    print(f"{args.file}: {origin.text}")
+    acceptable = {SignatureStatus.VERIFIED} if args.require_signature else {SignatureStatus.VERIFIED,
+                                                                              SignatureStatus.UNSIGNED}
+    return 0 if origin.integrity_ok and origin.status in acceptable else 1

@@ -1,0 +1,158 @@
+"""Compare two versions of a scenario: redline per clause, parameter changes, added/removed clauses, status, impact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.document import Scenario
+from workbench.engine.errors import EngineInputError, InfeasibleMarket
+from workbench.sharing.impact import PartnerImpact, partner_impact
+from workbench.sharing.redline import Piece, changed, clause_text, redline_text, word_diff
+from workbench.sharing.slots import ABSENT, Slot, clause_titles, slot_values, value_text
+
+
+@dataclass(frozen=True)
+class ParameterChange:
+    """One parameter with a different value in the two versions."""
+
+    slot: Slot
+    label: str
+    ours: Any
+    theirs: Any
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for ``diff --json``."""
+        return {"scope": self.slot.scope, "clause_id": self.slot.clause_id, "parameter": self.slot.field,
+                "label": self.label, "ours": None if self.ours is ABSENT else self.ours,
+                "theirs": None if self.theirs is ABSENT else self.theirs,
+                "ours_text": value_text(self.ours), "theirs_text": value_text(self.theirs)}
+
+
+@dataclass(frozen=True)
+class ClauseDiff:
+    """How one clause differs: added, removed or changed, with its parameter changes and its text redline."""
+
+    clause_id: str
+    title: str
+    change: str                                   # "added", "removed", "changed"
+    parameters: list[ParameterChange]
+    status: tuple[str, str] | None                # (ours, theirs) when the status changed
+    redline: list[Piece]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for ``diff --json``."""
+        return {"clause_id": self.clause_id, "title": self.title, "change": self.change,
+                "status": None if self.status is None else {"ours": self.status[0], "theirs": self.status[1]},
+                "parameters": [p.to_json() for p in self.parameters], "redline": redline_text(self.redline)}
+
+
+@dataclass(frozen=True)
+class ScenarioDiff:
+    """Everything that differs between ``ours`` and ``theirs``."""
+
+    clauses: list[ClauseDiff]
+    settings: list[ParameterChange]
+    impact: PartnerImpact | None
+    impact_error: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """No difference in clauses or settings."""
+        return not self.clauses and not self.settings
+
+    def by_change(self, change: str) -> list[ClauseDiff]:
+        """The clauses ``added``, ``removed`` or ``changed``."""
+        return [c for c in self.clauses if c.change == change]
+
+    def status_changes(self) -> list[ClauseDiff]:
+        """Clauses whose status differs (e.g. bracketed -> agreed)."""
+        return [c for c in self.clauses if c.status is not None]
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``workbench-cli diff --json`` prints."""
+        return {"clauses": [c.to_json() for c in self.clauses], "settings": [s.to_json() for s in self.settings],
+                "impact": self.impact.to_json() if self.impact is not None else None,
+                "impact_error": self.impact_error,
+                "impact_warnings": self.impact.warnings if self.impact is not None else []}
+
+    def to_text(self) -> str:
+        """What ``workbench-cli diff`` prints: a readable report, section by section."""
+        lines: list[str] = []
+        if self.empty:
+            lines.append("No differences in clauses or settings.")
+        for title, change in (("Added clauses", "added"), ("Removed clauses", "removed")):
+            items = self.by_change(change)
+            if items:
+                lines += [f"{title}:"] + [f"  + {c.title} ({c.clause_id})" if change == "added"
+                                          else f"  - {c.title} ({c.clause_id})" for c in items] + [""]
+        if self.status_changes():
+            lines.append("Status changes:")
+            lines += [f"  {c.title}: {c.status[0]} -> {c.status[1]}" for c in self.status_changes() if c.status]
+            lines.append("")
+        params = [p for c in self.by_change("changed") for p in c.parameters] + self.settings
+        if params:
+            lines.append("Parameter changes (ours -> theirs):")
+            lines += [f"  {p.label}: {value_text(p.ours)} -> {value_text(p.theirs)}" for p in params]
+            lines.append("")
+        for c in self.clauses:
+            lines += [f"Redline: {c.title} ({c.change})", _indent(redline_text(c.redline)), ""]
+        lines += self._impact_lines()
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _impact_lines(self) -> list[str]:
+        if self.impact is None:
+            return [f"Fiscal cost and price effects: not computed ({self.impact_error})"]
+        t = self.impact.table
+        lines = ["Change per partner (theirs - ours):",
+                 f"  {'region':<7}{'fiscal cost PV (USD m)':>26}{'consumer price (pp)':>22}{'producer price (pp)':>22}"]
+        for region, row in t.iterrows():
+            lines.append(f"  {region:<7}{_fmt(row['fiscal_cost_pv_usd_change'] / 1e6, ',.1f'):>26}"
+                         f"{_fmt(row['consumer_price_change_pct_change'], '+.2f'):>22}"
+                         f"{_fmt(row['producer_price_change_pct_change'], '+.2f'):>22}")
+        return lines + [f"  warning: {w}" for w in self.impact.warnings]
+
+
+def _fmt(x: float, spec: str) -> str:
+    return "n/a" if x != x else format(x, spec)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def compare(ours: Scenario, theirs: Scenario, *, with_impact: bool = True) -> ScenarioDiff:
+    """The differences from ``ours`` to ``theirs``; the per-partner impact runs the engine on both unless told not to."""
+    a, b = slot_values(ours), slot_values(theirs)
+    titles = clause_titles(ours, theirs)
+    ours_clauses = {c.id: c for c in ours.document.clauses}
+    theirs_clauses = {c.id: c for c in theirs.document.clauses}
+    order = list(dict.fromkeys([*ours_clauses, *theirs_clauses]))
+    clauses: list[ClauseDiff] = []
+    for cid in order:
+        mine, yours = ours_clauses.get(cid), theirs_clauses.get(cid)
+        text_a = clause_text(mine, ours.document) if mine is not None else ""
+        text_b = clause_text(yours, theirs.document) if yours is not None else ""
+        if mine is None or yours is None:
+            clauses.append(ClauseDiff(cid, titles[cid], "added" if mine is None else "removed", [], None,
+                                      word_diff(text_a, text_b)))
+            continue
+        params = [ParameterChange(s, s.label(titles), a[s], b.get(s, ABSENT))
+                  for s in a if s.clause_id == cid and s.field and a[s] != b.get(s, ABSENT)]
+        params += [ParameterChange(s, s.label(titles), ABSENT, b[s])
+                   for s in b if s.clause_id == cid and s.field and s not in a]
+        redline = word_diff(text_a, text_b)
+        if params or changed(redline):
+            status = (mine.status.value, yours.status.value) if mine.status != yours.status else None
+            clauses.append(ClauseDiff(cid, titles[cid], "changed", params, status, redline))
+    settings = [ParameterChange(s, s.label(), a[s], b[s]) for s in a if s.scope != "clause" and a[s] != b[s]]
+    impact, error = None, None
+    if with_impact:
+        try:
+            impact = partner_impact(ours, theirs)
+        except (InfeasibleMarket, EngineInputError) as exc:
+            error = str(exc)
+    else:
+        error = "not requested"
+    return ScenarioDiff(clauses=clauses, settings=settings, impact=impact, impact_error=error)
+

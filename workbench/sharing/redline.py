@@ -1,0 +1,66 @@
+"""Word-by-word redline of two clause texts (difflib), as plain text with markers or as HTML with ins/del."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.text import render_clause
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text that is unchanged (``equal``), only in ours (``delete``) or only in theirs (``insert``)."""
+
+    op: str
+    text: str
+
+
+def clause_text(clause: Any, document: Any) -> str:
+    """The clause's legal text, as the term sheet prints it."""
+    return render_clause(clause, document).plain_text()
+
+
+def word_diff(ours: str, theirs: str) -> list[Piece]:
+    """The redline from ``ours`` to ``theirs``, word by word (whitespace kept)."""
+    a, b = _TOKEN.findall(ours), _TOKEN.findall(theirs)
+    pieces: list[Piece] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(Piece("equal", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                pieces.append(Piece("delete", "".join(a[i1:i2])))
+            if j2 > j1:
+                pieces.append(Piece("insert", "".join(b[j1:j2])))
+    return pieces
+
+
+def changed(pieces: list[Piece]) -> bool:
+    """Whether the redline has any insertion or deletion."""
+    return any(p.op != "equal" for p in pieces)
+
+
+def redline_text(pieces: list[Piece]) -> str:
+    """Plain-text redline: ``[-deleted-]`` and ``{+inserted+}``."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return "".join(marks[p.op].format(p.text) for p in pieces)
+
+
+def redline_html(pieces: list[Piece]) -> str:
+    """HTML redline: deletions struck through in red, insertions underlined in blue; text escaped."""
+    out = []
+    for p in pieces:
+        text = html.escape(p.text).replace("\n", "<br/>")
+        if p.op == "delete":
+            out.append(f'<del style="color:#b00020;text-decoration:line-through">{text}</del>')
+        elif p.op == "insert":
+            out.append(f'<ins style="color:#0033aa;text-decoration:underline">{text}</ins>')
+        else:
+            out.append(text)
+    return "".join(out)
