@@ -21,7 +21,7 @@ class DatasetError(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    """One data row: its file, its line number (the header is line 1) and its cells."""
+    """One data row: its file, its line number (the header is line 1, the first data row line 2) and its cells."""
 
     file: str
     line: int
@@ -29,7 +29,7 @@ class Row:
 
     def where(self, column: str) -> str:
         """Where a cell sits, for error messages."""
-        return f"{self.file}, line {self.line}, column {column!r}"
+        return f"{self.file}, row {self.line - 1} (line {self.line}), column {column!r}"
 
     def text(self, column: str) -> str:
         """The stripped text of a cell."""
