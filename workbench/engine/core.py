@@ -1,0 +1,273 @@
+"""One policy run: build the market cases (mineral x year x batch), solve them, and book the fiscal flows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.engine.errors import InfeasibleMarket
+from workbench.engine.instruments import Compiled, per_unit, support_terms
+from workbench.engine.market import Model
+from workbench.engine.solver import Equilibrium, MarketCases, solve
+
+SIGMA_ONE = 1e-6  # an Armington elasticity of exactly 1 is solved as 1 + SIGMA_ONE (the CES limit)
+
+
+@dataclass
+class Static:
+    """Arrays that do not depend on the price path: shapes lead with (M minerals, H years)."""
+
+    minerals: list[str]
+    x0: np.ndarray        # (M, R) production / world consumption
+    d0: np.ndarray        # (M, R)
+    theta: np.ndarray     # (M, R, R)
+    eps: np.ndarray       # (M, R)
+    eta: np.ndarray       # (M, R)
+    sigma: np.ndarray     # (M,)
+    price: np.ndarray     # (M, H) baseline reference price, USD/t
+    world: np.ndarray     # (M, H) baseline world consumption, t
+    tau: np.ndarray       # (M, H, R, R) ad-valorem tariff
+    floor: np.ndarray     # (M, H, R, R) border floor, USD/t (0 = none)
+    owner: np.ndarray     # (M, H, R, R) index into comps of the binding floor clause (-1 none)
+    sup: list             # per mineral: list of support clauses
+    comps: list
+
+
+def prepare(model: Model, minerals: list[str], comps: list[Compiled]) -> Static:
+    """Calibrate every mineral market to its base year and lay the clauses' wedges over the horizon."""
+    mk = [model.markets[m] for m in minerals]
+    r, h = len(model.regions), model.horizon
+    big_m = len(mk)
+    x0 = np.zeros((big_m, r))
+    d0 = np.zeros((big_m, r))
+    theta = np.zeros((big_m, r, r))
+    eps = np.zeros((big_m, r))
+    eta = np.zeros((big_m, r))
+    sigma = np.zeros(big_m)
+    price = np.zeros((big_m, h))
+    world = np.zeros((big_m, h))
+    t = np.arange(1, h + 1)
+    for k, m in enumerate(mk):
+        w0 = m.consumption.sum()
+        x0[k] = m.production / w0
+        d0[k] = m.consumption / w0
+        cons = m.consumption
+        th = np.divide(m.flows, cons[None, :], out=np.zeros((r, r)), where=cons[None, :] > 0)
+        empty = cons <= 0
+        th[np.flatnonzero(empty), np.flatnonzero(empty)] = 1.0
+        theta[k] = th
+        eps[k] = m.supply_elasticity
+        eta[k] = m.demand_elasticity
+        sigma[k] = m.armington if abs(m.armington - 1.0) > SIGMA_ONE else 1.0 + SIGMA_ONE
+        price[k] = m.price * m.price_index
+        world[k] = w0 * (1.0 + m.demand_growth) ** t
+    tau = np.zeros((big_m, h, r, r))
+    floor = np.zeros((big_m, h, r, r))
+    owner = -np.ones((big_m, h, r, r), dtype=int)
+    for ci, c in enumerate(comps):
+        if c.kind == "tariff":
+            tau[c.m, c.years] += c.rate * c.pairs
+        elif c.kind == "border_floor":
+            cur = floor[c.m, c.years]
+            wins = c.pairs & (c.price > cur)
+            floor[c.m, c.years] = np.where(wins, c.price, cur)
+            owner[c.m, c.years] = np.where(wins, ci, owner[c.m, c.years])
+    sup = [[c for c in support_terms(comps) if c.m == k] for k in range(big_m)]
+    return Static(list(minerals), x0, d0, theta, eps, eta, sigma, price, world, tau, floor, owner, sup, comps)
+
+
+def purchase_volume(st: Static, frac: dict[str, np.ndarray], b: int) -> np.ndarray:
+    """Government purchases (M, H, B, R) in tonnes, each purchase clause scaled by its budget fraction (H, B)."""
+    big_m, h = st.price.shape
+    r = st.x0.shape[1]
+    g = np.zeros((big_m, h, b, r))
+    for c in st.comps:
+        if c.kind == "purchase":
+            f = frac.get(c.clause_id, np.ones((h, b))) * c.years[:, None]
+            g[c.m] += f[:, :, None] * c.volume
+    return g
+
+
+def build_cases(st: Static, shock: np.ndarray, gov: np.ndarray, elasticities=None) -> MarketCases:
+    """MarketCases for every (mineral, year, batch) with baseline price ``price * shock`` (shock: (M, H, B))."""
+    big_m, h, b = shock.shape
+    r = st.x0.shape[1]
+    n = big_m * h * b
+    pb = st.price[:, :, None] * shock  # (M, H, B)
+
+    def rep(a, lead):  # broadcast a per-mineral (or per mineral-year) array over (M, H, B)
+        shape = (big_m, h, b) + a.shape[lead:]
+        a = a.reshape(a.shape[:lead] + (1,) * (3 - lead) + a.shape[lead:])
+        return np.broadcast_to(a, shape).reshape((n,) + shape[3:])
+
+    if elasticities is None:
+        eps, eta = rep(st.eps, 1), rep(st.eta, 1)
+    else:
+        eps, eta = (e.reshape(n, r) for e in elasticities)
+    k = max((len(s) for s in st.sup), default=0)
+    lo = np.zeros((big_m, h, b, k, r))
+    hi = np.full((big_m, h, b, k, r), np.inf)
+    al = np.zeros((big_m, h, b, k, r))
+    capped = np.zeros((big_m, h, b, k, r), bool)
+    cap = np.full((big_m, h, b, r), np.inf)
+    for mi, sups in enumerate(st.sup):
+        for slot, c in enumerate(sups):
+            on = c.years[:, None, None] & c.eligible[None, None, :]
+            lo[mi, :, :, slot] = np.where(on, c.price / pb[mi][:, :, None], 0.0)
+            hi[mi, :, :, slot] = np.where(on, c.threshold / pb[mi][:, :, None], np.inf)
+            al[mi, :, :, slot] = np.where(on, c.alpha, 0.0)
+            if c.volume is not None:
+                capped[mi, :, :, slot] = on
+                vol = c.volume / st.world[mi][:, None, None]
+                cap[mi] = np.where(on, np.minimum(cap[mi], vol), cap[mi])
+    world = st.world[:, :, None, None]
+    return MarketCases(
+        x0=rep(st.x0, 1), d0=rep(st.d0, 1), theta=rep(st.theta, 1), eps=eps, eta=eta,
+        sigma=rep(st.sigma, 1), tau=rep(st.tau, 2),
+        floor=(st.floor[:, :, None] / pb[:, :, :, None, None]).reshape(n, r, r),
+        g=(gov / world).reshape(n, r),
+        sup_lo=lo.reshape(n, k, r), sup_hi=hi.reshape(n, k, r), sup_alpha=al.reshape(n, k, r),
+        sup_capped=capped.reshape(n, k, r), cap=cap.reshape(n, r))
+
+
+def solve_or_raise(st: Static, cases: MarketCases, years: list[int], shape: tuple[int, int, int]) -> Equilibrium:
+    """Solve; if any case fails, raise InfeasibleMarket naming the mineral, year and the clauses active there."""
+    eq = solve(cases)
+    if not eq.converged.all():
+        bad = int(np.flatnonzero(~eq.converged)[0])
+        mi, ti, _ = np.unravel_index(bad, shape)
+        mineral = st.minerals[mi]
+        culprits = tuple(c.clause_id for c in st.comps if c.m == mi and c.years[ti])
+        raise InfeasibleMarket(
+            f"the {mineral} market has no equilibrium in {years[ti]} under clause(s) {', '.join(culprits) or '(none)'}"
+            f" (largest excess supply {eq.residual[bad]:.2e} of world consumption)",
+            mineral=mineral, year=years[ti], clause_ids=culprits)
+    return eq
+
+
+@dataclass
+class Usd:
+    """An equilibrium in USD and tonnes, shaped (M, H, B, ...)."""
+
+    pb: np.ndarray       # (M, H, B) baseline price
+    price: np.ndarray    # (M, H, B, R) exporter market price
+    landed: np.ndarray   # (M, H, B, R, R)
+    index: np.ndarray    # (M, H, B, R) consumer price index
+    flows: np.ndarray    # (M, H, B, R, R)
+    demand: np.ndarray   # (M, H, B, R)
+    supply: np.ndarray   # (M, H, B, R)
+    support: np.ndarray  # (M, H, B, R) per-unit support at the margin (capped included)
+    gov: np.ndarray      # (M, H, B, R) government purchases by source
+
+
+def to_usd(st: Static, eq: Equilibrium, shock: np.ndarray, gov: np.ndarray) -> Usd:
+    """Undo the normalisation: prices x baseline price, quantities x world consumption."""
+    big_m, h, b = shock.shape
+    r = st.x0.shape[1]
+    pb = st.price[:, :, None] * shock
+    w = st.world[:, :, None]
+    s1 = pb[..., None]
+    w1 = np.broadcast_to(w[..., None], (big_m, h, b, 1))
+    return Usd(
+        pb=pb,
+        price=eq.price.reshape(big_m, h, b, r) * s1,
+        landed=eq.landed.reshape(big_m, h, b, r, r) * s1[..., None],
+        index=eq.index.reshape(big_m, h, b, r) * s1,
+        flows=eq.flows.reshape(big_m, h, b, r, r) * w1[..., None],
+        demand=eq.demand.reshape(big_m, h, b, r) * w1,
+        supply=eq.supply.reshape(big_m, h, b, r) * w1,
+        support=(eq.support_u + eq.support_c).reshape(big_m, h, b, r) * s1,
+        gov=gov)
+
+
+def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
+    """Fiscal flows of every non-purchase clause: {(clause_id, instrument): (H, B, R) paid by region}, + = outlay.
+
+    Also returns producer payments under key (clause_id, '_producers') by producer region (for surplus).
+    """
+    out: dict[tuple[str, str], np.ndarray] = {}
+    for ci, c in enumerate(st.comps):
+        if c.kind == "purchase":
+            continue
+        mi = c.m
+        on = c.years[:, None, None]
+        p = u.price[mi]
+        if c.kind == "border_floor":
+            mine = (st.owner[mi] == ci)[:, None]  # (H, 1, R, R)
+            base = p[..., :, None] * (1.0 + st.tau[mi][:, None])
+            levy = np.where(mine, np.maximum(c.price - base, 0.0), 0.0)
+            gen = -(levy * u.flows[mi]).sum(axis=-2)  # revenue at the importer
+            _book(out, c, "levy_revenue", gen * on)
+        elif c.kind == "tariff":
+            gen = -(c.rate * c.pairs * p[..., :, None] * u.flows[mi]).sum(axis=-2)
+            _book(out, c, "tariff_revenue", gen * on)
+        else:
+            unit = per_unit(c, p) * c.eligible
+            if c.marginal:
+                vol = u.supply[mi] if c.volume is None else np.minimum(u.supply[mi], c.volume)
+            else:
+                vol = np.broadcast_to(c.volume, p.shape)
+            pay = unit * vol * on
+            out[(c.clause_id, "_producers")] = pay
+            if c.kind == "price_gap_subsidy":
+                _book(out, c, "subsidy_payment", pay)
+            else:
+                _book(out, c, "cfd_payment", np.maximum(pay, 0.0))
+                _book(out, c, "cfd_rebate", np.minimum(pay, 0.0))
+    return out
+
+
+def _book(out: dict, c: Compiled, instrument: str, gen: np.ndarray) -> None:
+    out[(c.clause_id, instrument)] = gen @ c.share
+
+
+def purchase_ledger(st: Static, source_price: np.ndarray, comps: list[Compiled], frac: dict[str, np.ndarray],
+                    last_year: bool = True) -> tuple[dict, dict, dict]:
+    """Purchases, storage and end value of the stock for each purchase clause.
+
+    ``source_price``: (M, H, B, R) market prices of the sources. Returns (flows {(cid, instrument): (H, B, R)},
+    stock held at the horizon's end {cid: (B, R)} in tonnes, producer premiums {cid: (H, B, R)} by source).
+    """
+    flows, stock_end, premium = {}, {}, {}
+    for c in comps:
+        if c.kind != "purchase":
+            continue
+        p = source_price[c.m]  # (H, B, R)
+        f = frac.get(c.clause_id, np.ones(p.shape[:2])) * c.years[:, None]
+        vol = f[:, :, None] * c.volume  # (H, B, R)
+        paid = np.full_like(p, c.price) if c.agreed else p * (1.0 + c.rate)
+        outlay = (paid * vol).sum(axis=-1)  # (H, B)
+        stock = np.cumsum(vol.sum(axis=-1), axis=0)  # (H, B)
+        wsum = c.volume.sum()
+        pm = (p * c.volume).sum(axis=-1) / wsum if wsum > 0 else p.mean(axis=-1)
+        storage = c.storage_rate * stock * pm
+        end = np.zeros_like(outlay)
+        if last_year:
+            end[-1] = -stock[-1] * pm[-1]
+        w = c.weights
+        flows[(c.clause_id, "purchase_outlay")] = outlay[..., None] * w
+        flows[(c.clause_id, "storage_cost")] = storage[..., None] * w
+        flows[(c.clause_id, "stock_end_value")] = end[..., None] * w
+        stock_end[c.clause_id] = stock[-1][:, None] * w
+        premium[c.clause_id] = (paid - p) * vol
+    return flows, stock_end, premium
+
+
+def budget_fractions(st: Static, source_price: np.ndarray, comps: list[Compiled]) -> dict[str, np.ndarray]:
+    """Share of each year's committed volume a capped purchase can still afford, in year order (H, B)."""
+    fr: dict[str, np.ndarray] = {}
+    for c in comps:
+        if c.kind != "purchase" or not np.isfinite(c.budget):
+            continue
+        p = source_price[c.m]
+        paid = np.full_like(p, c.price) if c.agreed else p * (1.0 + c.rate)
+        full = (paid * c.volume).sum(axis=-1) * c.years[:, None]  # (H, B)
+        f = np.ones_like(full)
+        spent = np.zeros(full.shape[1])
+        for t in range(full.shape[0]):
+            left = np.maximum(c.budget - spent, 0.0)
+            f[t] = np.where(full[t] > left, np.divide(left, full[t], out=np.zeros_like(left), where=full[t] > 0), 1.0)
+            spent += f[t] * full[t]
+        fr[c.clause_id] = f
+    return fr

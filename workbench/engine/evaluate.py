@@ -1,0 +1,199 @@
+"""evaluate(): the deterministic policy run of a scenario, from clauses to per-partner results."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+
+from workbench.engine.calibrate import build_model
+from workbench.engine.core import (
+    Static,
+    Usd,
+    budget_fractions,
+    build_cases,
+    market_ledger,
+    prepare,
+    purchase_ledger,
+    purchase_volume,
+    solve_or_raise,
+    to_usd,
+)
+from workbench.engine.errors import EngineInputError
+from workbench.engine.instruments import Compiled, compile_clauses
+from workbench.engine.market import Model
+from workbench.engine.results import EvaluationResult
+
+BUDGET_ROUNDS = 6
+_MODEL_CACHE: OrderedDict = OrderedDict()
+_DATASET: list = []
+
+
+def default_dataset() -> Any:
+    """The embedded dataset (workbench.data.load_dataset()), loaded once."""
+    if not _DATASET:
+        try:
+            from workbench.data import load_dataset
+        except ImportError as exc:  # the dataset package is not installed
+            raise EngineInputError(f"dataset: the embedded dataset is not available ({exc})") from None
+        _DATASET.append(load_dataset())
+    return _DATASET[0]
+
+
+def model_for(scenario: Any, dataset: Any = None) -> Model:
+    """The calibrated model of a scenario (cached on the partners, minerals and assumptions it depends on)."""
+    dataset = default_dataset() if dataset is None else dataset
+    doc = scenario.document
+    key = (id(dataset), json.dumps([[p.model_dump(mode="json") for p in doc.partners],
+                                    [m.model_dump(mode="json") for m in doc.minerals],
+                                    doc.assumptions.model_dump(mode="json")], sort_keys=True))
+    hit = _MODEL_CACHE.get(key)
+    if hit is not None and hit[0] is dataset:
+        _MODEL_CACHE.move_to_end(key)
+        return hit[1]
+    model = build_model(scenario, dataset)
+    _MODEL_CACHE[key] = (dataset, model)
+    while len(_MODEL_CACHE) > 8:
+        _MODEL_CACHE.popitem(last=False)
+    return model
+
+
+def select_clauses(scenario: Any, clause_ids: list[str] | None) -> list:
+    """The scenario's clauses, or only those named (an unknown id is an error naming it)."""
+    clauses = list(scenario.document.clauses)
+    if clause_ids is None:
+        return clauses
+    known = {c.id for c in clauses}
+    for cid in clause_ids:
+        if cid not in known:
+            raise EngineInputError(f"clause_ids: {cid!r} is not a clause of the scenario")
+    wanted = set(clause_ids)
+    return [c for c in clauses if c.id in wanted]
+
+
+def evaluate(scenario: Any, *, dataset: Any = None, option: str | None = None,
+             clause_ids: list[str] | None = None) -> EvaluationResult:
+    """Solve every mineral market in every horizon year under the scenario's clauses and book the fiscal flows.
+
+    ``option`` None = each bracket's selected option, "A"/"B"/... = that option wherever a bracket has it;
+    ``clause_ids`` None = all clauses. Raises InfeasibleMarket (naming the clause) or EngineInputError.
+    """
+    model = model_for(scenario, dataset)
+    partners_gdp = {p.code: p.gdp_usd_bn for p in scenario.document.partners if p.gdp_usd_bn is not None}
+    comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids), list(model.markets),
+                                   partners_gdp, option)
+    return evaluate_model(model, comps, warnings=list(model.warnings) + warns)
+
+
+def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] | None = None) -> EvaluationResult:
+    """The deterministic run on an already calibrated model and compiled clauses."""
+    minerals = list(model.markets)
+    st = prepare(model, minerals, comps)
+    m, h, r = len(minerals), model.horizon, len(model.regions)
+    shape = (m, h, 1)
+    shock = np.ones(shape)
+    active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
+    frac: dict[str, np.ndarray] = {}
+    u = _solve(st, shock, frac, active, model)
+    for _ in range(BUDGET_ROUNDS):
+        new = budget_fractions(st, u.price, comps)
+        if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
+            break
+        frac = new
+        u = _solve(st, shock, frac, active, model)
+    ledger_m = market_ledger(st, u)
+    ledger_p, stock_end, premium = purchase_ledger(st, u.price, comps, frac)
+    by_id = {c.clause_id: c for c in comps}
+    ledger = []
+    for (cid, inst), a in list(ledger_m.items()) + list(ledger_p.items()):
+        if inst.startswith("_"):
+            continue
+        c = by_id[cid]
+        ledger.append((cid, inst, c.mineral, c.m, a[:, 0, :]))
+    # producer payments by producing region (subsidies, CfDs, purchase premiums) for producer surplus
+    pay = np.zeros((m, h, r))
+    for (cid, inst), a in ledger_m.items():
+        if inst == "_producers":
+            pay[by_id[cid].m] += a[:, 0, :]
+    for cid, a in premium.items():
+        pay[by_id[cid].m] += a[:, 0, :]
+    stock = np.zeros((m, r))
+    gov_flows = np.zeros((m, h, r, r))
+    for cid, s in stock_end.items():
+        c = by_id[cid]
+        stock[c.m] += s[0]
+    for c in comps:
+        if c.kind == "purchase":
+            f = frac.get(c.clause_id, np.ones((h, 1)))[:, 0] * c.years
+            gov_flows[c.m] += f[:, None, None] * c.volume[None, :, None] * c.weights[None, None, :]
+    cs, ps = surplus(st, u, pay)
+    base_flows = (st.theta * st.d0[:, None, :])[:, None] * st.world[:, :, None, None]
+    disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
+    return EvaluationResult(
+        years=model.years, regions=list(model.regions), region_names=dict(model.region_names), minerals=minerals,
+        discount=disc, base_price=st.price.copy(), consumer_price=u.index[:, :, 0],
+        producer_price=(u.price + u.support)[:, :, 0],
+        base_consumption=st.d0[:, None, :] * st.world[:, :, None],
+        base_production=st.x0[:, None, :] * st.world[:, :, None],
+        base_flows=base_flows, flows=u.flows[:, :, 0], gov_flows=gov_flows,
+        consumer_surplus=cs, producer_surplus=ps, ledger=ledger, stock_end=stock,
+        members=list(model.members), warnings=list(warnings or []))
+
+
+def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model) -> Usd:
+    """Solve the markets with clauses; the others stay at their baseline (no need to solve them)."""
+    m, h, b = shock.shape
+    gov = purchase_volume(st, frac, b)
+    r = st.x0.shape[1]
+    if active:
+        sub = _restrict(st, model, active)
+        cases = build_cases(sub, shock[active], gov[active])
+        eq = solve_or_raise(sub, cases, model.years, (len(active), h, b))
+        ua = to_usd(sub, eq, shock[active], gov[active])
+    pb = st.price[:, :, None] * shock
+    w = st.world[:, :, None]
+    full = Usd(pb=pb, price=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
+               landed=np.broadcast_to(pb[..., None, None], (m, h, b, r, r)).copy(),
+               index=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
+               flows=(st.theta * st.d0[:, None, :])[:, None, None] * w[..., None, None],
+               demand=st.d0[:, None, None, :] * w[..., None], supply=st.x0[:, None, None, :] * w[..., None],
+               support=np.zeros((m, h, b, r)), gov=gov)
+    if active:
+        for name in ("price", "landed", "index", "flows", "demand", "supply", "support"):
+            getattr(full, name)[active] = getattr(ua, name)
+    return full
+
+
+def _restrict(st: Static, model: Model, keep: list[int]) -> Static:
+    """The static arrays for a subset of minerals (clauses re-indexed)."""
+    remap = {old: new for new, old in enumerate(keep)}
+    comps = [replace(c, m=remap[c.m]) for c in st.comps if c.m in remap]
+    return prepare(model, [st.minerals[k] for k in keep], comps)
+
+
+def surplus(st: Static, u: Usd, pay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Consumer and producer surplus changes (M, H, R) in USD against the baseline year by year.
+
+    CS_j = -D_j P/(1+eta) [(P~_j/P)^(1+eta) - 1]; PS_i = X_i P/(1+eps) [(s_i/P)^(1+eps) - 1] + transfers beyond the
+    margin, where s_i = (X_i/X_i^base)^(1/eps) P is the marginal price the output implies (see docs/model.md).
+    """
+    pb = u.pb[:, :, 0][..., None]
+    d = st.d0[:, None, :] * st.world[:, :, None]
+    x = st.x0[:, None, :] * st.world[:, :, None]
+    ratio = u.index[:, :, 0] / pb
+    eta = st.eta[:, None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = 1.0 + eta
+        cs = np.where(np.abs(k) > 1e-9, -d * pb * (ratio ** k - 1.0) / np.where(np.abs(k) > 1e-9, k, 1.0),
+                      -d * pb * np.log(ratio))
+        eps = st.eps[:, None, :]
+        supply = u.supply[:, :, 0]
+        p = u.price[:, :, 0]
+        xs = np.where(x > 0, supply / np.where(x > 0, x, 1.0), 1.0)
+        s = np.where(eps > 0, xs ** (1.0 / np.where(eps > 0, eps, 1.0)), 1.0)
+        integral = np.where(eps > 0, x * pb * (s ** (1.0 + eps) - 1.0) / (1.0 + eps), x * (p - pb))
+        ps = integral + pay + np.where(eps > 0, (p - s * pb) * supply, 0.0)
+    return np.where(np.isfinite(cs), cs, 0.0), np.where(np.isfinite(ps), ps, 0.0)

@@ -1,0 +1,204 @@
+"""run_monte_carlo(): fiscal cost under uncertain reference-price paths (OU on log price), vectorised over paths."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable
+
+import numpy as np
+
+from workbench.engine.core import (
+    Static,
+    build_cases,
+    market_ledger,
+    prepare,
+    purchase_ledger,
+    purchase_volume,
+    budget_fractions,
+    solve_or_raise,
+    to_usd,
+)
+from workbench.engine.errors import Cancelled, EngineInputError
+from workbench.engine.evaluate import model_for, select_clauses
+from workbench.engine.instruments import Compiled, compile_clauses
+from workbench.engine.market import Model
+from workbench.engine.results import MonteCarloResult
+
+GRID_POINTS = 129      # reference-price grid per mineral-year on which markets are solved exactly
+CHUNK_PATHS = 500      # paths per block when elasticities vary (each path then needs its own solve)
+MAX_PATHS = 1_000_000
+
+
+def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = None, seed: int | None = None,
+                    option: str | None = None, progress: Callable[[float], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> MonteCarloResult:
+    """Sample reference-price paths, solve the markets under the clauses, and summarise fiscal cost per region.
+
+    Defaults for ``paths``/``seed`` come from the scenario's assumptions.monte_carlo; elasticities are drawn
+    from their ranges when assumptions.monte_carlo.vary_elasticities is set.
+    """
+    mc = scenario.document.assumptions.monte_carlo
+    paths = mc.paths if paths is None else paths
+    seed = mc.seed if seed is None else seed
+    if not isinstance(paths, (int, np.integer)) or not 1 <= paths <= MAX_PATHS:
+        raise EngineInputError(f"paths: must be a whole number from 1 to {MAX_PATHS:,}, got {paths!r}")
+    if not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise EngineInputError(f"seed: must be a non-negative whole number, got {seed!r}")
+    model = model_for(scenario, dataset)
+    partners_gdp = {p.code: p.gdp_usd_bn for p in scenario.document.partners if p.gdp_usd_bn is not None}
+    comps, warns = compile_clauses(model, select_clauses(scenario, None), list(model.markets), partners_gdp, option)
+    return simulate(model, comps, paths=int(paths), seed=int(seed), vary_elasticities=mc.vary_elasticities,
+                    progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns)
+
+
+def price_shocks(model: Model, minerals: list[str], paths: int, rng: np.random.Generator) -> np.ndarray:
+    """Log deviations of the reference price from its baseline path, (M, H, P): an Ornstein-Uhlenbeck process.
+
+    x_t = x_{t-1} e^{-k} + s sqrt((1 - e^{-2k}) / 2k) e_t, x_0 = 0, e_t ~ N(0, 1); s = annual volatility,
+    k = mean-reversion speed. The baseline path is the median of the sampled paths.
+    """
+    h = model.horizon
+    out = np.zeros((len(minerals), h, paths))
+    for i, mid in enumerate(minerals):
+        mk = model.markets[mid]
+        k, s = mk.mean_reversion, mk.volatility
+        decay = np.exp(-k)
+        sd = s * np.sqrt((1.0 - np.exp(-2.0 * k)) / (2.0 * k)) if k > 1e-9 else s
+        e = rng.standard_normal((h, paths))
+        x = np.zeros(paths)
+        for t in range(h):
+            x = x * decay + sd * e[t]
+            out[i, t] = x
+    return out
+
+
+def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary_elasticities: bool = False,
+             progress=None, cancelled=None, warnings: list[str] | None = None,
+             grid_points: int = GRID_POINTS) -> MonteCarloResult:
+    """Monte Carlo on a calibrated model and compiled clauses (see run_monte_carlo)."""
+    h, r = model.horizon, len(model.regions)
+    rng = np.random.default_rng(seed)
+    active = [m for m in model.markets if any(c.mineral == m and c.years.any() for c in comps)]
+    remap = {m: i for i, m in enumerate(active)}
+    sub = [replace(c, m=remap[c.mineral]) for c in comps if c.mineral in remap]
+    st = prepare(model, active, sub)
+    z = price_shocks(model, active, paths, rng)  # (A, H, P)
+    elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities else None
+    _tick(progress, cancelled, 0.05)
+    annual = np.zeros((paths, h, r))
+    cfd_ids = [c.clause_id for c in sub if c.kind == "cfd"]
+    cfd = {cid: np.zeros((h, paths)) for cid in cfd_ids}
+    if active:
+        if elastic is None:
+            net, cfd_net, src = _tabulated(model, st, z, grid_points, progress, cancelled)
+        else:
+            net, cfd_net, src = _direct(model, st, z, elastic, progress, cancelled)
+        annual += net.transpose(1, 0, 2)
+        for cid in cfd_ids:
+            cfd[cid] += cfd_net[cid]
+        frac = budget_fractions(st, src, sub)
+        flows, _stock, _prem = purchase_ledger(st, src, sub, frac)
+        for (_cid, _inst), a in flows.items():
+            annual += a.transpose(1, 0, 2)
+    disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
+    pv = np.einsum("pht,h->pt", annual, disc)
+    prob = {cid: float(np.mean(np.einsum("hp,h->p", cfd[cid], disc) < 0.0)) for cid in cfd_ids}
+    _tick(progress, cancelled, 1.0)
+    return MonteCarloResult(paths=paths, seed=seed, years=model.years, regions=list(model.regions), pv=pv,
+                            annual=annual, cfd_rebate_probability=prob, warnings=list(warnings or []))
+
+
+def _tick(progress, cancelled, fraction: float) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled("Monte Carlo run cancelled")
+    if progress is not None:
+        progress(min(max(fraction, 0.0), 1.0))
+
+
+def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.random.Generator):
+    """Supply and demand elasticities per (mineral, path, region), uniform within each mineral's range."""
+    a = len(minerals)
+    us = rng.random((a, paths, 1))
+    ud = rng.random((a, paths, 1))
+    eps = np.stack([mk.supply_low + u * (mk.supply_high - mk.supply_low)
+                    for mk, u in zip((model.markets[m] for m in minerals), us)])
+    eta = np.stack([mk.demand_low + u * (mk.demand_high - mk.demand_low)
+                    for mk, u in zip((model.markets[m] for m in minerals), ud)])
+    return eps, eta  # (A, P, R) each
+
+
+def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None):
+    """Solve (A, H, B) cases with full purchases; return (net by region (A,H,B,R), CfD nets, source prices)."""
+    a, h, b = shock.shape
+    gov = purchase_volume(st, {}, b)
+    cases = build_cases(st, shock, gov, elasticities)
+    eq = solve_or_raise(st, cases, years, (a, h, b))
+    u = to_usd(st, eq, shock, gov)
+    led = market_ledger(st, u)
+    r = st.x0.shape[1]
+    net = np.zeros((a, h, b, r))
+    cfd: dict[str, np.ndarray] = {}
+    by_id = {c.clause_id: c for c in st.comps}
+    for (cid, inst), amt in led.items():
+        if inst.startswith("_"):
+            continue
+        net[by_id[cid].m] += amt
+        if by_id[cid].kind == "cfd":
+            cfd[cid] = cfd.get(cid, 0.0) + amt.sum(axis=-1)
+    return net, cfd, u.price
+
+
+def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancelled):
+    """Solve each mineral-year on a grid of reference prices spanning the sampled paths, then interpolate.
+
+    Valid because, with the calibrated constant-elasticity forms, a year's equilibrium depends on the path only
+    through that year's reference price. Amounts are interpolated per unit of reference price.
+    """
+    a, h, p = z.shape
+    lo = z.min(axis=2) - 1e-9
+    hi = z.max(axis=2) + 1e-9
+    grid = lo[..., None] + (hi - lo)[..., None] * np.linspace(0.0, 1.0, g)  # (A, H, G)
+    net_g, cfd_g, src_g = _market_flows(st, np.exp(grid), model.years)
+    _tick(progress, cancelled, 0.8)
+    scale_g = st.price[:, :, None] * np.exp(grid)  # (A, H, G)
+    pos = (z - lo[..., None]) / (hi - lo)[..., None] * (g - 1)
+    k = np.clip(np.floor(pos).astype(int), 0, g - 2)
+    w = pos - k
+    scale_p = st.price[:, :, None] * np.exp(z)  # (A, H, P)
+
+    def interp(v):  # v: (A, H, G, ...) per unit of price -> (A, H, P, ...)
+        vk = np.take_along_axis(v, k.reshape(k.shape + (1,) * (v.ndim - 3)), axis=2)
+        vk1 = np.take_along_axis(v, (k + 1).reshape(k.shape + (1,) * (v.ndim - 3)), axis=2)
+        ww = w.reshape(w.shape + (1,) * (v.ndim - 3))
+        return vk * (1 - ww) + vk1 * ww
+
+    net = (interp(net_g / scale_g[..., None]) * scale_p[..., None]).sum(axis=0)  # (H, P, R)
+    cfd = {}
+    by_id = {c.clause_id: c for c in st.comps}
+    for cid, v in cfd_g.items():
+        mi = by_id[cid].m
+        cfd[cid] = interp((v / scale_g)[mi:mi + 1])[0] * scale_p[mi]
+    src = interp(src_g / scale_g[..., None]) * scale_p[..., None]
+    return net, cfd, src
+
+
+def _direct(model: Model, st: Static, z: np.ndarray, elastic, progress, cancelled):
+    """Solve every path separately (needed when elasticities vary by path), in blocks of CHUNK_PATHS."""
+    a, h, p = z.shape
+    r = st.x0.shape[1]
+    eps, eta = elastic
+    net = np.zeros((h, p, r))
+    src = np.zeros((a, h, p, r))
+    cfd: dict[str, np.ndarray] = {}
+    for start in range(0, p, CHUNK_PATHS):
+        sl = slice(start, min(start + CHUNK_PATHS, p))
+        b = sl.stop - sl.start
+        shock = np.exp(z[:, :, sl])
+        el = (np.broadcast_to(eps[:, None, sl], (a, h, b, r)), np.broadcast_to(eta[:, None, sl], (a, h, b, r)))
+        n_, c_, s_ = _market_flows(st, shock, model.years, el)
+        net[:, sl] = n_.sum(axis=0)
+        src[:, :, sl] = s_
+        for cid, v in c_.items():
+            cfd.setdefault(cid, np.zeros((h, p)))[:, sl] = v
+        _tick(progress, cancelled, 0.05 + 0.9 * sl.stop / p)
+    return net, cfd, src

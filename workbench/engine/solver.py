@@ -1,0 +1,178 @@
+"""Batched damped-Newton solver of the multi-region Armington market, in levels, for many cases at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_ITER = 60
+TOL = 1e-11          # max |excess supply| relative to world consumption
+LOG_PRICE_BOUND = 12.0  # |log(p / baseline)| beyond this = no equilibrium (price x/÷ 160,000)
+
+
+@dataclass
+class MarketCases:
+    """N market cases of R regions, in normalised units (baseline price 1, quantities / world consumption).
+
+    Shapes: ``x0, d0, eps, eta, g, cap`` (N, R); ``theta, tau, floor`` (N, R, R) exporter x importer;
+    ``sigma`` (N,); supports ``sup_lo, sup_hi, sup_alpha`` (N, K, R) and ``sup_capped`` (N, K, R) bool.
+    """
+
+    x0: np.ndarray
+    d0: np.ndarray
+    theta: np.ndarray
+    eps: np.ndarray
+    eta: np.ndarray
+    sigma: np.ndarray
+    tau: np.ndarray
+    floor: np.ndarray
+    g: np.ndarray
+    sup_lo: np.ndarray
+    sup_hi: np.ndarray
+    sup_alpha: np.ndarray
+    sup_capped: np.ndarray
+    cap: np.ndarray
+
+
+@dataclass
+class Equilibrium:
+    """The solved market for each case (normalised units, shapes as in :class:`MarketCases`)."""
+
+    price: np.ndarray      # (N, R) exporter market (FOB) price
+    landed: np.ndarray     # (N, R, R) duty- and levy-paid price of i's good in j
+    index: np.ndarray      # (N, R) CES consumer price index of importer j
+    flows: np.ndarray      # (N, R, R) quantity shipped i -> j
+    demand: np.ndarray     # (N, R) composite consumption of j
+    supply: np.ndarray     # (N, R) production of i
+    support_u: np.ndarray  # (N, R) uncapped per-unit producer support
+    support_c: np.ndarray  # (N, R) capped per-unit producer support
+    converged: np.ndarray  # (N,) bool
+    residual: np.ndarray   # (N,) max relative excess supply
+
+
+def _supports(cases: MarketCases, p: np.ndarray):
+    """Per-unit support max(0, lo - p) - alpha max(0, p - hi), summed by capped/uncapped, with d/dp."""
+    pk = p[:, None, :]
+    below = cases.sup_lo - pk
+    above = pk - cases.sup_hi
+    val = np.maximum(below, 0.0) - cases.sup_alpha * np.maximum(above, 0.0)
+    der = -(below > 0).astype(float) - cases.sup_alpha * (above > 0)
+    capped = cases.sup_capped
+    su = np.where(capped, 0.0, val).sum(axis=1)
+    sc = np.where(capped, val, 0.0).sum(axis=1)
+    du = np.where(capped, 0.0, der).sum(axis=1)
+    dc = np.where(capped, der, 0.0).sum(axis=1)
+    return su, sc, du, dc
+
+
+def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
+    """Excess supply Z(y) (N, R) at log prices y, and optionally dZ/dy (N, R, R)."""
+    p = np.exp(y)
+    su, sc, du, dc = _supports(cases, p)
+    # supply: X = max(Xf(p + su), min(Xf(p + su + sc), cap)), Xf(s) = x0 s^eps (s floored to stay positive)
+    s_u = np.maximum(p + su, 1e-12)
+    s_a = np.maximum(s_u + sc, 1e-12)
+    xu = cases.x0 * s_u ** cases.eps
+    xa = cases.x0 * s_a ** cases.eps
+    xa_c = np.minimum(xa, cases.cap)
+    use_u = xu >= xa_c
+    supply = np.where(use_u, xu, xa_c)
+    # landed prices and Armington demand
+    base = p[:, :, None] * (1.0 + cases.tau)
+    levied = cases.floor > base
+    landed = np.where(levied, cases.floor, base)
+    sig = cases.sigma[:, None, None]
+    w = cases.theta * landed ** (1.0 - sig)
+    wsum = w.sum(axis=1)  # (N, R_importers)
+    one_minus = 1.0 - cases.sigma[:, None]
+    pidx = wsum ** (1.0 / one_minus)
+    demand = cases.d0 * pidx ** cases.eta
+    share = np.divide(w, wsum[:, None, :], out=np.zeros_like(w), where=wsum[:, None, :] > 0)
+    flows = demand[:, None, :] * share / landed * pidx[:, None, :]
+    z = supply - flows.sum(axis=2) - cases.g
+    if not jacobian:
+        return z, None, (p, landed, pidx, flows, demand, supply, su, sc)
+    # dX/dy_i
+    dxu = np.where(p + su > 1e-12, cases.eps * xu / s_u * (1.0 + du), 0.0)
+    dxa = np.where((xa < cases.cap) & (s_u + sc > 1e-12), cases.eps * xa / s_a * (1.0 + du + dc), 0.0)
+    dsup = np.where(use_u, dxu, dxa) * p
+    # d ln c_kj / d y_k = 1 where not levied, 0 where the floor binds
+    e = np.where(levied, 0.0, 1.0)
+    # dQ_ij/dy_k = Q_ij [-sigma delta_ik + (sigma + eta_j) s_kj] e_kj
+    se = share * e * (cases.sigma[:, None] + cases.eta)[:, None, :]
+    cross = np.einsum("nij,nkj->nik", flows, se)
+    own = (flows * e).sum(axis=2) * cases.sigma[:, None]
+    jac = -cross
+    idx = np.arange(p.shape[1])
+    jac[:, idx, idx] += own + dsup
+    return z, jac, (p, landed, pidx, flows, demand, supply, su, sc)
+
+
+def solve(cases: MarketCases, active: np.ndarray | None = None) -> Equilibrium:
+    """Solve all cases for exporter prices; regions with no production keep price 1 (``active`` masks them)."""
+    n, r = cases.x0.shape
+    if active is None:
+        active = (cases.x0 > 0) | ((cases.theta * cases.d0[:, None, :]).sum(axis=2) > 0)
+    y = np.zeros((n, r))
+    idx = np.arange(r)
+    scale = np.maximum(cases.d0.sum(axis=1), 1e-300)[:, None]
+    todo = np.ones(n, bool)
+    z, jac, _ = _evaluate(cases, y, True)
+    z = np.where(active, z, 0.0) / scale
+    merit = np.abs(z).max(axis=1)
+    for _ in range(MAX_ITER):
+        todo = merit > TOL
+        if not todo.any():
+            break
+        sub = _subset(cases, todo)
+        act = active[todo]
+        j = jac[todo] / scale[todo][:, :, None]
+        j = np.where(act[:, :, None] & act[:, None, :], j, 0.0)
+        j[:, idx, idx] += np.where(act, 0.0, 1.0)
+        # regularise a vanishing diagonal (perfectly inelastic, fully levied exporter)
+        diag = j[:, idx, idx]
+        j[:, idx, idx] = np.where(np.abs(diag) < 1e-14, -1e-14, diag)
+        try:
+            step = np.linalg.solve(j, -z[todo][:, :, None])[:, :, 0]
+        except np.linalg.LinAlgError:
+            step = -z[todo] / j[:, idx, idx]
+        step = np.where(np.isfinite(step), step, 0.0)
+        big = np.abs(step).max(axis=1, keepdims=True)
+        step *= np.minimum(1.0, 2.0 / np.maximum(big, 1e-300))
+        y_old, m_old = y[todo], merit[todo]
+        lam = np.ones(len(y_old))
+        accepted = np.zeros(len(y_old), bool)
+        y_new = y_old.copy()
+        z_new = np.zeros_like(y_old)
+        for _ls in range(12):
+            pend = ~accepted
+            trial = np.clip(y_old[pend] + lam[pend, None] * step[pend], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
+            zt, _, _ = _evaluate(_subset(sub, pend), trial, False)
+            zt = np.where(act[pend], zt, 0.0) / scale[todo][pend]
+            mt = np.abs(zt).max(axis=1)
+            ok = (mt < m_old[pend] * (1 - 1e-4 * lam[pend])) | (mt <= TOL)
+            pi = np.flatnonzero(pend)
+            y_new[pi[ok]] = trial[ok]
+            z_new[pi[ok]] = zt[ok]
+            accepted[pi[ok]] = True
+            lam[pend] *= 0.5
+            if accepted.all():
+                break
+        # cases whose line search failed take the smallest step anyway (escapes kinks)
+        rest = ~accepted
+        if rest.any():
+            y_new[rest] = np.clip(y_old[rest] + lam[rest, None] * step[rest], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
+        y[todo] = y_new
+        zz, jj, _ = _evaluate(sub, y_new, True)
+        zz = np.where(act, zz, 0.0) / scale[todo]
+        z[todo] = zz
+        jac[todo] = jj
+        merit[todo] = np.abs(zz).max(axis=1)
+    _, _, (p, landed, pidx, flows, demand, supply, su, sc) = _evaluate(cases, y, False)
+    conv = (merit <= TOL * 10) & (np.abs(y) < LOG_PRICE_BOUND - 1e-9).all(axis=1) & np.isfinite(merit)
+    return Equilibrium(p, landed, pidx, flows, demand, supply, su, sc, conv, merit)
+
+
+def _subset(cases: MarketCases, mask: np.ndarray) -> MarketCases:
+    return MarketCases(*(getattr(cases, f)[mask] for f in MarketCases.__dataclass_fields__))
