@@ -283,3 +283,25 @@ def test_missing_file_is_named(data_copy):
     (data_copy / "gdp.csv").unlink()
     with pytest.raises(DatasetError, match=r"gdp\.csv: data file missing"):
         load_dataset_from(data_copy)
+
+
+@pytest.mark.parametrize("name", ["minerals.csv", "production.csv", "prices.csv", "consumption.csv", "parameters.csv",
+                                  "us_import_reliance.csv", "us_import_sources.csv", "regions.csv", "gdp.csv"])
+def test_every_data_file_rejects_a_row_without_source(data_copy, name):
+    edit_cell(data_copy, name, 3, "source", "")
+    with pytest.raises(DatasetError, match=rf"{name.replace('.', '[.]')}, row 2 \(line 3\), column 'source': empty"):
+        load_dataset_from(data_copy)
+
+
+def test_a_figure_given_twice_is_rejected(data_copy):
+    path = data_copy / "production.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[1]]), encoding="utf-8")
+    with pytest.raises(DatasetError, match=rf"production[.]csv, row {len(lines)} .*already given on line 2"):
+        load_dataset_from(data_copy)
+
+
+def test_residual_economy_cannot_be_given(data_copy):
+    edit_cell(data_copy, "consumption.csv", 2, "economy", "OTHER")
+    with pytest.raises(DatasetError, match="'OTHER' is reserved for the residual"):
+        load_dataset_from(data_copy)

@@ -29,23 +29,27 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
     tables = {
         "minerals": read_table(folder, "minerals.csv", ("id", "name", "quantity_unit", "stage", "base_year",
                                                         "production_rule", "production_metric", "price_series",
-                                                        "volatility_series")),
-        "production": read_table(folder, "production.csv", ("mineral", "country", "year", "metric", "value", "unit")),
-        "prices": read_table(folder, "prices.csv", ("mineral", "series", "year", "value", "unit")),
-        "consumption": read_table(folder, "consumption.csv", ("mineral", "economy", "basis", "value", "unit", "low", "high")),
-        "parameters": read_table(folder, "parameters.csv", ("mineral", "parameter", "value", "unit", "low", "high")),
-        "reliance": read_table(folder, "us_import_reliance.csv", ("mineral", "value", "unit", "low", "high")),
-        "imports": read_table(folder, "us_import_sources.csv", ("mineral", "country", "value", "unit", "series")),
-        "regions": read_table(folder, "regions.csv", ("code", "name", "country")),
-        "gdp": read_table(folder, "gdp.csv", ("code", "value", "unit")),
+                                                        "volatility_series"), key=("id",)),
+        "production": read_table(folder, "production.csv", ("mineral", "country", "year", "metric", "value", "unit"),
+                                 key=("mineral", "metric", "country", "year")),
+        "prices": read_table(folder, "prices.csv", ("mineral", "series", "year", "value", "unit"),
+                             key=("mineral", "series", "year")),
+        "consumption": read_table(folder, "consumption.csv", ("mineral", "economy", "basis", "value", "unit", "low", "high"),
+                                  key=("mineral", "economy")),
+        "parameters": read_table(folder, "parameters.csv", ("mineral", "parameter", "value", "unit", "low", "high"),
+                                 key=("mineral", "parameter")),
+        "reliance": read_table(folder, "us_import_reliance.csv", ("mineral", "value", "unit", "low", "high"),
+                               key=("mineral",)),
+        "imports": read_table(folder, "us_import_sources.csv", ("mineral", "country", "value", "unit", "series"),
+                              key=("mineral", "country")),
+        "regions": read_table(folder, "regions.csv", ("code", "name", "country"), key=("code", "country")),
+        "gdp": read_table(folder, "gdp.csv", ("code", "value", "unit"), key=("code",)),
     }
     by_mineral = {name: _group(rows, "mineral") for name, rows in tables.items() if name not in ("minerals", "regions", "gdp")}
     minerals: dict[str, MineralData] = {}
     extra: list[tuple[str, str, Sourced]] = []
     for row in tables["minerals"]:
         mineral, mineral_extra = _mineral(row, by_mineral)
-        if mineral.id in minerals:
-            raise DatasetError(f"{row.where('id')}: mineral {mineral.id!r} listed twice")
         minerals[mineral.id] = mineral
         extra += mineral_extra
     for name, groups in by_mineral.items():

@@ -18,8 +18,6 @@ def price_points(rows: list[Row], quantity_unit: str) -> dict[int, Sourced]:
     points: dict[int, Sourced] = {}
     for row in rows:
         year = int(row.number("year"))
-        if year in points:
-            raise DatasetError(f"{row.where('year')}: series {row.text('series')!r} has year {year} twice")
         raw = row.number("value")
         try:
             value, how = usd_per_tonne(raw, row.text("unit"))

@@ -136,8 +136,8 @@ def consumption(rows: list[Row], world: float, quantity_unit: str) -> dict[str, 
     result: dict[str, Sourced] = {}
     for row in rows:
         economy, basis = row.text("economy"), row.text("basis")
-        if economy in result or economy == OTHER_ECONOMIES:
-            raise DatasetError(f"{row.where('economy')}: {economy!r} given twice or reserved for the residual")
+        if economy == OTHER_ECONOMIES:
+            raise DatasetError(f"{row.where('economy')}: {economy!r} is reserved for the residual")
         low, high = row.optional_number("low"), row.optional_number("high")
         if basis == "quantity":
             value = _tonnes(row, row.number("value"))

@@ -65,8 +65,9 @@ class Row:
         )
 
 
-def read_table(folder: Traversable | Path, name: str, columns: tuple[str, ...]) -> list[Row]:
-    """All rows of one CSV file, checked: required columns, provenance on every row, ranges of assumptions."""
+def read_table(folder: Traversable | Path, name: str, columns: tuple[str, ...], key: tuple[str, ...]) -> list[Row]:
+    """All rows of one CSV file, checked: required columns, provenance on every row, ranges of assumptions, and
+    no two rows with the same key (so that no figure silently replaces another)."""
     node = folder.joinpath(name)
     if not node.is_file():
         raise DatasetError(f"{name}: data file missing from {folder}")
@@ -77,8 +78,14 @@ def read_table(folder: Traversable | Path, name: str, columns: tuple[str, ...]) 
     if missing:
         raise DatasetError(f"{name}: missing column(s) {', '.join(map(repr, missing))} (header: {', '.join(header)})")
     rows = []
+    seen: dict[tuple[str, ...], int] = {}
     for cells in reader:
         row = Row(name, reader.line_num, cells)
+        ident = tuple(row.text(c) for c in key)
+        if ident in seen:
+            raise DatasetError(f"{row.where(key[-1])}: {', '.join(f'{c}={v!r}' for c, v in zip(key, ident))} "
+                               f"already given on line {seen[ident]}")
+        seen[ident] = row.line
         _check_provenance(row)
         if "value" in header and row.text("value"):
             row.number("value")
