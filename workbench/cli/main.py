@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "diff": "workbench.cli.cmd_diff",
     "verify": "workbench.cli.cmd_verify",
     "keys": "workbench.cli.cmd_keys",
+    "export": "workbench.cli.cmd_export",
 }
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,50 @@
+"""``workbench-cli export FILE -o OUT.xlsx``: write the scenario's Excel term sheet for circulation."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.main import CliError
+from workbench.files import FileFormatError, SaveError, load_scenario
+
+help = "write the Excel term sheet of scenario FILE (cover, clauses, fiscal cost, prices, sources) to OUT.xlsx"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``export``."""
+    p.add_argument("file", type=Path, help="scenario file to export")
+    p.add_argument("-o", "--output", required=True, type=Path, help="term sheet to write (extension .xlsx)")
+    p.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
+    p.add_argument("--paths", type=int, default=None,
+                   help="Monte Carlo price paths for P50/P95 (default: the scenario's setting)")
+    p.add_argument("--seed", type=int, default=None, help="Monte Carlo seed (default: the scenario's setting)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, evaluate, run the Monte Carlo and write the term sheet; the private block is never exported."""
+    from workbench.data import load_dataset
+    from workbench.engine import EngineInputError, InfeasibleMarket, run_monte_carlo
+    from workbench.export import write_term_sheet
+
+    out: Path = args.output
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"{out}: the term sheet must be an .xlsx file")
+    if out.exists() and not args.force:
+        raise CliError(f"{out} already exists; use --force to replace it")
+    if args.paths is not None and not 100 <= args.paths <= 200_000:
+        raise CliError(f"--paths must be between 100 and 200000 (got {args.paths})")
+    try:
+        scenario = load_scenario(args.file).scenario.without_private()
+    except FileFormatError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        dataset = load_dataset()
+        monte_carlo = run_monte_carlo(scenario, dataset=dataset, paths=args.paths, seed=args.seed)
+        write_term_sheet(scenario, out, monte_carlo=monte_carlo, dataset=dataset)
+    except (EngineInputError, InfeasibleMarket) as exc:
+        raise CliError(f"{args.file}: cannot evaluate: {exc}") from None
+    except SaveError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {out}")
+    return 0

@@ -1,0 +1,72 @@
+"""Safe cell writing: scenario text always lands as literal text, never a formula, error value or hyperlink."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.text import Segment
+
+#: First characters that make Excel or LibreOffice read typed text as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Excel's cell text limit.
+MAX_CELL_CHARS = 32_767
+BRACKET_FONT = InlineFont(b=True, color="FF8A4600", rFont="Calibri", sz=10)
+LABEL_FONT = InlineFont(b=True, i=True, color="FF8A4600", rFont="Calibri", sz=10)
+PLAIN_FONT = InlineFont(rFont="Calibri", sz=10)
+
+
+def clean(text: str) -> str:
+    """Text Excel can store: control characters XML forbids become U+FFFD; cut to the cell limit."""
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "\u2026"
+
+
+def needs_quote(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as something other than text if typed in."""
+    return text.startswith(FORMULA_STARTS) or text.strip().upper() in ERROR_CODES or text.startswith("#")
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None) -> Cell:
+    """Write ``value`` into a cell: text as literal text, numbers only when finite, ``None`` as empty."""
+    cell = ws.cell(row=row, column=col)
+    if style is not None:
+        cell.style = style            # first: a named style resets quotePrefix
+    if isinstance(value, str):
+        text = clean(value)
+        cell.value = text
+        cell.data_type = "s"          # never 'f' (formula) or 'e' (error), whatever the text starts with
+        if needs_quote(text):
+            cell.quotePrefix = True   # and it stays text when someone edits the cell
+    elif isinstance(value, bool) or value is None:
+        cell.value = value
+    else:
+        number = float(value)
+        cell.value = number if math.isfinite(number) else None
+    return cell
+
+
+def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], style: str | None = None,
+                 prefix: str = "") -> Cell:
+    """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula)."""
+    plain = prefix + "".join(s.plain() for s in segments)
+    if not any(s.bracketed or s.label for s in segments):
+        return put(ws, row, col, plain, style)
+    blocks: list[str | TextBlock] = []
+    if prefix:
+        blocks.append(TextBlock(PLAIN_FONT, clean(prefix)))
+    for s in segments:
+        font = LABEL_FONT if s.label else BRACKET_FONT if s.bracketed else PLAIN_FONT
+        blocks.append(TextBlock(font, clean(s.plain())))
+    cell = ws.cell(row=row, column=col)
+    if style is not None:
+        cell.style = style
+    cell.value = CellRichText(blocks)
+    if needs_quote(plain):
+        cell.quotePrefix = True
+    return cell
