@@ -8,7 +8,7 @@ from typing import Any
 from workbench.document import Scenario
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.sharing.impact import PartnerImpact, partner_impact
-from workbench.sharing.redline import Piece, changed, clause_text, redline_text, word_diff
+from workbench.sharing.redline import Piece, changed, changed_lines, clause_text, redline_text, word_diff
 from workbench.sharing.slots import ABSENT, Slot, clause_titles, slot_values, value_text
 
 
@@ -96,7 +96,8 @@ class ScenarioDiff:
             lines += [f"  {p.label}: {value_text(p.ours)} -> {value_text(p.theirs)}" for p in params]
             lines.append("")
         for c in self.clauses:
-            lines += [f"Redline: {c.title} ({c.change})", _indent(redline_text(c.redline)), ""]
+            body = redline_text(c.redline) if c.change != "changed" else "\n".join(changed_lines(c.redline))
+            lines += [f"Redline: {c.title} ({c.change})", _indent(body), ""]
         lines += self._impact_lines()
         return "\n".join(lines).rstrip() + "\n"
 

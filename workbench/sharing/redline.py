@@ -46,10 +46,25 @@ def changed(pieces: list[Piece]) -> bool:
     return any(p.op != "equal" for p in pieces)
 
 
+_MARKS = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+
+
 def redline_text(pieces: list[Piece]) -> str:
     """Plain-text redline: ``[-deleted-]`` and ``{+inserted+}``."""
-    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
-    return "".join(marks[p.op].format(p.text) for p in pieces)
+    return "".join(_MARKS[p.op].format(p.text) for p in pieces)
+
+
+def changed_lines(pieces: list[Piece]) -> list[str]:
+    """Only the lines of the plain-text redline that hold an insertion or deletion."""
+    lines, flags = [""], [False]
+    for p in pieces:
+        for i, part in enumerate(_MARKS[p.op].format(p.text).split("\n")):
+            if i:
+                lines.append("")
+                flags.append(False)
+            lines[-1] += part
+            flags[-1] = flags[-1] or (p.op != "equal" and bool(part.strip("[]{}+-")))
+    return [line for line, flag in zip(lines, flags) if flag]
 
 
 def redline_html(pieces: list[Piece]) -> str:
