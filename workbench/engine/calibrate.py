@@ -10,6 +10,7 @@ from workbench.engine.errors import EngineInputError
 from workbench.engine.market import RESERVED_REGION_NAMES, MineralMarket, Model
 
 RAS_ITERATIONS = 200
+POOLED_SHARE = 0.5  # weight of the pooled-world-market allocation in the base flows (the rest: home first)
 
 
 def build_model(scenario: Any, dataset: Any) -> Model:
@@ -191,13 +192,22 @@ def _us_prior(md: Any, regions: tuple[str, ...], cmap: dict[str, str]) -> dict[i
     return {idx["US"]: w} if w.sum() > 0 else {}
 
 
-def allocate_flows(prod: np.ndarray, cons: np.ndarray, priors: dict[int, np.ndarray] | None = None) -> np.ndarray:
-    """Bilateral base flows: home production serves home consumption first; the rest trades by a RAS fit.
+def allocate_flows(prod: np.ndarray, cons: np.ndarray, priors: dict[int, np.ndarray] | None = None,
+                   pooled: float = POOLED_SHARE) -> np.ndarray:
+    """Bilateral base flows: a blend of a pooled world market and home-first netting (both keep the margins).
 
-    Net exporters' surpluses E_i are spread over net importers' needs M_j in proportion to E_i M_j, except that an
-    importer with a known source pattern (``priors[j]``) starts from it; iterative proportional fitting then
-    restores both margins. Rows add up to production, columns to consumption.
+    Pooled: every consumer buys from every producer in proportion to world production shares, X_i D_j / W.
+    Home first: home production serves home consumption first; net exporters' surpluses E_i are spread over net
+    importers' needs M_j in proportion to E_i M_j, except that an importer with a known source pattern
+    (``priors[j]``) starts from it and iterative proportional fitting restores both margins.
+    Rows add up to production, columns to consumption.
     """
+    home_first = _home_first(prod, cons, priors)
+    total = prod.sum()
+    return (1.0 - pooled) * home_first + pooled * np.outer(prod, cons) / total
+
+
+def _home_first(prod: np.ndarray, cons: np.ndarray, priors: dict[int, np.ndarray] | None) -> np.ndarray:
     r = len(prod)
     home = np.minimum(prod, cons)
     exp_ = prod - home

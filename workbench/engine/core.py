@@ -222,47 +222,51 @@ def _book(out: dict, c: Compiled, instrument: str, gen: np.ndarray) -> None:
     out[(c.clause_id, instrument)] = gen @ c.share
 
 
-def purchase_ledger(st: Static, source_price: np.ndarray, comps: list[Compiled], frac: dict[str, np.ndarray],
-                    last_year: bool = True) -> tuple[dict, dict, dict]:
-    """Purchases, storage and end value of the stock for each purchase clause.
+def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndarray],
+                    premiums: bool = False) -> tuple[dict, dict, dict]:
+    """Purchases, storage and end value of the stock for each purchase clause, before cost sharing.
 
-    ``source_price``: (M, H, B, R) market prices of the sources. Returns (flows {(cid, instrument): (H, B, R)},
-    stock held at the horizon's end {cid: (B, R)} in tonnes, producer premiums {cid: (H, B, R)} by source).
+    ``source_price[m]``: (H, B, R) market prices of mineral m (an array or a dict by m). Returns
+    (totals {(cid, instrument): (H, B)}, stock held at the horizon's end {cid: (B,)} in tonnes,
+    producer premiums {cid: (H, B, R)} by source when ``premiums``). Split by the clause's ``weights``.
     """
     flows, stock_end, premium = {}, {}, {}
     for c in comps:
         if c.kind != "purchase":
             continue
-        p = source_price[c.m]  # (H, B, R)
-        f = frac.get(c.clause_id, np.ones(p.shape[:2])) * c.years[:, None]
-        vol = f[:, :, None] * c.volume  # (H, B, R)
-        paid = np.full_like(p, c.price) if c.agreed else p * (1.0 + c.rate)
-        outlay = (paid * vol).sum(axis=-1)  # (H, B)
-        stock = np.cumsum(vol.sum(axis=-1), axis=0)  # (H, B)
-        wsum = c.volume.sum()
-        pm = (p * c.volume).sum(axis=-1) / wsum if wsum > 0 else p.mean(axis=-1)
-        storage = c.storage_rate * stock * pm
+        src = np.flatnonzero(c.volume > 0)
+        vol_s = c.volume[src]
+        p = source_price[c.m][..., src]  # (H, B, S)
+        f = frac.get(c.clause_id, np.ones(p.shape[:2])) * c.years[:, None]  # (H, B)
+        pm = p @ (vol_s / vol_s.sum())  # (H, B) volume-weighted market price of the sources
+        if c.agreed:
+            outlay = f * (c.price * vol_s.sum())
+        else:
+            outlay = f * (1.0 + c.rate) * (p @ vol_s)
+        stock = np.cumsum(f * vol_s.sum(), axis=0)  # (H, B)
         end = np.zeros_like(outlay)
-        if last_year:
-            end[-1] = -stock[-1] * pm[-1]
-        w = c.weights
-        flows[(c.clause_id, "purchase_outlay")] = outlay[..., None] * w
-        flows[(c.clause_id, "storage_cost")] = storage[..., None] * w
-        flows[(c.clause_id, "stock_end_value")] = end[..., None] * w
-        stock_end[c.clause_id] = stock[-1][:, None] * w
-        premium[c.clause_id] = (paid - p) * vol
+        end[-1] = -stock[-1] * pm[-1]
+        flows[(c.clause_id, "purchase_outlay")] = outlay
+        flows[(c.clause_id, "storage_cost")] = c.storage_rate * stock * pm
+        flows[(c.clause_id, "stock_end_value")] = end
+        stock_end[c.clause_id] = stock[-1]
+        if premiums:
+            full = source_price[c.m]
+            paid = c.price if c.agreed else full * (1.0 + c.rate)
+            premium[c.clause_id] = (paid - full) * (f[:, :, None] * c.volume)
     return flows, stock_end, premium
 
 
-def budget_fractions(st: Static, source_price: np.ndarray, comps: list[Compiled]) -> dict[str, np.ndarray]:
+def budget_fractions(source_price, comps: list[Compiled]) -> dict[str, np.ndarray]:
     """Share of each year's committed volume a capped purchase can still afford, in year order (H, B)."""
     fr: dict[str, np.ndarray] = {}
     for c in comps:
         if c.kind != "purchase" or not np.isfinite(c.budget):
             continue
-        p = source_price[c.m]
-        paid = np.full_like(p, c.price) if c.agreed else p * (1.0 + c.rate)
-        full = (paid * c.volume).sum(axis=-1) * c.years[:, None]  # (H, B)
+        src = np.flatnonzero(c.volume > 0)
+        p = source_price[c.m][..., src]
+        per_year = c.price * c.volume[src].sum() if c.agreed else (1.0 + c.rate) * (p @ c.volume[src])
+        full = np.broadcast_to(per_year, p.shape[:2]) * c.years[:, None]  # (H, B)
         f = np.ones_like(full)
         spent = np.zeros(full.shape[1])
         for t in range(full.shape[0]):

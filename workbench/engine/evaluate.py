@@ -99,20 +99,21 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     frac: dict[str, np.ndarray] = {}
     u = _solve(st, shock, frac, active, model)
     for _ in range(BUDGET_ROUNDS):
-        new = budget_fractions(st, u.price, comps)
+        new = budget_fractions(u.price, comps)
         if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
             break
         frac = new
         u = _solve(st, shock, frac, active, model)
     ledger_m = market_ledger(st, u)
-    ledger_p, stock_end, premium = purchase_ledger(st, u.price, comps, frac)
+    ledger_p, stock_end, premium = purchase_ledger(u.price, comps, frac, premiums=True)
     by_id = {c.clause_id: c for c in comps}
     ledger = []
-    for (cid, inst), a in list(ledger_m.items()) + list(ledger_p.items()):
-        if inst.startswith("_"):
-            continue
+    for (cid, inst), a in ledger_m.items():
+        if not inst.startswith("_"):
+            ledger.append((cid, inst, by_id[cid].mineral, by_id[cid].m, a[:, 0, :]))
+    for (cid, inst), a in ledger_p.items():
         c = by_id[cid]
-        ledger.append((cid, inst, c.mineral, c.m, a[:, 0, :]))
+        ledger.append((cid, inst, c.mineral, c.m, a[:, 0, None] * c.weights))
     # producer payments by producing region (subsidies, CfDs, purchase premiums) for producer surplus
     pay = np.zeros((m, h, r))
     for (cid, inst), a in ledger_m.items():
@@ -124,7 +125,7 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     gov_flows = np.zeros((m, h, r, r))
     for cid, s in stock_end.items():
         c = by_id[cid]
-        stock[c.m] += s[0]
+        stock[c.m] += s[0] * c.weights
     for c in comps:
         if c.kind == "purchase":
             f = frac.get(c.clause_id, np.ones((h, 1)))[:, 0] * c.years

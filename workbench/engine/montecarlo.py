@@ -96,10 +96,12 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         annual += net.transpose(1, 0, 2)
         for cid in cfd_ids:
             cfd[cid] += cfd_net[cid]
-        frac = budget_fractions(st, src, sub)
-        flows, _stock, _prem = purchase_ledger(st, src, sub, frac)
-        for (_cid, _inst), a in flows.items():
-            annual += a.transpose(1, 0, 2)
+        frac = budget_fractions(src, sub)
+        flows, _stock, _prem = purchase_ledger(src, sub, frac)
+        by_id = {c.clause_id: c for c in sub}
+        for cid in {k[0] for k in flows}:
+            tot = sum(a for (c_, _i), a in flows.items() if c_ == cid)  # (H, P)
+            annual += (tot[..., None] * by_id[cid].weights).transpose(1, 0, 2)
     disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
     pv = np.einsum("pht,h->pt", annual, disc)
     prob = {cid: float(np.mean(np.einsum("hp,h->p", cfd[cid], disc) < 0.0)) for cid in cfd_ids}
@@ -148,37 +150,50 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
     return net, cfd, u.price
 
 
+CONTINGENT = ("border_floor", "price_gap_subsidy", "cfd")
+
+
 def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancelled):
     """Solve each mineral-year on a grid of reference prices spanning the sampled paths, then interpolate.
 
     Valid because, with the calibrated constant-elasticity forms, a year's equilibrium depends on the path only
-    through that year's reference price. Amounts are interpolated per unit of reference price.
+    through that year's reference price. Amounts are interpolated per unit of reference price, so a mineral with
+    no price-contingent clause (tariffs, purchases) is exact with a two-point grid.
     """
     a, h, p = z.shape
-    lo = z.min(axis=2) - 1e-9
-    hi = z.max(axis=2) + 1e-9
-    grid = lo[..., None] + (hi - lo)[..., None] * np.linspace(0.0, 1.0, g)  # (A, H, G)
-    net_g, cfd_g, src_g = _market_flows(st, np.exp(grid), model.years)
-    _tick(progress, cancelled, 0.8)
-    scale_g = st.price[:, :, None] * np.exp(grid)  # (A, H, G)
-    pos = (z - lo[..., None]) / (hi - lo)[..., None] * (g - 1)
-    k = np.clip(np.floor(pos).astype(int), 0, g - 2)
-    w = pos - k
-    scale_p = st.price[:, :, None] * np.exp(z)  # (A, H, P)
-
-    def interp(v):  # v: (A, H, G, ...) per unit of price -> (A, H, P, ...)
-        vk = np.take_along_axis(v, k.reshape(k.shape + (1,) * (v.ndim - 3)), axis=2)
-        vk1 = np.take_along_axis(v, (k + 1).reshape(k.shape + (1,) * (v.ndim - 3)), axis=2)
-        ww = w.reshape(w.shape + (1,) * (v.ndim - 3))
-        return vk * (1 - ww) + vk1 * ww
-
-    net = (interp(net_g / scale_g[..., None]) * scale_p[..., None]).sum(axis=0)  # (H, P, R)
-    cfd = {}
-    by_id = {c.clause_id: c for c in st.comps}
-    for cid, v in cfd_g.items():
-        mi = by_id[cid].m
-        cfd[cid] = interp((v / scale_g)[mi:mi + 1])[0] * scale_p[mi]
-    src = interp(src_g / scale_g[..., None]) * scale_p[..., None]
+    r = st.x0.shape[1]
+    net = np.zeros((h, p, r))
+    cfd: dict[str, np.ndarray] = {}
+    src: dict[int, np.ndarray] = {}
+    for mi, mineral in enumerate(st.minerals):
+        mine = [replace(c, m=0) for c in st.comps if c.m == mi]
+        one = prepare(model, [mineral], mine)
+        gm = g if any(c.kind in CONTINGENT for c in mine) else 2
+        zm = z[mi]
+        lo = zm.min(axis=1) - 1e-9
+        hi = zm.max(axis=1) + 1e-9
+        grid = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, gm)  # (H, G)
+        net_g, cfd_g, src_g = _market_flows(one, np.exp(grid)[None], model.years)
+        regs = np.flatnonzero(np.abs(net_g[0]).sum(axis=(0, 1)) > 0)
+        cols = [net_g[0][:, :, regs]]
+        cids = list(cfd_g)
+        cols += [v[..., None] for v in cfd_g.values()]
+        buys = any(c.kind == "purchase" for c in mine)
+        if buys:
+            cols.append(src_g[0])
+        table = np.concatenate(cols, axis=2) / (one.price[0][:, None, None] * np.exp(grid)[..., None])
+        pos = (zm - lo[:, None]) / (hi - lo)[:, None] * (gm - 1)
+        k = np.clip(np.floor(pos).astype(int), 0, gm - 2)
+        w = (pos - k)[..., None]
+        flat = table.reshape(h * gm, -1)
+        at = k + (np.arange(h) * gm)[:, None]
+        vals = (flat[at] * (1.0 - w) + flat[at + 1] * w) * (one.price[0][:, None] * np.exp(zm))[..., None]
+        net[:, :, regs] += vals[:, :, :len(regs)]
+        for j, cid in enumerate(cids):
+            cfd[cid] = vals[:, :, len(regs) + j]
+        if buys:
+            src[mi] = vals[:, :, len(regs) + len(cids):]
+        _tick(progress, cancelled, 0.05 + 0.9 * (mi + 1) / a)
     return net, cfd, src
 
 
@@ -188,7 +203,7 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, progress, cancelle
     r = st.x0.shape[1]
     eps, eta = elastic
     net = np.zeros((h, p, r))
-    src = np.zeros((a, h, p, r))
+    src = {mi: np.zeros((h, p, r)) for mi in range(a)}
     cfd: dict[str, np.ndarray] = {}
     for start in range(0, p, CHUNK_PATHS):
         sl = slice(start, min(start + CHUNK_PATHS, p))
@@ -197,7 +212,8 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, progress, cancelle
         el = (np.broadcast_to(eps[:, None, sl], (a, h, b, r)), np.broadcast_to(eta[:, None, sl], (a, h, b, r)))
         n_, c_, s_ = _market_flows(st, shock, model.years, el)
         net[:, sl] = n_.sum(axis=0)
-        src[:, :, sl] = s_
+        for mi in range(a):
+            src[mi][:, sl] = s_[mi]
         for cid, v in c_.items():
             cfd.setdefault(cid, np.zeros((h, p)))[:, sl] = v
         _tick(progress, cancelled, 0.05 + 0.9 * sl.stop / p)
