@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "verify": "workbench.cli.cmd_verify",
     "keys": "workbench.cli.cmd_keys",
     "export": "workbench.cli.cmd_export",
+    "evaluate": "workbench.cli.cmd_evaluate",
+    "gsim": "workbench.cli.cmd_gsim",
 }
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
