@@ -1,0 +1,236 @@
+"""Excel term sheet: structure, numbers equal to the engine's JSON, safety of scenario text, privacy, print setup."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from contextlib import redirect_stdout
+
+import openpyxl
+import pytest
+from openpyxl.cell.rich_text import CellRichText
+
+from export_helpers import CANARIES, CANARY_AMOUNT, HOSTILE, canary_scenario, hostile_scenario, xlsx_parts
+from workbench.cli.main import COMMANDS, main
+from workbench.data import load_dataset
+from workbench.defaults import default_scenario
+from workbench.engine import evaluate, run_monte_carlo
+from workbench.export import SHEETS, write_term_sheet
+from workbench.files import save_scenario
+
+PATHS = 200
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def default_export(tmp_path_factory, dataset):
+    s = default_scenario()
+    result = evaluate(s, dataset=dataset)
+    mc = run_monte_carlo(s, dataset=dataset, paths=PATHS)
+    path = tmp_path_factory.mktemp("export") / "default.xlsx"
+    write_term_sheet(s, path, result=result, monte_carlo=mc, dataset=dataset)
+    return path, result, mc
+
+
+def _same(x: float):
+    """Equal to the JSON number up to the 16 significant digits openpyxl writes."""
+    return pytest.approx(x, rel=1e-14, abs=1e-9)
+
+
+def _table(ws, header_first: str, header_second: str) -> tuple[list[str], dict[str, tuple]]:
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == header_first and r[1] == header_second)
+    header = list(rows[start])
+    table = {}
+    for r in rows[start + 1:]:
+        if r[0] is None:
+            break
+        table[r[0]] = r
+    return header, table
+
+
+def test_sheets_and_numbers_equal_the_engine_json(default_export):
+    path, result, mc = default_export
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [name for name, _ in SHEETS]
+    js = result.to_json()
+    mcjs = mc.to_json()
+    _, table = _table(wb["Fiscal cost"], "Code", "Partner")
+    assert list(table) == js["regions"]
+    for region, row in table.items():
+        p = js["partners"][region]
+        assert row[2] == _same(p["fiscal_cost_avg_usd"])
+        assert row[3] == _same(p["fiscal_cost_pv_usd"])
+        assert row[4] == _same(p["fiscal_cost_peak_usd"])
+        assert row[5] == _same(mcjs["summary"][region]["p50_pv_usd"])
+        assert row[6] == _same(mcjs["summary"][region]["p95_pv_usd"])
+        assert row[7] == _same(mcjs["summary"][region]["p95_annual_usd"])
+    ws = wb["Fiscal cost"]
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Year")
+    for k, year in enumerate(js["years"]):
+        row = rows[start + 1 + k]
+        assert row[0] == year
+        for j, region in enumerate(js["regions"]):
+            assert row[1 + j] == pytest.approx(js["annual_net_fiscal_cost_usd"][region][k], rel=1e-9, abs=1e-3)
+    _, prices = _table(wb["Price effects"], "Code", "Partner")
+    for region, row in prices.items():
+        assert row[2] == _same(js["partners"][region]["consumer_price_change_pct"])
+        assert row[3] == _same(js["partners"][region]["producer_price_change_pct"])
+
+
+@pytest.mark.skipif("evaluate" not in COMMANDS, reason="workbench-cli evaluate is not registered yet")
+def test_numbers_equal_workbench_cli_evaluate_json(tmp_path):
+    src = tmp_path / "s.cmws"
+    save_scenario(src, default_scenario())
+    out = tmp_path / "t.xlsx"
+    assert main(["export", str(src), "-o", str(out), "--paths", str(PATHS)]) == 0
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(["evaluate", str(src), "--json"]) == 0
+    js = json.loads(buf.getvalue())
+    partners = js.get("partners") or js["result"]["partners"]
+    _, table = _table(openpyxl.load_workbook(out)["Fiscal cost"], "Code", "Partner")
+    for region, row in table.items():
+        assert row[3] == pytest.approx(partners[region]["fiscal_cost_pv_usd"], rel=1e-12, abs=1e-6)
+        assert row[2] == pytest.approx(partners[region]["fiscal_cost_avg_usd"], rel=1e-12, abs=1e-6)
+
+
+def test_term_sheet_numbers_clauses_and_styles_brackets(default_export):
+    path, _, _ = default_export
+    wb = openpyxl.load_workbook(path, rich_text=True)
+    ws = wb["Term sheet"]
+    rows = {r[0].value: r for r in ws.iter_rows() if isinstance(r[0].value, str) and r[0].value}
+    scenario = default_scenario()
+    for n, clause in enumerate(scenario.document.clauses, start=1):
+        assert rows[str(n)][1].value == clause.title
+        assert rows[f"{n}.9"][1].value == "Status"
+        assert rows[f"{n}.10"][1].value == "Legal text"
+    nickel = next(n for n, c in enumerate(scenario.document.clauses, start=1) if c.id == "nickel-cfd")
+    price = rows[f"{nickel}.4"][2].value
+    assert isinstance(price, CellRichText)
+    runs = [(b.text, bool(b.font.b)) for b in price if not isinstance(b, str)]
+    assert ("[17,000]", True) in runs and ("[18,500]", True) in runs
+    assert str(price).startswith("Strike price USD [17,000][18,500]/t")
+    status = rows[f"{nickel}.9"]
+    assert status[2].value == "Bracketed. Proposed by JP; EU reserves. Round 1."
+    assert status[3].style == "ts_status_bracketed"
+    assert any("Definitions" == (r[1].value or "") for r in ws.iter_rows())
+
+
+def test_print_setup_properties_and_charts(default_export):
+    path, _, _ = default_export
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "DRAFT" in ws.oddHeader.center.text and "&P" in ws.oddFooter.right.text
+        assert "&N" in ws.oddFooter.right.text
+    assert wb["Term sheet"].print_title_rows == "$4:$4"
+    assert wb["Term sheet"].freeze_panes == "A5"
+    assert wb["Fiscal cost"].freeze_panes == "C7"
+    assert {"ts_usd_m", "ts_pct", "ts_header", "ts_text"} <= set(wb.named_styles)
+    assert wb["Fiscal cost"]["D7"].number_format.startswith('"USD "')
+    assert wb["Term sheet"].column_dimensions["C"].width == 100
+    parts = xlsx_parts(path)
+    charts = [name for name in parts if re.fullmatch(r"xl/charts/chart\d+\.xml", name)]
+    assert len(charts) == 3
+    kinds = "".join(parts[c] for c in charts)
+    assert kinds.count("<barChart>") == 2 and kinds.count("<lineChart>") == 1
+    core, app = parts["docProps/core.xml"], parts["docProps/app.xml"]
+    assert "<dc:creator>US delegation</dc:creator>" in core
+    assert "<dc:title>Plurilateral critical-minerals trade zone" in core
+    assert "<Application>Critical-minerals negotiation workbench</Application>" in app
+    assert all("openpyxl" not in text.lower() for text in parts.values())
+
+
+def test_hostile_text_is_literal_everywhere(tmp_path, dataset):
+    s = hostile_scenario()
+    path = tmp_path / "hostile.xlsx"
+    write_term_sheet(s, path, result=evaluate(s, dataset=dataset),
+                     monte_carlo=run_monte_carlo(s, dataset=dataset, paths=PATHS), dataset=dataset)
+    wb = openpyxl.load_workbook(path)
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type not in ("f", "e"), (ws.title, cell.coordinate, cell.value)
+                assert cell.hyperlink is None
+                if isinstance(cell.value, str):
+                    seen.add(cell.value)
+                    if cell.value[:1] in ("=", "+", "-", "@", "\t", "\r", "#"):
+                        assert cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
+    for text in HOSTILE[:9]:
+        assert text.replace("\r", "\n") in seen or text in seen, text
+    parts = xlsx_parts(path)
+    for name, xml in parts.items():
+        if name.startswith("xl/charts/"):  # the app's own formulas: chart ranges on its own sheets
+            sheets = "|".join(re.escape(n) for n, _ in SHEETS)
+            assert all(re.fullmatch(rf"'({sheets})'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?", f)
+                       for f in re.findall(r"<f>(.*?)</f>", xml)), name
+        else:
+            assert "<f>" not in xml and "<f " not in xml, name    # no formula in any cell
+        assert 't="e"' not in xml, name                           # no error value
+        assert "<hyperlink" not in xml and "relationships/hyperlink" not in xml, name  # no link
+    ws = wb["Term sheet"]
+    assert ws.oddHeader.center.text == "&&P &&N =1+1 DRAFT && secret"
+
+
+def test_private_block_never_reaches_the_file(tmp_path, dataset):
+    s = canary_scenario()
+    path = tmp_path / "canary.xlsx"
+    write_term_sheet(s, path, monte_carlo=run_monte_carlo(s.without_private(), dataset=dataset, paths=PATHS),
+                     dataset=dataset)
+    blob = "\n".join(xlsx_parts(path).values())
+    for canary in CANARIES:
+        assert canary not in blob
+    assert "987654321" not in blob and str(CANARY_AMOUNT) not in blob
+    assert "United States" in blob  # the export did happen
+
+
+def test_write_term_sheet_computes_results_when_not_given(tmp_path):
+    path = write_term_sheet(default_scenario(), tmp_path / "auto.xlsx")
+    wb = openpyxl.load_workbook(path)
+    _, table = _table(wb["Fiscal cost"], "Code", "Partner")
+    assert all(isinstance(v, (int, float)) and math.isfinite(v) for row in table.values() for v in row[2:8])
+    expected = evaluate(default_scenario()).partner_table["fiscal_cost_pv_usd"]
+    assert [row[3] for row in table.values()] == [_same(x) for x in expected]
+
+
+def test_stacked_alternatives_are_labelled_in_the_sheet(tmp_path, dataset):
+    data = default_scenario().to_data()
+    clause = next(c for c in data["document"]["clauses"] if c["id"] == "usmx-antimony-floor")
+    clause["floor_price"]["options"][1]["value"] = {"amount": 60.0, "currency": "EUR", "per": "kg"}
+    from workbench.document import Scenario
+    s = Scenario.from_data(data)
+    path = tmp_path / "stacked.xlsx"
+    write_term_sheet(s, path, result=evaluate(s, dataset=dataset),
+                     monte_carlo=run_monte_carlo(s, dataset=dataset, paths=PATHS), dataset=dataset)
+    texts = [str(c.value) for row in openpyxl.load_workbook(path)["Term sheet"].iter_rows() for c in row if c.value]
+    assert any(t.startswith("(a) Option A: The Parties") and "[USD 25/lb]" in t for t in texts)
+    assert any(t.startswith("(b) Option B: The Parties") and "[EUR 60/kg]" in t for t in texts)
+
+
+def test_cli_export(tmp_path, capsys):
+    src = tmp_path / "s.cmws"
+    save_scenario(src, canary_scenario())
+    out = tmp_path / "t.xlsx"
+    assert main(["export", str(src), "-o", str(out), "--paths", str(PATHS)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert not any(c in "\n".join(xlsx_parts(out).values()) for c in CANARIES)
+    assert main(["export", str(src), "-o", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["export", str(src), "-o", str(tmp_path / "t.csv")]) == 1
+    assert "must be an .xlsx file" in capsys.readouterr().err
+    bad = tmp_path / "bad.cmws"
+    bad.write_text("{}")
+    assert main(["export", str(bad), "-o", str(tmp_path / "x.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a scenario file" in err and "Traceback" not in err
