@@ -1,0 +1,117 @@
+"""The results item models and table view: model-tester checks, units, sorting, highlights, TSV copy."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QAbstractItemModelTester
+
+from workbench.defaults import default_scenario
+from workbench.engine import evaluate
+from workbench.ui.results.frame_model import FrameModel
+from workbench.ui.results.partner_model import BREACH_BACKGROUND, PartnerTableModel
+from workbench.ui.results.table_view import EXPORT_ROLE, ResultsTableView
+
+MODE = QAbstractItemModelTester.FailureReportingMode.Fatal
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate(default_scenario())
+
+
+def cell(model: QAbstractItemModel, row: int, col: int, role=Qt.ItemDataRole.DisplayRole):
+    return model.data(model.index(row, col), role)
+
+
+def test_partner_model_passes_the_model_tester_through_updates(qtbot, result):
+    model = PartnerTableModel()
+    QAbstractItemModelTester(model, MODE)
+    model.set_result(result.partner_table, result.region_names, {})
+    model.set_p95({r: 1e9 for r in result.regions})
+    model.set_result(result.partner_table, result.region_names, {("US", "fiscal_cost_pv_usd"): ["too dear"]})
+    model.set_result(result.partner_table.iloc[:3], result.region_names, {})
+    assert model.rowCount() == 3
+
+
+def test_partner_model_formats_with_units_and_marks_p95_pending(qtbot, result):
+    model = PartnerTableModel()
+    model.set_result(result.partner_table, result.region_names, {})
+    pt = result.partner_table
+    us = model.regions().index("US")
+    assert cell(model, us, 0) == "United States (US)"
+    pv = pt.at["US", "fiscal_cost_pv_usd"]
+    shown = cell(model, us, model.column_of("fiscal_cost_pv_usd"))
+    assert shown.endswith((" m", " bn")) and "USD" in shown
+    assert f"{abs(pv) / 1e6:,.1f}" in shown or f"{abs(pv) / 1e9:,.2f}" in shown
+    assert cell(model, us, model.column_of("consumer_price_change_pct")).endswith("%")
+    assert cell(model, us, model.column_of("china_share_pct")) == f"{pt.at['US', 'china_share_pct']:.1f} %"
+    p95 = model.column_of("p95_pv_usd")
+    assert cell(model, us, p95) == "pending\u2026"
+    assert cell(model, us, p95, EXPORT_ROLE) == ""
+    model.set_p95({"US": 2.5e9})
+    assert cell(model, us, p95) == "USD 2.50 bn"
+    assert cell(model, us, p95, EXPORT_ROLE) == 2500.0
+    # a new result makes the bad case pending again
+    model.set_result(result.partner_table, result.region_names, {})
+    assert cell(model, us, p95) == "pending\u2026"
+
+
+def test_breaching_cells_are_highlighted_with_the_reason(qtbot, result):
+    model = PartnerTableModel()
+    model.set_result(result.partner_table, result.region_names, {("JP", "consumer_price_change_pct"): ["over 2 %"]})
+    jp, us = model.regions().index("JP"), model.regions().index("US")
+    col = model.column_of("consumer_price_change_pct")
+    assert cell(model, jp, col, Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND
+    assert "over 2 %" in cell(model, jp, col, Qt.ItemDataRole.ToolTipRole)
+    assert cell(model, jp, col, Qt.ItemDataRole.DecorationRole) is not None
+    assert cell(model, us, col, Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_view_sorts_by_value_and_copies_tsv_in_view_order(qtbot, result):
+    model = PartnerTableModel()
+    model.set_result(result.partner_table, result.region_names, {})
+    view = ResultsTableView(model, "table")
+    qtbot.addWidget(view)
+    col = model.column_of("fiscal_cost_pv_usd")
+    view.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    proxy = view.model()
+    values = [proxy.data(proxy.index(r, col), EXPORT_ROLE) for r in range(proxy.rowCount())]
+    assert values == sorted(values)
+    lowest = result.partner_table["fiscal_cost_pv_usd"].idxmin()
+    assert proxy.data(proxy.index(0, 0)).endswith(f"({lowest})")
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["Partner", "Fiscal cost per year, average (USD m)",
+                                        "Fiscal cost, present value (USD m)"]
+    assert len(lines) == 1 + len(result.regions)
+    first = lines[1].split("\t")
+    assert first[0].endswith(f"({lowest})")
+    assert float(first[col]) == pytest.approx(result.partner_table.at[lowest, "fiscal_cost_pv_usd"] / 1e6, abs=0.01)
+
+    # with a selection, only the selected cells (and their headers) are copied
+    view.selectionModel().select(proxy.index(1, col), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert view.tsv().splitlines() == ["Fiscal cost, present value (USD m)", str(values[1])]
+
+
+def test_frame_model_passes_the_model_tester_and_formats_by_kind(qtbot):
+    model = FrameModel("Partner")
+    QAbstractItemModelTester(model, MODE)
+    frame = pd.DataFrame({"As modelled": [1.5e9, -2e6], "Option B": [float("nan"), 3e6]}, index=["US", "EU"])
+    model.set_frame(frame, {"US": "United States"}, "usd", "USD m",
+                    highlight={("US", "As modelled"): ["over the limit"]}, dimmed={"Option B"})
+    assert model.columnCount() == 3 and model.rowCount() == 2
+    assert cell(model, 0, 0) == "United States (US)" and cell(model, 1, 0) == "EU"
+    assert cell(model, 0, 1) == "USD 1.50 bn" and cell(model, 1, 1) == "\u2212USD 2.0 m"
+    assert cell(model, 0, 2) == "n/a" and cell(model, 0, 2, EXPORT_ROLE) == ""
+    assert model.headerData(2, Qt.Orientation.Horizontal, EXPORT_ROLE) == "Option B (USD m)"
+    assert cell(model, 0, 1, Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND
+    assert cell(model, 0, 2, Qt.ItemDataRole.ForegroundRole) is not None
+    model.set_frame(frame * 0.5, {}, "change", "%")
+    assert cell(model, 1, 2) == "+1500000.0 %"
+    model.set_frame(frame[["Option B"]], {}, "change", "%")
+    assert model.columnCount() == 2

@@ -1,0 +1,243 @@
+"""The results panel driven through the real document controller: live updates, Monte Carlo, mandate, options."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QProgressBar
+
+from workbench.defaults import default_scenario
+from workbench.document import Mandate, Money, Price
+from workbench.engine import evaluate, run_monte_carlo
+from workbench.ui.controller import DocumentController
+from workbench.ui.results import ResultsPanel
+from workbench.ui.results.partner_model import BREACH_BACKGROUND
+from workbench.ui.results.table_view import EXPORT_ROLE
+
+MC_TIMEOUT = 20_000
+
+
+def with_floor(scenario, amount: float):
+    """The scenario with the NdPr border floor at ``amount`` USD/kg."""
+    doc = scenario.document
+    clauses = [c.model_copy(update={"floor_price": Price(amount=amount)}) if c.id == "ndpr-border-floor" else c
+               for c in doc.clauses]
+    return scenario.model_copy(update={"document": doc.model_copy(update={"clauses": clauses})})
+
+
+def with_mandate(scenario, **limits):
+    return scenario.model_copy(update={"private": scenario.private.model_copy(update={"mandate": Mandate(**limits)})})
+
+
+def fewer_paths(scenario):
+    a = scenario.document.assumptions
+    mc = a.monte_carlo.model_copy(update={"paths": 400})
+    doc = scenario.document.model_copy(update={"assumptions": a.model_copy(update={"monte_carlo": mc})})
+    return scenario.model_copy(update={"document": doc})
+
+
+@pytest.fixture
+def controller():
+    return DocumentController(fewer_paths(default_scenario()))
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    p = ResultsPanel(controller)
+    qtbot.addWidget(p)
+    p.resize(1000, 700)
+    p.show()
+    qtbot.waitUntil(lambda: p.result is not None)
+    yield p
+    p.shutdown()
+
+
+def shown(panel, region: str, key: str, role=EXPORT_ROLE):
+    model = panel.partner_model
+    return model.data(model.index(model.regions().index(region), model.column_of(key)), role)
+
+
+def test_panel_shows_the_engine_result_per_partner(panel, controller):
+    expected = evaluate(controller.scenario).partner_table
+    assert panel.partner_model.regions() == list(expected.index)
+    for region in expected.index:
+        assert shown(panel, region, "fiscal_cost_pv_usd") == pytest.approx(
+            round(expected.at[region, "fiscal_cost_pv_usd"] / 1e6, 2))
+        assert shown(panel, region, "consumer_price_change_pct") == pytest.approx(
+            round(expected.at[region, "consumer_price_change_pct"], 2))
+    assert not panel.error.isVisible()
+
+
+def test_editing_the_floor_updates_numbers_and_charts_and_undo_restores_them(qtbot, panel, controller):
+    before = {r: shown(panel, r, "fiscal_cost_pv_usd") for r in ("US", "EU", "JP")}
+    price_before = shown(panel, "JP", "consumer_price_change_pct")
+    fiscal_bars = dict(panel.fiscal_chart._bars)
+    heights_before = [r.get_height() for r in panel.price_chart._consumer.patches]
+
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_floor(controller.scenario, 120.0), "NdPr floor 120")
+    expected = evaluate(controller.scenario).partner_table
+    for r in before:
+        assert shown(panel, r, "fiscal_cost_pv_usd") == pytest.approx(
+            round(expected.at[r, "fiscal_cost_pv_usd"] / 1e6, 2))
+    assert {r: shown(panel, r, "fiscal_cost_pv_usd") for r in before} != before
+    assert shown(panel, "JP", "consumer_price_change_pct") != price_before
+    # charts moved their existing artists rather than rebuilding the figure
+    assert panel.fiscal_chart._bars == fiscal_bars
+    heights = [r.get_height() for r in panel.price_chart._consumer.patches]
+    assert heights == pytest.approx(expected["consumer_price_change_pct"].tolist())
+    assert heights != pytest.approx(heights_before)
+
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.undo_stack.undo()
+    assert {r: shown(panel, r, "fiscal_cost_pv_usd") for r in before} == before
+    assert shown(panel, "JP", "consumer_price_change_pct") == price_before
+
+
+def test_monte_carlo_fills_p95_with_progress_shown(qtbot, panel, controller):
+    with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
+        pass
+    s = controller.scenario
+    mc = run_monte_carlo(s, paths=s.document.assumptions.monte_carlo.paths, seed=s.document.assumptions.monte_carlo.seed)
+    assert panel.progress.value() == 100
+    for region in mc.summary.index:
+        assert shown(panel, region, "p95_pv_usd") == pytest.approx(round(mc.summary.at[region, "p95_pv_usd"] / 1e6, 2))
+    assert panel.uncertainty.model.rowCount() == len(mc.summary.index)
+    assert "seed" in panel.uncertainty.status.text()
+
+
+def test_a_newer_edit_cancels_the_stale_run_and_only_the_latest_reports(qtbot, panel, controller):
+    with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
+        pass
+    finished = []
+    panel.scheduler.monteCarloFinished.connect(finished.append)
+    for amount in (111.0, 112.0, 113.0):
+        with qtbot.waitSignal(panel.scheduler.refining, timeout=MC_TIMEOUT):
+            controller.apply(with_floor(controller.scenario, amount), f"floor {amount}")
+        stale = panel.scheduler._running
+        assert shown(panel, "US", "p95_pv_usd") == ""  # pending while refining
+    controller.apply(with_floor(controller.scenario, 125.0), "floor 125")
+    assert stale.cancel.is_set()
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=MC_TIMEOUT)
+    qtbot.wait(300)
+    assert len(finished) == 1
+    s = controller.scenario
+    mc = run_monte_carlo(s, paths=s.document.assumptions.monte_carlo.paths, seed=s.document.assumptions.monte_carlo.seed)
+    assert finished[0].summary["p95_pv_usd"].tolist() == pytest.approx(mc.summary["p95_pv_usd"].tolist())
+
+
+def test_bursts_of_edits_are_evaluated_once(qtbot, panel, controller):
+    shown_count = []
+    panel.resultsShown.connect(lambda: shown_count.append(1))
+    for amount in (114.0, 115.0, 116.0, 117.0):
+        controller.apply(with_floor(controller.scenario, amount), "typing")
+    qtbot.wait(50)
+    assert len(shown_count) == 1
+    assert shown(panel, "JP", "fiscal_cost_pv_usd") == pytest.approx(
+        round(evaluate(controller.scenario).partner_table.at["JP", "fiscal_cost_pv_usd"] / 1e6, 2))
+
+
+def test_model_errors_show_a_message_not_a_traceback(qtbot, panel, controller):
+    doc = controller.scenario.document
+    bad = controller.scenario.model_copy(update={"document": doc.model_copy(update={
+        "assumptions": doc.assumptions.model_copy(update={"usd_per_currency": {}})})})
+    eur_floor = bad.document.clauses[0].model_copy(update={"floor_price": Price(amount=100.0, currency="EUR")})
+    bad = bad.model_copy(update={"document": bad.document.model_copy(update={
+        "clauses": [eur_floor, *bad.document.clauses[1:]]})})
+    controller.apply(bad, "bad exchange rates")
+    qtbot.waitUntil(lambda: panel.error.isVisible())
+    assert "EUR" in panel.error.text()
+    assert "Traceback" not in panel.error.text()
+    assert not panel.tabs.isEnabled()
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.undo_stack.undo()
+    assert not panel.error.isVisible() and panel.tabs.isEnabled()
+
+
+def test_mandate_breaches_flag_clauses_and_cells(qtbot, panel, controller):
+    s = controller.scenario
+    cobalt_a = evaluate(s, clause_ids=["stockpile-cobalt"]).partner_table.at["US", "fiscal_cost_pv_usd"]
+    cobalt_b = evaluate(s, clause_ids=["stockpile-cobalt"], option="B").partner_table.at["US", "fiscal_cost_pv_usd"]
+    whole = evaluate(s).partner_table.at["US", "fiscal_cost_pv_usd"]
+    limit = (cobalt_a + cobalt_b) / 2
+    assert whole > limit or whole < limit
+    with qtbot.waitSignal(panel.breachesChanged, timeout=MC_TIMEOUT) as blocker:
+        controller.apply(with_mandate(s, max_pv_cost={"US": Money(amount=limit)}), "mandate")
+    flagged = blocker.args[0]
+    assert "stockpile-cobalt" in flagged
+    assert any(m.startswith("Option B: US: present-value cost") for m in flagged["stockpile-cobalt"])
+    assert panel.mandate.isVisible() and "stockpile-cobalt" in panel.mandate.text()
+    background = shown(panel, "US", "fiscal_cost_pv_usd", Qt.ItemDataRole.BackgroundRole)
+    assert (background == BREACH_BACKGROUND) == (whole > limit)
+
+    # a generous mandate clears every flag
+    with qtbot.waitSignal(panel.breachesChanged, timeout=MC_TIMEOUT) as blocker:
+        controller.apply(with_mandate(s, max_pv_cost={"US": Money(amount=1e12)}), "generous mandate")
+    assert blocker.args[0] == {}
+    qtbot.waitUntil(lambda: not panel.mandate.isVisible())
+    assert shown(panel, "US", "fiscal_cost_pv_usd", Qt.ItemDataRole.BackgroundRole) is None
+
+
+def compare_columns(panel):
+    m = panel.compare.model
+    return [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+
+
+def test_options_and_kept_alternatives_side_by_side(qtbot, panel, controller):
+    panel.tabs.setCurrentWidget(panel.compare)
+    qtbot.waitUntil(lambda: "Option B" in compare_columns(panel), timeout=MC_TIMEOUT)
+    assert compare_columns(panel) == ["Partner", "As modelled", "Option A", "Option B"]
+    m = panel.compare.model
+    us = [m.data(m.index(r, 0)) for r in range(m.rowCount())].index("United States (US)")
+    expected_b = evaluate(controller.scenario, option="B").partner_table.at["US", "fiscal_cost_avg_usd"]
+    assert m.data(m.index(us, 3), EXPORT_ROLE) == pytest.approx(round(expected_b / 1e6, 2))
+
+    original = controller.scenario
+    qtbot.keyClicks(panel.compare.name, "Floor 110")
+    qtbot.mouseClick(panel.compare.keep, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_floor(original, 130.0), "floor 130")
+    assert compare_columns(panel)[-1] == "Floor 110"
+    kept = evaluate(original).partner_table.at["US", "fiscal_cost_avg_usd"]
+    now = evaluate(controller.scenario).partner_table.at["US", "fiscal_cost_avg_usd"]
+    assert m.data(m.index(us, 4), EXPORT_ROLE) == pytest.approx(round(kept / 1e6, 2))
+    assert m.data(m.index(us, 1), EXPORT_ROLE) == pytest.approx(round(now / 1e6, 2))
+
+    panel.compare.measure.setCurrentIndex(panel.compare.measure.findData("consumer_price_change_pct"))
+    assert m.data(m.index(us, 1), EXPORT_ROLE) == pytest.approx(
+        round(evaluate(controller.scenario).partner_table.at["US", "consumer_price_change_pct"], 2))
+    qtbot.waitUntil(lambda: len(panel.compare.chart._bars) == 4)
+
+    # restoring the alternative is an undoable edit
+    with qtbot.waitSignal(panel.resultsShown):
+        qtbot.mouseClick(panel.compare.restore, Qt.MouseButton.LeftButton)
+    assert controller.scenario == original
+    assert "Floor 110" in controller.undo_stack.undoText()
+    qtbot.mouseClick(panel.compare.remove, Qt.MouseButton.LeftButton)
+    assert "Floor 110" not in compare_columns(panel)
+
+
+def test_hidden_charts_wait_until_shown(qtbot, panel, controller):
+    drawn = panel.cash_chart.render_count
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_floor(controller.scenario, 118.0), "floor 118")
+    assert panel.cash_chart.render_count == drawn
+    panel.tabs.setCurrentWidget(panel.cash_chart)
+    assert panel.cash_chart.render_count == drawn + 1
+    flows = evaluate(controller.scenario).fiscal
+    us = flows[flows.region == "US"].groupby("year").amount_usd.sum() / 1e6
+    line = panel.cash_chart._lines["US"]
+    assert list(line.get_ydata()) == pytest.approx(us.reindex(line.get_xdata(), fill_value=0.0).tolist())
+
+
+def test_every_control_has_an_accessible_name(panel):
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QProgressBar, FigureCanvasQTAgg)
+    def qt_internal(w):  # corner buttons, item-view headers, combo-box popups
+        parent = w.parent()
+        return w.objectName().startswith("qt_") or isinstance(parent, QAbstractItemView) \
+            or parent.inherits("QComboBoxPrivateContainer")
+
+    controls = [w for kind in kinds for w in panel.findChildren(kind) if not qt_internal(w)]
+    assert len(controls) >= 15
+    assert [type(w).__name__ for w in controls if not w.accessibleName()] == []

@@ -1,0 +1,158 @@
+"""The deterministic result charts: fiscal cost by partner and instrument, price effects, annual cash flows."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.container import BarContainer
+from matplotlib.lines import Line2D
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+from workbench.document import RESERVED_REGIONS
+from workbench.engine import EvaluationResult
+from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
+
+
+def partners_of(result: EvaluationResult) -> list[str]:
+    """The result's regions that are scenario partners (not China or the rest of the world)."""
+    return [r for r in result.regions if r not in RESERVED_REGIONS]
+
+
+def set_bars(bars: BarContainer, heights: np.ndarray, bottoms: np.ndarray | None = None) -> None:
+    """Move existing bars to new heights (and bottoms) without creating artists."""
+    for i, rect in enumerate(bars.patches):
+        rect.set_height(float(heights[i]))
+        rect.set_y(0.0 if bottoms is None else float(bottoms[i]))
+
+
+class FiscalByInstrumentChart(ChartCanvas):
+    """Present-value fiscal cost per partner, stacked by instrument: outlays up, receipts down, net as a marker."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Fiscal cost by partner and instrument"), parent)
+        self._key: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._bars: dict[str, BarContainer] = {}
+        self._net: Line2D | None = None
+        self._legend_for: tuple[str, ...] = ()
+
+    def label(self, instrument: str) -> str:
+        """The legend label of an instrument of the fiscal ledger."""
+        tr = self.tr
+        labels = {"levy_revenue": tr("Levy revenue"), "tariff_revenue": tr("Tariff revenue"),
+                  "subsidy_payment": tr("Subsidy payments"), "cfd_payment": tr("CfD payments"),
+                  "cfd_rebate": tr("CfD rebates"), "purchase_outlay": tr("Purchases"),
+                  "storage_cost": tr("Storage"), "stock_end_value": tr("Stock end value")}
+        return labels.get(instrument, instrument.replace("_", " "))
+
+    def draw_chart(self, result: EvaluationResult) -> None:
+        ax = self.axes[0]
+        partners = partners_of(result)
+        table = result.fiscal_by_instrument().reindex(index=partners, fill_value=0.0)
+        instruments = [str(c) for c in table.columns]
+        values = table.to_numpy(dtype=float) / 1e6
+        if (tuple(partners), tuple(instruments)) != self._key:
+            self._rebuild(partners, instruments)
+        up = np.zeros(len(partners))
+        down = np.zeros(len(partners))
+        for j, instrument in enumerate(instruments):
+            v = values[:, j]
+            pos, neg = np.clip(v, 0, None), np.clip(v, None, 0)
+            bottoms = np.where(v >= 0, up, down + neg)
+            set_bars(self._bars[instrument], np.abs(v), bottoms)
+            up += pos
+            down += neg
+        self._net.set_data(np.arange(len(partners)), values.sum(axis=1))
+        shown = tuple(i for j, i in enumerate(instruments) if np.any(np.abs(values[:, j]) > 1e-9))
+        if shown != self._legend_for and partners:
+            self._legend_for = shown
+            ax.legend([self._bars[i].patches[0] for i in shown] + [self._net],
+                      [self.label(i) for i in shown] + [self.tr("Net")], fontsize=7, loc="best")
+            self.style_axes(ax)
+        ax.relim()
+        ax.autoscale_view()
+
+    def _rebuild(self, partners: list[str], instruments: list[str]) -> None:
+        ax = self.axes[0]
+        ax.clear()
+        x = np.arange(len(partners))
+        self._bars = {i: ax.bar(x, np.zeros(len(x)), 0.6, color=SERIES_COLOURS[k % len(SERIES_COLOURS)],
+                                label=self.label(i))
+                      for k, i in enumerate(instruments)}
+        text = self.colour(QPalette.ColorRole.WindowText)
+        (self._net,) = ax.plot(x, np.zeros(len(x)), "D", color=text, markersize=5, label=self.tr("Net"))
+        ax.axhline(0.0, color=text, linewidth=0.8)
+        ax.set_xticks(x, partners)
+        ax.set_ylabel(self.tr("PV, USD m (+ cost, \u2212 revenue)"))
+        ax.set_title(self.tr("Fiscal cost by instrument"), fontsize=10)
+        self._key = (tuple(partners), tuple(instruments))
+        self._legend_for = ()
+        self.style_axes(ax)
+
+
+class PriceEffectChart(ChartCanvas):
+    """Consumer and producer price change against the baseline, per region, as paired bars."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Price effect by partner"), parent)
+        self._key: tuple[str, ...] | None = None
+        self._consumer: BarContainer | None = None
+        self._producer: BarContainer | None = None
+
+    def draw_chart(self, result: EvaluationResult) -> None:
+        table = result.partner_table
+        regions = list(table.index)
+        if tuple(regions) != self._key:
+            self._rebuild(regions)
+        set_bars(self._consumer, table["consumer_price_change_pct"].to_numpy(dtype=float))
+        set_bars(self._producer, table["producer_price_change_pct"].to_numpy(dtype=float))
+        self.axes[0].relim()
+        self.axes[0].autoscale_view()
+
+    def _rebuild(self, regions: list[str]) -> None:
+        ax = self.axes[0]
+        ax.clear()
+        x = np.arange(len(regions))
+        zeros = np.zeros(len(regions))
+        self._consumer = ax.bar(x - 0.2, zeros, 0.4, color=SERIES_COLOURS[4], label=self.tr("Consumer price"))
+        self._producer = ax.bar(x + 0.2, zeros, 0.4, color=SERIES_COLOURS[0], label=self.tr("Producer price"))
+        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        ax.set_xticks(x, regions)
+        ax.set_ylabel(self.tr("Change vs baseline, %"))
+        ax.set_title(self.tr("Price effect"), fontsize=10)
+        ax.legend(fontsize=7, loc="best")
+        self._key = tuple(regions)
+        self.style_axes(ax)
+
+
+class CashFlowChart(ChartCanvas):
+    """Net fiscal cash flow per partner and year (USD m): one line per partner."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Annual cash flows"), parent)
+        self._key: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+        self._lines: dict[str, Line2D] = {}
+
+    def draw_chart(self, result: EvaluationResult) -> None:
+        partners = partners_of(result)
+        flows = (result.fiscal.groupby(["region", "year"])["amount_usd"].sum().unstack("year")
+                 .reindex(index=partners, columns=result.years, fill_value=0.0).fillna(0.0) / 1e6)
+        key = (tuple(partners), tuple(result.years))
+        if key != self._key:
+            self._rebuild(partners, result.years)
+        for p in partners:
+            self._lines[p].set_ydata(flows.loc[p].to_numpy(dtype=float))
+        self.axes[0].relim()
+        self.axes[0].autoscale_view()
+
+    def _rebuild(self, partners: list[str], years: list[int]) -> None:
+        ax = self.axes[0]
+        ax.clear()
+        self._lines = {p: ax.plot(years, np.zeros(len(years)), marker="o", markersize=3,
+                                  color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=p)[0]
+                       for k, p in enumerate(partners)}
+        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        ax.set_ylabel(self.tr("Net fiscal cost, USD m per year"))
+        ax.set_title(self.tr("Annual cash flows (+ cost, \u2212 revenue)"), fontsize=10)
+        ax.legend(fontsize=7, loc="best")
+        self._key = (tuple(partners), tuple(years))
+        self.style_axes(ax)

@@ -1,0 +1,231 @@
+"""The Compare options tab: the scenario as modelled, each bracket option and kept alternatives, side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.container import BarContainer
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from workbench.analysis.compare import COMPARED_COLUMNS, Compared, comparison, region_names
+from workbench.analysis.mandate import Limits
+from workbench.document import Scenario
+from workbench.engine import EvaluationResult
+from workbench.ui.results import messages
+from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
+from workbench.ui.results.charts import set_bars
+from workbench.ui.results.frame_model import FrameModel
+from workbench.ui.results.table_view import ResultsTableView
+from workbench.ui.results.worker import Analysis
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A scenario snapshot the user kept to compare against, with its result."""
+
+    name: str
+    scenario: Scenario
+    result: EvaluationResult
+
+
+class CompareChart(ChartCanvas):
+    """One measure per region, one bar per variant."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Comparison of options chart"), parent)
+        self._key: tuple | None = None
+        self._bars: list[BarContainer] = []
+
+    def draw_chart(self, data: tuple[pd.DataFrame, float, str]) -> None:
+        frame, scale, ylabel = data
+        key = (tuple(frame.index), tuple(frame.columns))
+        if key != self._key:
+            self._rebuild(frame)
+        for bars, column in zip(self._bars, frame.columns):
+            set_bars(bars, np.nan_to_num(frame[column].to_numpy(dtype=float) / scale))
+        ax = self.axes[0]
+        ax.set_ylabel(ylabel)
+        ax.relim()
+        ax.autoscale_view()
+
+    def _rebuild(self, frame: pd.DataFrame) -> None:
+        ax = self.axes[0]
+        ax.clear()
+        n = max(1, len(frame.columns))
+        width = 0.8 / n
+        x = np.arange(len(frame.index))
+        self._bars = [ax.bar(x - 0.4 + width * (k + 0.5), np.zeros(len(x)), width,
+                             color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=str(name))
+                      for k, name in enumerate(frame.columns)]
+        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        ax.set_xticks(x, [str(i) for i in frame.index])
+        ax.legend(fontsize=7, loc="best")
+        self._key = (tuple(frame.index), tuple(frame.columns))
+        self.style_axes(ax)
+
+
+class CompareView(QWidget):
+    """Compares, per partner, one chosen measure across the variants of the scenario in one table and chart."""
+
+    restoreRequested = Signal(object, str)   # Scenario of a kept alternative, its name
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._scenario: Scenario | None = None
+        self._result: EvaluationResult | None = None
+        self._options: dict[str, EvaluationResult] = {}
+        self._options_stale = False
+        self._alternatives: list[Alternative] = []
+
+        self.measure = QComboBox(self)
+        self.measure.setAccessibleName(self.tr("Measure compared"))
+        for key, label in self.measures().items():
+            self.measure.addItem(label, key)
+        self.measure.currentIndexChanged.connect(self._refresh)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("Name of the alternative"))
+        self.name.setAccessibleName(self.tr("Name of the alternative to keep"))
+        self.keep = QPushButton(self.tr("&Keep current as alternative"), self)
+        self.keep.setAccessibleName(self.tr("Keep current scenario as alternative"))
+        self.keep.clicked.connect(lambda: self.keep_current(self.name.text()))
+        self.alternatives_list = QListWidget(self)
+        self.alternatives_list.setAccessibleName(self.tr("Kept alternatives"))
+        self.remove = QPushButton(self.tr("&Remove"), self)
+        self.remove.setAccessibleName(self.tr("Remove the selected alternative"))
+        self.remove.clicked.connect(self._remove_selected)
+        self.restore = QPushButton(self.tr("Re&store"), self)
+        self.restore.setAccessibleName(self.tr("Make the selected alternative the current scenario"))
+        self.restore.clicked.connect(self._restore_selected)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName(self.tr("Comparison notes"))
+        self.model = FrameModel(self.tr("Partner"), self)
+        self.table = ResultsTableView(self.model, self.tr("Comparison of options per partner"), self)
+        self.chart = CompareChart(self)
+
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Measure:"), self)
+        label.setBuddy(self.measure)
+        top.addWidget(label)
+        top.addWidget(self.measure)
+        top.addStretch(1)
+        side = QVBoxLayout()
+        side.addWidget(self.name)
+        side.addWidget(self.keep)
+        side.addWidget(self.alternatives_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore)
+        buttons.addWidget(self.remove)
+        side.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        main = QVBoxLayout()
+        main.addLayout(top)
+        main.addWidget(self.notes)
+        main.addWidget(split, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(main, 4)
+        layout.addLayout(side, 1)
+        self._update_buttons()
+        self.alternatives_list.currentRowChanged.connect(self._update_buttons)
+
+    def measures(self) -> dict[str, str]:
+        """Compared partner-table column -> label."""
+        tr = self.tr
+        labels = {"fiscal_cost_avg_usd": tr("Fiscal cost per year"), "fiscal_cost_pv_usd": tr("Fiscal cost, PV"),
+                  "consumer_price_change_pct": tr("Consumer price change"),
+                  "producer_price_change_pct": tr("Producer price change")}
+        return {key: labels[key] for key in COMPARED_COLUMNS}
+
+    def set_current(self, scenario: Scenario, result: EvaluationResult) -> None:
+        """The scenario as modelled changed; option results shown are out of date until the next analysis."""
+        self._scenario, self._result = scenario, result
+        self._options_stale = True
+        self._refresh()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Bracket options costed for the current scenario."""
+        self._options = dict(analysis.options)
+        self._options_stale = False
+        errors = [self.tr("Option {0} could not be solved: {1}").format(k, v)
+                  for k, v in sorted(analysis.option_errors.items())]
+        self.notes.setText("\n".join(errors))
+        self._refresh()
+
+    def keep_current(self, name: str = "") -> str:
+        """Keep the current scenario and result as a named alternative; returns the name used."""
+        if self._scenario is None or self._result is None:
+            return ""
+        taken = {a.name for a in self._alternatives}
+        name = name.strip() or self.tr("Alternative {0}").format(len(self._alternatives) + 1)
+        base, k = name, 2
+        while name in taken:
+            name, k = f"{base} ({k})", k + 1
+        self._alternatives.append(Alternative(name, self._scenario, self._result))
+        item = QListWidgetItem(name)
+        item.setToolTip(self._scenario.document.metadata.title)
+        self.alternatives_list.addItem(item)
+        self.alternatives_list.setCurrentRow(self.alternatives_list.count() - 1)
+        self.name.clear()
+        self._refresh()
+        return name
+
+    def alternatives(self) -> list[Alternative]:
+        """The kept alternatives, in the order kept."""
+        return list(self._alternatives)
+
+    def variants(self) -> list[Compared]:
+        """Columns of the comparison: as modelled, each option, each kept alternative."""
+        if self._result is None:
+            return []
+        out = [Compared(self.tr("As modelled"), self._result)]
+        out += [Compared(self.tr("Option {0}").format(k), r) for k, r in sorted(self._options.items())]
+        out += [Compared(a.name, a.result) for a in self._alternatives]
+        return out
+
+    def _refresh(self) -> None:
+        variants = self.variants()
+        if not variants:
+            return
+        column = self.measure.currentData()
+        frame = comparison(variants, column)
+        limits = Limits.of(self._scenario)
+        highlight: dict[tuple[str, str], list[str]] = {}
+        for v in variants:
+            for (region, shown), texts in messages.cells(limits.breaches(v.result.partner_table)).items():
+                if shown == column:
+                    highlight[(region, v.name)] = texts
+        is_usd = column.endswith("_usd")
+        dimmed = {v.name for v in variants[1:1 + len(self._options)]} if self._options_stale else set()
+        unit = self.tr("USD m") if is_usd else "%"
+        self.model.set_frame(frame, region_names(variants), "usd" if is_usd else "change", unit,
+                             highlight=highlight, dimmed=dimmed)
+        self.chart.show_data((frame, 1e6 if is_usd else 1.0, f"{self.measure.currentText()}, {unit}"))
+
+    def _selected(self) -> int:
+        return self.alternatives_list.currentRow()
+
+    def _update_buttons(self) -> None:
+        has = 0 <= self._selected() < len(self._alternatives)
+        self.remove.setEnabled(has)
+        self.restore.setEnabled(has)
+
+    def _remove_selected(self) -> None:
+        row = self._selected()
+        if 0 <= row < len(self._alternatives):
+            del self._alternatives[row]
+            self.alternatives_list.takeItem(row)
+            self._update_buttons()
+            self._refresh()
+
+    def _restore_selected(self) -> None:
+        row = self._selected()
+        if 0 <= row < len(self._alternatives):
+            alt = self._alternatives[row]
+            self.restoreRequested.emit(alt.scenario, alt.name)

@@ -1,0 +1,79 @@
+"""The uncertainty fan chart: one partner's annual net fiscal cost, P5-P95 and P25-P75 bands around the median."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import FillBetweenPolyCollection
+from matplotlib.lines import Line2D
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
+
+
+@dataclass(frozen=True)
+class FanData:
+    """What the fan chart shows: the Monte Carlo fan for one region, and the deterministic path to compare."""
+
+    region: str
+    region_name: str
+    years: list[int]
+    fan: pd.DataFrame | None          # columns year, q05, q25, q50, q75, q95 (USD); None while pending
+    deterministic: np.ndarray         # USD per year, same order as years
+
+
+class FanChart(ChartCanvas):
+    """Bands of annual net fiscal cost across Monte Carlo price paths, updated in place edit after edit."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Uncertainty fan chart"), parent)
+        self._years: tuple[int, ...] | None = None
+        self._outer: FillBetweenPolyCollection | None = None
+        self._inner: FillBetweenPolyCollection | None = None
+        self._median: Line2D | None = None
+        self._modelled: Line2D | None = None
+
+    def draw_chart(self, data: FanData) -> None:
+        ax = self.axes[0]
+        if tuple(data.years) != self._years:
+            self._rebuild(data.years)
+        years = np.asarray(data.years, dtype=float)
+        self._modelled.set_ydata(data.deterministic / 1e6)
+        if data.fan is not None:
+            fan = data.fan.set_index("year")[["q05", "q25", "q50", "q75", "q95"]].reindex(data.years) / 1e6
+            self._outer.set_data(years, fan["q05"].to_numpy(), fan["q95"].to_numpy())
+            self._inner.set_data(years, fan["q25"].to_numpy(), fan["q75"].to_numpy())
+            self._median.set_ydata(fan["q50"].to_numpy())
+            title = self.tr("{0}: annual net fiscal cost, Monte Carlo").format(data.region_name)
+        else:
+            title = self.tr("{0}: annual net fiscal cost (Monte Carlo pending\u2026)").format(data.region_name)
+        for artist in (self._outer, self._inner, self._median):
+            artist.set_visible(data.fan is not None)
+        ax.set_title(title, fontsize=10)
+        ax.relim(visible_only=True)
+        if data.fan is not None:  # relim ignores collections: add the outer band's extent by hand
+            ax.update_datalim(np.column_stack([np.r_[years, years], np.r_[fan["q05"], fan["q95"]]]))
+        ax.autoscale_view()
+
+    def _rebuild(self, years: list[int]) -> None:
+        ax = self.axes[0]
+        ax.clear()
+        x = np.asarray(years, dtype=float)
+        zeros = np.zeros(len(x))
+        colour = SERIES_COLOURS[4]
+        self._outer = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.25, linewidth=0,
+                                      label=self.tr("P5\u2013P95"))
+        self._inner = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.45, linewidth=0,
+                                      label=self.tr("P25\u2013P75"))
+        (self._median,) = ax.plot(x, zeros, color=colour, linewidth=1.8, label=self.tr("Median"))
+        (self._modelled,) = ax.plot(x, zeros, color=self.colour(QPalette.ColorRole.WindowText), linestyle="--",
+                                    linewidth=1.0, label=self.tr("Modelled (reference prices)"))
+        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.Mid), linewidth=0.8)
+        ax.set_ylabel(self.tr("USD m per year (+ cost, \u2212 revenue)"))
+        ax.set_xlabel(self.tr("Year"))
+        ax.legend(fontsize=7, loc="upper left")
+        self._years = tuple(years)
+        self.style_axes(ax)

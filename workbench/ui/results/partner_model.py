@@ -1,0 +1,194 @@
+"""The per-partner results table: fiscal cost, its P95 from Monte Carlo, price effects and supply from China."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QApplication, QStyle
+
+from workbench.analysis import units
+from workbench.ui.results.table_view import EXPORT_ROLE, SORT_ROLE
+
+#: Translucent red: readable over light and dark bases alike.
+BREACH_BACKGROUND = QColor(214, 39, 40, 80)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: the result field it shows and how it is formatted (``usd``, ``change`` or ``share``)."""
+
+    key: str
+    kind: str
+
+
+COLUMNS = (
+    Column("partner", "name"),
+    Column("fiscal_cost_avg_usd", "usd"),
+    Column("fiscal_cost_pv_usd", "usd"),
+    Column("p95_pv_usd", "usd"),
+    Column("consumer_price_change_pct", "change"),
+    Column("producer_price_change_pct", "change"),
+    Column("china_share_pct", "share"),
+)
+
+
+class PartnerTableModel(QAbstractTableModel):
+    """One row per region (partners, then China and the rest of the world) of an ``EvaluationResult``.
+
+    The P95 column comes from the Monte Carlo summary and reads "pending" until the run for the current
+    scenario finishes. Cells breaching the mandate are highlighted, with the breach as tooltip.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._regions: list[str] = []
+        self._names: dict[str, str] = {}
+        self._table = pd.DataFrame()
+        self._p95: dict[str, float] | None = None
+        self._breaches: dict[tuple[str, str], list[str]] = {}
+
+    def headers(self) -> list[tuple[str, str, str]]:
+        """Per column: (title, title with the export unit, tooltip)."""
+        tr = self.tr
+        return [
+            (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
+            (tr("Fiscal cost / year"), tr("Fiscal cost per year, average (USD m)"),
+             tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue")),
+            (tr("Fiscal cost PV"), tr("Fiscal cost, present value (USD m)"),
+             tr("Present value of net fiscal cost over the horizon at the scenario's discount rate")),
+            (tr("P95 cost PV"), tr("P95 fiscal cost, present value (USD m)"),
+             tr("Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths")),
+            (tr("Consumer price"), tr("Consumer price change (%)"),
+             tr("Change of the price buyers pay against the baseline, value-weighted over minerals and years")),
+            (tr("Producer price"), tr("Producer price change (%)"),
+             tr("Change of the price producers receive against the baseline")),
+            (tr("Supply from China"), tr("Share of supply from China (%)"),
+             tr("Share of consumption sourced from China under the scenario")),
+        ]
+
+    def set_result(self, partner_table: pd.DataFrame, region_names: dict[str, str],
+                   breaches: dict[tuple[str, str], list[str]]) -> None:
+        """Show a new result; the P95 column becomes pending. Same regions: cells update in place."""
+        regions = list(partner_table.index)
+        same_rows = regions == self._regions
+        if not same_rows:
+            self.beginResetModel()
+        self._regions = regions
+        self._names = dict(region_names)
+        self._table = partner_table
+        self._p95 = None
+        self._breaches = dict(breaches)
+        if same_rows:
+            self._cells_changed()
+        else:
+            self.endResetModel()
+
+    def set_p95(self, p95_pv_usd: dict[str, float] | None) -> None:
+        """The Monte Carlo P95 of PV cost per region, or None while it is pending."""
+        self._p95 = None if p95_pv_usd is None else dict(p95_pv_usd)
+        col = self.column_of("p95_pv_usd")
+        if self._regions:
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._regions) - 1, col))
+
+    def regions(self) -> list[str]:
+        """Region codes in row order."""
+        return list(self._regions)
+
+    @staticmethod
+    def column_of(key: str) -> int:
+        """The column showing result field ``key``."""
+        return [c.key for c in COLUMNS].index(key)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._regions)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        title, export, tip = self.headers()[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == EXPORT_ROLE:
+            return export
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._regions) or index.column() >= len(COLUMNS):
+            return None
+        region = self._regions[index.row()]
+        col = COLUMNS[index.column()]
+        value = self._value(region, col)
+        breach = self._breaches.get((region, col.key))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(region, col, value)
+        if role == SORT_ROLE:
+            if col.kind == "name":
+                return self._regions.index(region)
+            return -math.inf if value is None else value
+        if role == EXPORT_ROLE:
+            return self._export(region, col, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.kind == "name":
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and breach:
+            return BREACH_BACKGROUND
+        if role == Qt.ItemDataRole.DecorationRole and breach:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ForegroundRole and col.key == "p95_pv_usd" and value is None:
+            return QGuiApplication.palette().placeholderText().color()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(region, col, breach)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and breach:
+            return "\n".join(breach)
+        return None
+
+    def _value(self, region: str, col: Column) -> float | None:
+        if col.kind == "name":
+            return None
+        if col.key == "p95_pv_usd":
+            return None if self._p95 is None else self._p95.get(region)
+        return float(self._table.at[region, col.key])
+
+    def _display(self, region: str, col: Column, value: float | None) -> str:
+        if col.kind == "name":
+            name = self._names.get(region, region)
+            return f"{name} ({region})" if name != region else region
+        if value is None:
+            return self.tr("pending\u2026")
+        if col.kind == "usd":
+            return units.usd(value)
+        return units.pct(value, signed=col.kind == "change")
+
+    def _export(self, region: str, col: Column, value: float | None) -> Any:
+        if col.kind == "name":
+            return self._display(region, col, value)
+        if value is None:
+            return ""
+        return units.usd_m(value) if col.kind == "usd" else round(value, 2)
+
+    def _tooltip(self, region: str, col: Column, breach: list[str] | None) -> str | None:
+        lines = list(breach or [])
+        if col.key == "p95_pv_usd" and self._p95 is None:
+            lines.append(self.tr("Monte Carlo refinement running"))
+        if col.key == "china_share_pct":
+            base = float(self._table.at[region, "china_share_base_pct"])
+            lines.append(self.tr("Baseline: {0}").format(units.pct(base, signed=False)))
+        return "\n".join(lines) or None
+
+    def _cells_changed(self) -> None:
+        if self._regions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._regions) - 1, len(COLUMNS) - 1))

@@ -1,0 +1,69 @@
+"""The background refinement of one scenario: option variants, the mandate check, then the Monte Carlo run."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.analysis import mandate
+from workbench.document import Scenario
+from workbench.engine import Cancelled, EvaluationResult, InfeasibleMarket, evaluate, run_monte_carlo
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the background run computes before Monte Carlo: each bracket option costed, and the mandate report."""
+
+    options: dict[str, EvaluationResult]
+    option_errors: dict[str, str]
+    mandate: mandate.MandateReport
+
+
+class Channel(QObject):
+    """Signals a refinement emits from its worker thread; each carries the generation of the edit it belongs to."""
+
+    analysed = Signal(int, object)    # generation, Analysis
+    progress = Signal(int, float)     # generation, fraction 0..1 of the Monte Carlo run
+    finished = Signal(int, object)    # generation, MonteCarloResult
+    failed = Signal(int, str)         # generation, message
+
+
+@dataclass
+class Refinement:
+    """One background run for one edit; ``cancel`` stops it at the engine's next check."""
+
+    scenario: Scenario
+    result: EvaluationResult
+    generation: int
+    channel: Channel
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        """Compute in the calling (worker) thread and report through the channel; a cancelled run reports nothing."""
+        try:
+            self.channel.analysed.emit(self.generation, self._analyse())
+            mc = self.scenario.document.assumptions.monte_carlo
+            summary = run_monte_carlo(
+                self.scenario, paths=mc.paths, seed=mc.seed,
+                progress=lambda fraction: self.channel.progress.emit(self.generation, float(fraction)),
+                cancelled=self.cancel.is_set)
+            self.channel.finished.emit(self.generation, summary)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - any engine failure is reported in the panel, never raised in a thread
+            self.channel.failed.emit(self.generation, str(exc) or type(exc).__name__)
+
+    def _analyse(self) -> Analysis:
+        options: dict[str, EvaluationResult] = {}
+        errors: dict[str, str] = {}
+        for label in mandate.option_labels(self.scenario):
+            if self.cancel.is_set():
+                raise Cancelled()
+            try:
+                options[label] = evaluate(self.scenario, option=label)
+            except InfeasibleMarket as exc:
+                errors[label] = str(exc)
+        report = mandate.check(self.scenario, modelled=self.result, options=options, cancelled=self.cancel.is_set)
+        return Analysis(options, errors, report)
