@@ -139,7 +139,7 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         producer_price=(u.price + u.support)[:, :, 0],
         base_consumption=st.d0[:, None, :] * st.world[:, :, None],
         base_production=st.x0[:, None, :] * st.world[:, :, None],
-        base_flows=base_flows, flows=u.flows[:, :, 0], gov_flows=gov_flows,
+        base_flows=base_flows, flows=u.flows[:, :, 0], gov_flows=gov_flows, production=u.supply[:, :, 0],
         consumer_surplus=cs, producer_surplus=ps, ledger=ledger, stock_end=stock,
         members=list(model.members), warnings=list(warnings or []))
 

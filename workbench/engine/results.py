@@ -40,6 +40,7 @@ class EvaluationResult:
     base_flows: np.ndarray             # (M, H, R, R) t
     flows: np.ndarray                  # (M, H, R, R) t, private trade
     gov_flows: np.ndarray              # (M, H, R, R) t, government purchases source -> buyer
+    production: np.ndarray             # (M, H, R) t under the policy
     consumer_surplus: np.ndarray       # (M, H, R) USD change
     producer_surplus: np.ndarray       # (M, H, R) USD change
     ledger: list[tuple[str, str, str, int, np.ndarray]]  # (clause_id, instrument, mineral, mineral index, (H, R))

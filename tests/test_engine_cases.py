@@ -1,0 +1,286 @@
+"""Engine on hand-built markets: cases solvable with pencil and paper, identities, errors naming the field."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from workbench.document import (
+    BorderFloorClause,
+    CfdClause,
+    CostSharing,
+    Money,
+    Price,
+    PriceGapSubsidyClause,
+    PurchaseClause,
+    TariffClause,
+    Volume,
+)
+from workbench.engine import EngineInputError, InfeasibleMarket
+from workbench.engine.calibrate import allocate_flows
+from workbench.engine.evaluate import evaluate_model
+from workbench.engine.instruments import compile_clauses
+from workbench.engine.market import MineralMarket, Model
+
+REGIONS = ("US", "EU", "CN", "ROW")
+P0 = 1000.0  # USD per tonne
+
+
+def market(production, consumption, flows=None, eps=1.0, eta=-1.0, sigma=5.0, growth=0.0, horizon=3, **kw):
+    """A one-mineral market 'ore' over REGIONS."""
+    prod = np.array(production, float)
+    cons = np.array(consumption, float)
+    r = len(prod)
+    return MineralMarket(
+        mineral="ore", name="Ore", price=P0, production=prod, consumption=cons,
+        flows=allocate_flows(prod, cons) if flows is None else np.array(flows, float),
+        supply_elasticity=np.full(r, float(eps)), demand_elasticity=np.full(r, float(eta)), armington=sigma,
+        demand_growth=growth, price_index=np.ones(horizon), **kw)
+
+
+def model(mk, horizon=3, rate=0.0, gdp=None):
+    return Model(regions=REGIONS, region_names={c: c for c in REGIONS}, members=("US", "EU"), base_year=2025,
+                 horizon=horizon, discount_rate=rate, usd_per={}, markets={"ore": mk}, gdp=gdp or {})
+
+
+def run(mdl, clauses, option=None):
+    comps, warns = compile_clauses(mdl, clauses, list(mdl.markets), {}, option)
+    return evaluate_model(mdl, comps, warnings=warns)
+
+
+def common(**kw):
+    base = dict(title="t", mineral="ore", parties=["US"], start_year=2026, duration_years=3, proposed_by="US")
+    base.update(kw)
+    return base
+
+
+def usd_t(x):
+    return Price(amount=x, per="t")
+
+
+# CN produces everything; US and ROW consume, one source each: the Armington nest is trivial.
+SINGLE = dict(production=[0, 0, 2, 0], consumption=[1, 0, 0, 1],
+              flows=[[0, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 1], [0, 0, 0, 0]])
+
+
+def test_zero_policy_is_the_baseline():
+    mk = market([3, 1, 4, 2], [2, 3, 1, 4], growth=0.05)
+    res = run(model(mk), [])
+    assert np.allclose(res.consumer_price, P0) and np.allclose(res.producer_price, P0)
+    assert np.allclose(res.flows, res.base_flows)
+    assert np.allclose(res.production, res.base_production)
+    assert res.fiscal.empty
+    t = res.partner_table
+    assert np.allclose(t.drop(columns=["china_share_pct", "china_share_base_pct", "zone_share_pct"]).to_numpy(), 0.0)
+    assert np.allclose(t.china_share_pct, t.china_share_base_pct)
+    # demand growth scales the baseline volumes year by year
+    assert np.allclose(res.base_production[0, :, 0], 3 * 1.05 ** np.arange(1, 4) / 10 * 10)
+
+
+def test_tariff_matches_the_hand_solution():
+    # X = 2p, D_US = 1/(2p), D_ROW = 1/p  ->  p^2 = 3/4
+    mk = market(**SINGLE)
+    res = run(model(mk), [TariffClause(id="t", rate=1.0, exporters=["CN"], **common(parties=["US"]))])
+    p = math.sqrt(0.75)
+    cn = REGIONS.index("CN")
+    assert res.producer_price[0, :, cn] == pytest.approx(P0 * p, rel=1e-9)
+    assert res.consumer_price[0, :, 0] == pytest.approx(2 * P0 * p, rel=1e-9)
+    # revenue t * p * Q_US = p * 1/(2p) = 0.5 (x P0 x tonnes)
+    rev = res.fiscal.query("instrument == 'tariff_revenue'")
+    assert set(rev.region) == {"US"}
+    assert rev.amount_usd.to_numpy() == pytest.approx(-0.5 * P0, rel=1e-9)
+
+
+def test_border_floor_levies_non_members_into_parties_only():
+    # floor F = 2 P0 on imports into the US from non-parties: US pays 2 P0, so D_US = 1/2; 2p = 1/2 + 1/p
+    mk = market(**SINGLE)
+    res = run(model(mk), [BorderFloorClause(id="f", floor_price=usd_t(2 * P0), **common(parties=["US", "EU"]))])
+    p = (0.5 + math.sqrt(0.25 + 8)) / 4
+    cn = REGIONS.index("CN")
+    assert res.producer_price[0, :, cn] == pytest.approx(P0 * p, rel=1e-9)
+    assert res.consumer_price[0, :, 0] == pytest.approx(2 * P0, rel=1e-9)
+    assert res.consumer_price[0, :, 3] == pytest.approx(P0 * p, rel=1e-9)  # ROW is not levied
+    levy = res.fiscal.query("instrument == 'levy_revenue'")
+    assert set(levy.region) == {"US"}  # the EU imports nothing here
+    assert levy.amount_usd.to_numpy() == pytest.approx(-(2 - p) * 0.5 * P0, rel=1e-9)
+
+
+def test_floor_below_the_market_price_does_nothing():
+    mk = market(**SINGLE)
+    res = run(model(mk), [BorderFloorClause(id="f", floor_price=usd_t(0.5 * P0), **common(parties=["US"]))])
+    assert np.allclose(res.consumer_price, P0) and res.fiscal.empty
+
+
+def test_price_gap_subsidy_matches_the_hand_solution():
+    # the US produces for ROW only; floor 1.21 P0: X = 1.21 (fixed by the floor), ROW demand 1/p = 1.21
+    mk = market([1, 0, 0, 0], [0, 0, 0, 1], flows=[[0, 0, 0, 1], [0] * 4, [0] * 4, [0] * 4])
+    clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(1.21 * P0), **common())
+    res = run(model(mk), [clause])
+    p = 1 / 1.21
+    assert res.producer_price[0, :, 0] == pytest.approx(1.21 * P0, rel=1e-9)  # received, support included
+    assert res.consumer_price[0, :, 3] == pytest.approx(p * P0, rel=1e-9)
+    pay = res.fiscal.query("instrument == 'subsidy_payment'").amount_usd.to_numpy()
+    assert pay == pytest.approx((1.21 - p) * 1.21 * P0, rel=1e-9)
+    # producer surplus: integral of X = s from 1 to 1.21 (x P0); consumer surplus: -ln(p) x P0
+    ps = res.producer_surplus[0, :, 0]
+    assert ps == pytest.approx(P0 * (1.21 ** 2 - 1) / 2, rel=1e-9)
+    assert res.consumer_surplus[0, :, 3] == pytest.approx(-P0 * math.log(p), rel=1e-9)
+
+
+def test_upside_share_is_clawed_back_above_the_floor():
+    mk = market([1, 0, 0, 0], [0, 0, 0, 1], flows=[[0, 0, 0, 1], [0] * 4, [0] * 4, [0] * 4], eps=0.0)
+    clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(0.8 * P0), upside_share=0.3, **common())
+    res = run(model(mk), [clause])
+    # fixed supply: price stays P0; the government takes 0.3 x (P0 - 0.8 P0) per tonne
+    pay = res.fiscal.query("instrument == 'subsidy_payment'").amount_usd.to_numpy()
+    assert pay == pytest.approx(-0.3 * 0.2 * P0, rel=1e-9)
+
+
+def test_fixed_volume_cfd_is_a_pure_transfer_both_ways():
+    mk = market([1, 1, 0, 0], [0, 0, 1, 1])
+    pay_side = CfdClause(id="c", strike_price=usd_t(1.3 * P0), rebate_threshold=usd_t(1.5 * P0),
+                         volume_basis="fixed_volume", contracted_volume=Volume(amount=10), **common())
+    res = run(model(mk), [pay_side])
+    assert np.allclose(res.consumer_price, P0)
+    assert res.fiscal.query("instrument == 'cfd_payment'").amount_usd.to_numpy() == pytest.approx(10 * 0.3 * P0)
+    rebate_side = CfdClause(id="c", strike_price=usd_t(0.5 * P0), rebate_threshold=usd_t(0.7 * P0),
+                            clawback_share=0.5, volume_basis="fixed_volume", contracted_volume=Volume(amount=10),
+                            **common())
+    res = run(model(mk), [rebate_side])
+    assert res.fiscal.query("instrument == 'cfd_rebate'").amount_usd.to_numpy() == pytest.approx(-10 * 0.5 * 0.3 * P0)
+
+
+def test_marginal_cfd_raises_supply_and_lowers_the_price():
+    mk = market([1, 1, 1, 1], [1, 1, 1, 1])
+    clause = CfdClause(id="c", strike_price=usd_t(1.5 * P0), rebate_threshold=usd_t(2 * P0), **common())
+    res = run(model(mk), [clause])
+    assert (res.production[0, :, 0] > res.base_production[0, :, 0]).all()
+    assert (res.consumer_price[0, :, 1] < P0).all()
+    assert (res.fiscal.amount_usd > 0).all()
+
+
+def test_purchase_with_budget_cap_stops_buying_when_spent():
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], horizon=5)
+    clause = PurchaseClause(id="b", annual_volume=Volume(amount=1), agreed_price=usd_t(2 * P0), sources=["ROW"],
+                            budget_cap=Money(amount=5 * P0), storage_cost_rate=0.0, **common(duration_years=5))
+    res = run(model(mk, horizon=5), [clause])
+    out = res.fiscal.query("instrument == 'purchase_outlay'").set_index("year").amount_usd
+    assert out.to_dict() == pytest.approx({2026: 2 * P0, 2027: 2 * P0, 2028: P0})
+    # 2.5 t bought: the stock's end value is a receipt at the last year's market price of the source
+    end = res.fiscal.query("instrument == 'stock_end_value'")
+    assert list(end.year) == [2030]
+    assert end.amount_usd.iloc[0] == pytest.approx(-2.5 * P0, rel=1e-9)  # no purchase any more in 2030
+    # government purchases are in the volumes, so exporters' rows still add up to production
+    assert res.gov_flows.sum(axis=(2, 3))[0].tolist() == pytest.approx([1, 1, 0.5, 0, 0])
+    assert res.stock_end[0, 0] == pytest.approx(2.5)
+    assert res.partner_table.at["US", "stockpile_days_cover"] == pytest.approx(2.5 / 5 * 365)
+
+
+def test_market_plus_premium_purchase_and_storage_cost():
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.0, eta=-1.0, horizon=2)
+    clause = PurchaseClause(id="b", annual_volume=Volume(amount=1), price_basis="market_plus_premium",
+                            premium_share=0.1, sources=["EU"], storage_cost_rate=0.02, **common(duration_years=1))
+    res = run(model(mk, horizon=2), [clause])
+    eu = REGIONS.index("EU")
+    p = res.producer_price[0, 0, eu]
+    assert p > P0  # the extra demand raises the source's price
+    f = res.fiscal.pivot_table(index="year", columns="instrument", values="amount_usd", aggfunc="sum")
+    assert f.at[2026, "purchase_outlay"] == pytest.approx(1.1 * p, rel=1e-9)
+    assert f.at[2027, "storage_cost"] == pytest.approx(0.02 * 1 * P0, rel=1e-9)  # back to P0 in 2027
+
+
+def test_markets_clear_and_fiscal_shares_add_up():
+    mk = market([3, 1, 4, 2], [2, 3, 1, 4], sigma=8.0, eps=0.7, eta=-0.4, growth=0.03, horizon=4)
+    clauses = [
+        BorderFloorClause(id="f", floor_price=usd_t(1.4 * P0), **common(parties=["US", "EU"], duration_years=4,
+                          cost_sharing=CostSharing(rule="fixed", shares={"US": 0.25, "EU": 0.75}))),
+        CfdClause(id="c", strike_price=usd_t(1.2 * P0), rebate_threshold=usd_t(1.6 * P0),
+                  **common(parties=["US", "EU"], cost_sharing=CostSharing(rule="consumption"))),
+        PurchaseClause(id="b", annual_volume=Volume(amount=0.2), agreed_price=usd_t(1.5 * P0), sources=["ROW", "EU"],
+                       **common(parties=["US", "EU"], cost_sharing=CostSharing(rule="gdp"))),
+    ]
+    mdl = model(mk, horizon=4, gdp={"US": 30.0, "EU": 20.0})
+    res = run(mdl, clauses)
+    supplied = res.flows.sum(axis=3) + res.gov_flows.sum(axis=3)  # exporter rows
+    assert np.allclose(supplied, res.production, rtol=1e-9)
+    fisc = res.fiscal
+    by = fisc.groupby(["clause_id", "region"]).amount_usd.sum().unstack(fill_value=0.0)
+    assert by.loc["f", "US"] / by.loc["f"].sum() == pytest.approx(0.25)
+    assert by.loc["c", "EU"] / by.loc["c"].sum() == pytest.approx(3 / 5)  # consumption shares 2:3
+    outlay = fisc.query("clause_id == 'b' and instrument == 'purchase_outlay'").groupby("region").amount_usd.sum()
+    assert outlay["US"] / outlay.sum() == pytest.approx(0.6)  # GDP 30:20
+    assert set(fisc.region) <= {"US", "EU"}
+    # per-partner totals equal the ledger; PV uses the discount factors
+    assert res.partner_table.fiscal_cost_pv_usd.sum() == pytest.approx(fisc.amount_usd.sum())
+    # welfare: world surplus change + government net = sum of partners' welfare
+    t = res.partner_table
+    assert t.welfare_change_pv_usd.sum() == pytest.approx(
+        t.consumer_surplus_change_pv_usd.sum() + t.producer_surplus_change_pv_usd.sum() - t.fiscal_cost_pv_usd.sum())
+
+
+def test_tariff_is_a_world_welfare_loss_and_revenue_is_in_the_identity():
+    mk = market([2, 2, 4, 2], [3, 3, 2, 2], sigma=4.0, eps=1.0, eta=-0.8)
+    res = run(model(mk), [TariffClause(id="t", rate=0.3, exporters=["CN"], **common())])
+    t = res.partner_table
+    assert t.welfare_change_pv_usd.sum() < 0
+    assert t.at["CN", "producer_price_change_pct"] < 0 < t.at["US", "consumer_price_change_pct"]
+    assert t.at["US", "china_share_pct"] < t.at["US", "china_share_base_pct"]
+
+
+def test_active_years_and_present_value():
+    mk = market(**SINGLE, horizon=5)
+    res = run(model(mk, horizon=5, rate=0.1),
+              [TariffClause(id="t", rate=1.0, exporters=["CN"], **common(start_year=2027, duration_years=2))])
+    assert sorted(set(res.fiscal.year)) == [2027, 2028]
+    annual = -0.5 * P0
+    t = res.partner_table.loc["US"]
+    assert t.fiscal_cost_pv_usd == pytest.approx(annual / 1.1 ** 2 + annual / 1.1 ** 3)
+    assert t.fiscal_cost_avg_usd == pytest.approx(2 * annual / 5)
+    assert t.fiscal_cost_peak_usd == pytest.approx(0.0)
+
+
+def test_clause_outside_the_horizon_warns():
+    mk = market(**SINGLE)
+    res = run(model(mk), [TariffClause(id="late", rate=1.0, exporters=["CN"], **common(start_year=2040))])
+    assert res.fiscal.empty and any("late" in w for w in res.warnings)
+
+
+def test_bracket_options_are_modelled_on_request():
+    from workbench.document import Bracket, Option
+
+    mk = market(**SINGLE)
+    rate = Bracket(options=[Option(label="A", value=0.5), Option(label="B", value=1.0)], selected="A")
+    clauses = [TariffClause(id="t", rate=rate, exporters=["CN"], **common())]
+    a = run(model(mk), clauses)
+    b = run(model(mk), clauses, option="B")
+    assert b.fiscal.amount_usd.to_numpy() == pytest.approx(-0.5 * P0, rel=1e-9)  # the hand case above
+    assert not np.allclose(a.fiscal.amount_usd, b.fiscal.amount_usd)
+
+
+def test_bad_inputs_name_the_field_and_value():
+    with pytest.raises(EngineInputError, match=r"production\[EU\].*-1"):
+        model(market([1, -1, 2, 0], [1, 0, 1, 0], flows=np.zeros((4, 4)))).check()
+    with pytest.raises(EngineInputError, match="demand_elasticity.*0.5"):
+        model(market([1, 1, 1, 1], [1, 1, 1, 1], eta=0.5)).check()
+    with pytest.raises(EngineInputError, match="discount_rate"):
+        Model(regions=REGIONS, region_names={}, members=(), base_year=2025, horizon=1, discount_rate=float("nan"),
+              usd_per={}, markets={}).check()
+
+
+def test_purchase_from_a_source_that_produces_nothing_is_infeasible_and_named():
+    mk = market(**SINGLE)
+    clause = PurchaseClause(id="buy-dry", annual_volume=Volume(amount=1), agreed_price=usd_t(P0), sources=["EU"],
+                            **common())
+    with pytest.raises(InfeasibleMarket, match="buy-dry") as exc:
+        run(model(mk), [clause])
+    assert exc.value.clause_ids == ("buy-dry",)
+
+
+def test_allocation_keeps_margins_and_links_every_producer():
+    prod, cons = np.array([5.0, 0.0, 3.0, 2.0]), np.array([1.0, 4.0, 2.0, 3.0])
+    f = allocate_flows(prod, cons, {1: np.array([0.0, 0.0, 1.0, 0.0])})
+    assert np.allclose(f.sum(axis=1), prod) and np.allclose(f.sum(axis=0), cons)
+    assert (f[prod > 0][:, cons > 0] > 0).all()
+    assert f[2, 1] > f[3, 1]  # the prior steers the EU's imports towards region 2
