@@ -1,0 +1,84 @@
+"""Sharing in the window: share, compare and merge, delegation keys, rounds timeline; ``install_actions(window)``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from workbench.files import FILE_EXTENSION, FileFormatError
+from workbench.sharing import Keyring, SentArchive
+from workbench.ui.compare.common import app_data_dir
+from workbench.ui.compare.compare_dialog import CompareDialog
+from workbench.ui.compare.keys_dialog import KeysDialog
+from workbench.ui.compare.origin import show_origin
+from workbench.ui.compare.share_dialog import ShareDialog
+from workbench.ui.compare.timeline_view import RoundsTimelineDialog, RoundsTimelineView
+
+__all__ = ["CompareDialog", "KeysDialog", "RoundsTimelineDialog", "RoundsTimelineView", "ShareDialog",
+           "install_actions", "open_compare", "show_origin"]
+
+
+def _menu(window: QMainWindow, title: str) -> QMenu:
+    """The window's menu called ``title`` (ignoring the & mnemonic), created at the end if missing."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
+            return action.menu()
+    return window.menuBar().addMenu(title)
+
+
+def _show(window: QMainWindow, dialog) -> None:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.raise_()
+
+
+def open_compare(window: QMainWindow, theirs: Path, base: Path | None = None) -> CompareDialog | None:
+    """Open the compare/merge dialog on ``theirs``; an unreadable file gets a one-line message instead."""
+    data = app_data_dir()
+    try:
+        dialog = CompareDialog(window.controller, Keyring(data), SentArchive(data), theirs, base_path=base,
+                               parent=window)
+    except FileFormatError as exc:
+        QMessageBox.warning(window, window.tr("Compare with another version"), str(exc))
+        return None
+    _show(window, dialog)
+    return dialog
+
+
+def install_actions(window: QMainWindow) -> dict[str, QAction]:
+    """Add File > Share with delegations..., File > Compare with another version..., Tools > Delegation keys...
+    and Tools > Rounds timeline... to ``window`` (which has ``controller``); returns the actions by name."""
+    file_menu, tools_menu = _menu(window, window.tr("&File")), _menu(window, window.tr("&Tools"))
+
+    def share() -> None:
+        data = app_data_dir()
+        ShareDialog(window.controller, Keyring(data), SentArchive(data), window).exec()
+
+    def compare() -> None:
+        name, _ = QFileDialog.getOpenFileName(window, window.tr("Compare with another version"), "",
+                                              window.tr("Scenario files (*{0});;All files (*)").format(FILE_EXTENSION))
+        if name:
+            open_compare(window, Path(name))
+
+    def keys() -> None:
+        scenario = window.controller.scenario
+        KeysDialog(Keyring(app_data_dir()), [p.code for p in scenario.document.partners], window).exec()
+
+    def rounds() -> None:
+        _show(window, RoundsTimelineDialog(window.controller, window))
+
+    actions = {}
+    for name, menu, text, slot in (
+            ("share", file_menu, window.tr("S&hare with delegations..."), share),
+            ("compare", file_menu, window.tr("Co&mpare with another version..."), compare),
+            ("keys", tools_menu, window.tr("Delegation &keys..."), keys),
+            ("rounds", tools_menu, window.tr("&Rounds timeline..."), rounds)):
+        action = QAction(text, window)
+        action.setObjectName(f"action_{name}")
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        actions[name] = action
+    return actions

@@ -1,0 +1,52 @@
+"""What the sharing dialogs share: the app-data folder, our delegation, and an inline message line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from workbench.document import Scenario
+from workbench.sharing import KeyFileError, Keyring
+from workbench.sharing.datadir import ENV_VAR
+
+
+def app_data_dir() -> Path:
+    """``$WORKBENCH_DATA_DIR`` when set (as for the CLI), else Qt's AppDataLocation for this application."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def our_delegation(keyring: Keyring, scenario: Scenario) -> str:
+    """Who "we" are: the delegation of our signing key, else the scenario's author."""
+    try:
+        key = keyring.own_key()
+    except KeyFileError:
+        key = None
+    return key.delegation if key is not None else scenario.document.metadata.author_delegation
+
+
+class MessageLine(QLabel):
+    """A line inside a dialog for errors and confirmations (no extra modal boxes)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        """Show ``text`` in red."""
+        self.setStyleSheet("color: #b00020;")
+        self.setText(text)
+        self.show()
+
+    def info(self, text: str) -> None:
+        """Show ``text`` plainly."""
+        self.setStyleSheet("")
+        self.setText(text)
+        self.show()
