@@ -1,4 +1,4 @@
-"""``workbench-cli share FILE -o OUT``: write a clean copy for other delegations (no private material), signed if we have a key."""
+"""``workbench-cli share FILE -o OUT``: a clean copy for other delegations (no private material), signed if we can."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 from workbench.cli.main import CliError
 from workbench.files import FileFormatError, SaveError, load_scenario
-from workbench.sharing import KeyFileError, Keyring, SentArchive, ShareError, default_data_dir, prepare_share, write_shared
+from workbench.sharing import (KeyFileError, Keyring, SentArchive, ShareError, default_data_dir, prepare_share,
+                               write_shared)
 
 help = "write a clean copy of FILE for other delegations: no private notes or mandate, a 'shared' history entry"
 

@@ -1,4 +1,4 @@
-"""Where the workbench keeps keys and shared copies outside Qt: ``WORKBENCH_DATA_DIR`` or the platform's app-data folder."""
+"""Where keys and shared copies live without Qt: ``$WORKBENCH_DATA_DIR`` or the platform's app-data folder."""
 
 from __future__ import annotations
 

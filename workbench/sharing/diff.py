@@ -123,7 +123,7 @@ def _indent(text: str) -> str:
 
 
 def compare(ours: Scenario, theirs: Scenario, *, with_impact: bool = True) -> ScenarioDiff:
-    """The differences from ``ours`` to ``theirs``; the per-partner impact runs the engine on both unless told not to."""
+    """The differences from ``ours`` to ``theirs``; the impact per partner runs the engine on both unless told not."""
     a, b = slot_values(ours), slot_values(theirs)
     titles = clause_titles(ours, theirs)
     ours_clauses = {c.id: c for c in ours.document.clauses}

@@ -76,7 +76,8 @@ def sender_of(theirs: Scenario, signature: dict[str, str] | None = None) -> str:
     return theirs.document.metadata.author_delegation
 
 
-def plan_merge(ours: Scenario, theirs: Scenario, base: Scenario | None = None, *, sender: str | None = None) -> MergePlan:
+def plan_merge(ours: Scenario, theirs: Scenario, base: Scenario | None = None, *,
+               sender: str | None = None) -> MergePlan:
     """Their changes as items. With a base, parts only we changed are left out and parts both changed are conflicts;
     without one, every difference is listed (nothing can be called a conflict)."""
     o, t = slot_values(ours), slot_values(theirs)

@@ -59,7 +59,8 @@ def sign_scenario(scenario: Scenario, key: OwnKey) -> dict[str, str]:
             "signed_hash": signed_hash, "value": base64.b64encode(value).decode("ascii")}
 
 
-def check_signature(scenario: Scenario, signature: dict[str, str] | None, keyring: Keyring) -> tuple[SignatureStatus, str]:
+def check_signature(scenario: Scenario, signature: dict[str, str] | None,
+                    keyring: Keyring) -> tuple[SignatureStatus, str]:
     """Check ``signature`` against the document actually read and the trusted keys; (status, plain sentence)."""
     if signature is None:
         return SignatureStatus.UNSIGNED, "unsigned"

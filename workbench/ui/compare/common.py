@@ -9,7 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workbench.document import Scenario
-from workbench.sharing import KeyFileError, Keyring
+from workbench.sharing import KeyFileError, Keyring, OwnKey
 from workbench.sharing.datadir import ENV_VAR
 
 
@@ -21,12 +21,19 @@ def app_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
+def readable_own_key(keyring: Keyring, message: "MessageLine | None" = None) -> OwnKey | None:
+    """Our signing key; None when there is none, or when it is unreadable (then said on ``message``)."""
+    try:
+        return keyring.own_key()
+    except KeyFileError as exc:
+        if message is not None:
+            message.error(str(exc))
+        return None
+
+
 def our_delegation(keyring: Keyring, scenario: Scenario) -> str:
     """Who "we" are: the delegation of our signing key, else the scenario's author."""
-    try:
-        key = keyring.own_key()
-    except KeyFileError:
-        key = None
+    key = readable_own_key(keyring)
     return key.delegation if key is not None else scenario.document.metadata.author_delegation
 
 

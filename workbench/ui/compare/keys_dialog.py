@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from workbench.files import SaveError
 from workbench.sharing import KeyFileError, Keyring
 from workbench.sharing.keys import PUBLIC_KEY_EXTENSION
-from workbench.ui.compare.common import MessageLine
+from workbench.ui.compare.common import MessageLine, readable_own_key
 
 _KEY_FILTER = f"Public key files (*{PUBLIC_KEY_EXTENSION});;All files (*)"
 
@@ -77,11 +77,7 @@ class KeysDialog(QDialog):
 
     def refresh(self) -> None:
         """Show the current keys."""
-        try:
-            key = self.keyring.own_key()
-        except KeyFileError as exc:
-            key = None
-            self.message.error(str(exc))
+        key = readable_own_key(self.keyring, self.message)
         if key is None:
             self.own_label.setText(self.tr("No signing key yet: files we share go out unsigned."))
         else:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from workbench.files import FILE_EXTENSION, SaveError
 from workbench.sharing import KeyFileError, Keyring, SentArchive, ShareError, find_leaks, prepare_share, write_shared
 from workbench.sharing.clean import private_texts
-from workbench.ui.compare.common import MessageLine, our_delegation
+from workbench.ui.compare.common import MessageLine, our_delegation, readable_own_key
 
 
 class ShareDialog(QDialog):
@@ -77,11 +77,7 @@ class ShareDialog(QDialog):
         self.share_button.setEnabled(not leaks)
 
     def _update_signing(self) -> None:
-        try:
-            key = self.keyring.own_key()
-        except KeyFileError as exc:
-            key = None
-            self.message.error(str(exc))
+        key = readable_own_key(self.keyring, self.message)
         usable = key is not None and key.delegation == self.delegation.currentText()
         self.sign.setEnabled(usable)
         self.sign.setChecked(usable)
