@@ -1,0 +1,132 @@
+"""Engine on the built-in default scenario and the embedded dataset: contract shapes, identities, calibration."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.defaults import default_scenario
+from workbench.engine import EngineInputError, evaluate
+from workbench.engine.evaluate import model_for
+from workbench.engine.instruments import INSTRUMENTS
+from workbench.engine.results import PARTNER_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return default_scenario()
+
+
+@pytest.fixture(scope="module")
+def result(scenario):
+    return evaluate(scenario)
+
+
+def _with_assumptions(scenario, **update):
+    a = scenario.document.assumptions.model_copy(update=update)
+    return scenario.model_copy(update={"document": scenario.document.model_copy(update={"assumptions": a})})
+
+
+def test_result_shapes_follow_the_contract(result):
+    assert result.regions == ["US", "EU", "JP", "MX", "CN", "ROW"]
+    assert result.years == list(range(2026, 2036))
+    assert result.region_names["CN"] == "China" and result.region_names["US"] == "United States"
+    assert list(result.partner_table.columns) == list(PARTNER_COLUMNS)
+    assert list(result.partner_table.index) == result.regions
+    assert list(result.fiscal.columns) == ["year", "region", "clause_id", "instrument", "amount_usd"]
+    assert set(result.fiscal.instrument) <= set(INSTRUMENTS)
+    assert list(result.prices.columns) == ["year", "mineral", "region", "consumer_base", "consumer",
+                                           "producer_base", "producer"]
+    assert list(result.volumes.columns) == ["year", "mineral", "exporter", "importer", "base_t", "policy_t"]
+    assert list(result.mineral_table.columns) == ["region", "mineral", "consumer_price_change_pct",
+                                                  "producer_price_change_pct", "fiscal_cost_pv_usd",
+                                                  "china_share_pct", "china_share_base_pct"]
+    assert list(result.fiscal_by_instrument().columns) == list(INSTRUMENTS)
+    data = result.to_json()
+    assert set(data["partners"]["US"]) == set(PARTNER_COLUMNS)
+
+
+def test_every_number_is_finite(result):
+    for frame in (result.partner_table, result.prices, result.volumes, result.mineral_table,
+                  result.fiscal_by_instrument()):
+        num = frame.select_dtypes("number").to_numpy()
+        assert np.isfinite(num).all()
+    assert np.isfinite(result.fiscal.amount_usd).all()
+
+
+def test_default_scenario_effects_have_the_expected_signs(result):
+    t = result.partner_table
+    inst = result.fiscal_by_instrument()
+    # the trilateral NdPr floor earns levy revenue in the EU and Japan, which import Chinese oxide
+    assert inst.at["JP", "levy_revenue"] < 0 and inst.at["EU", "levy_revenue"] < 0
+    # the US pays the NdPr price gap and the stockpile, and collects the tungsten tariff
+    assert inst.at["US", "subsidy_payment"] > 0 and inst.at["US", "purchase_outlay"] > 0
+    assert inst.at["US", "tariff_revenue"] < 0
+    # the nickel CfD is split 40/30/30 between the EU, Japan and the US
+    cfd = result.fiscal.query("clause_id == 'nickel-cfd'").groupby("region").amount_usd.sum()
+    assert cfd["EU"] / cfd.sum() == pytest.approx(0.4)
+    # NdPr consumers in the floor zone pay more; Chinese producers get less
+    mt = result.mineral_table.set_index(["region", "mineral"])
+    assert mt.at[("JP", "ndpr_oxide"), "consumer_price_change_pct"] > 10
+    assert mt.at[("CN", "ndpr_oxide"), "producer_price_change_pct"] < 0
+    assert t.at["US", "china_share_pct"] < t.at["US", "china_share_base_pct"]
+    assert t.at["US", "stockpile_days_cover"] > 0 and t.at["EU", "stockpile_days_cover"] == 0
+
+
+def test_markets_clear_in_the_default_scenario(result):
+    supplied = result.flows.sum(axis=3) + result.gov_flows.sum(axis=3)
+    assert np.allclose(supplied, result.production, rtol=1e-8)
+    vol = result.volumes.groupby(["year", "mineral", "exporter"]).policy_t.sum()
+    prod = {(y, m, r): result.production[i, j, k] for i, m in enumerate(result.minerals)
+            for j, y in enumerate(result.years) for k, r in enumerate(result.regions)}
+    assert all(vol[key] == pytest.approx(prod[key], rel=1e-8) for key in prod)
+
+
+def test_ledger_adds_up_to_every_table(result):
+    f = result.fiscal
+    assert result.fiscal_by_instrument().to_numpy().sum() == pytest.approx(result.partner_table.fiscal_cost_pv_usd.sum())
+    assert result.mineral_table.fiscal_cost_pv_usd.sum() == pytest.approx(result.partner_table.fiscal_cost_pv_usd.sum())
+    annual = f.groupby("region").amount_usd.sum() / len(result.years)
+    for region, v in annual.items():
+        assert result.partner_table.at[region, "fiscal_cost_avg_usd"] == pytest.approx(v)
+
+
+def test_calibration_reproduces_the_base_year(scenario):
+    model = model_for(scenario)
+    for mk in model.markets.values():
+        assert np.allclose(mk.flows.sum(axis=1), mk.production)
+        assert np.allclose(mk.flows.sum(axis=0), mk.consumption)
+        assert mk.production.sum() == pytest.approx(mk.consumption.sum())
+    no_clauses = scenario.model_copy(update={"document": scenario.document.model_copy(update={"clauses": []})})
+    res = evaluate(no_clauses)
+    assert np.allclose(res.consumer_price, res.base_price[:, :, None])
+    assert res.fiscal.empty
+
+
+def test_selected_clauses_and_options(scenario, result):
+    alone = evaluate(scenario, clause_ids=["tungsten-tariff"])
+    assert set(alone.fiscal.clause_id) == {"tungsten-tariff"}
+    # markets are separate by mineral: costing one clause alone gives its share of the full run
+    full = result.fiscal.query("clause_id == 'tungsten-tariff'").amount_usd.sum()
+    assert alone.fiscal.amount_usd.sum() == pytest.approx(full)
+    a = evaluate(scenario, option="A", clause_ids=["nickel-cfd"]).fiscal.amount_usd.sum()
+    b = evaluate(scenario, option="B", clause_ids=["nickel-cfd"]).fiscal.amount_usd.sum()
+    assert b > a > 0  # strike USD 18,500 pays more than USD 17,000
+    with pytest.raises(EngineInputError, match="no-such-clause"):
+        evaluate(scenario, clause_ids=["no-such-clause"])
+
+
+def test_assumptions_are_applied(scenario, result):
+    slower = evaluate(_with_assumptions(scenario, discount_rate=0.10))
+    assert abs(slower.partner_table.at["JP", "fiscal_cost_pv_usd"]) < abs(result.partner_table.at["JP", "fiscal_cost_pv_usd"])
+    assert slower.partner_table.at["JP", "fiscal_cost_avg_usd"] == pytest.approx(
+        result.partner_table.at["JP", "fiscal_cost_avg_usd"])
+    from workbench.document.scenario import DataOverride, PricePath
+
+    path = _with_assumptions(scenario, price_paths={"nickel": PricePath(kind="trend", annual_change=0.05)})
+    res = evaluate(path)
+    nickel = res.prices.query("mineral == 'nickel' and region == 'US'").consumer_base.to_numpy()
+    assert nickel[1] / nickel[0] == pytest.approx(1.05)
+    over = _with_assumptions(scenario, data_overrides=[DataOverride(mineral="nickel", field="reference_price",
+                                                                    value=25000.0)])
+    assert evaluate(over).prices.query("mineral == 'nickel'").consumer_base.iloc[0] == pytest.approx(25000.0)

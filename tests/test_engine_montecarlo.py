@@ -1,0 +1,141 @@
+"""Monte Carlo: seeded and reproducible, zero volatility = deterministic, grid = per-path solve, rebate odds, cancel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from workbench.defaults import default_scenario
+from workbench.document import CfdClause, Price, Volume
+from workbench.engine import Cancelled, EngineInputError, run_monte_carlo
+from workbench.engine import montecarlo as mc
+from workbench.engine.evaluate import evaluate_model, model_for
+from workbench.engine.instruments import compile_clauses
+from workbench.engine.results import MC_SUMMARY_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return default_scenario()
+
+
+@pytest.fixture(scope="module")
+def compiled(scenario):
+    model = model_for(scenario)
+    comps, _ = compile_clauses(model, list(scenario.document.clauses), list(model.markets), {}, None)
+    return model, comps
+
+
+def test_shapes_and_reproducibility(scenario):
+    a = run_monte_carlo(scenario, paths=300, seed=7)
+    b = run_monte_carlo(scenario, paths=300, seed=7)
+    c = run_monte_carlo(scenario, paths=300, seed=8)
+    assert list(a.summary.columns) == list(MC_SUMMARY_COLUMNS)
+    assert list(a.summary.index) == ["US", "EU", "JP", "MX", "CN", "ROW"]
+    assert list(a.fan.columns) == ["year", "region", "q05", "q25", "q50", "q75", "q95"]
+    assert a.paths == 300 and a.seed == 7
+    assert np.array_equal(a.pv, b.pv)
+    assert not np.allclose(a.pv, c.pv)
+    s = a.summary
+    assert (s.p5_pv_usd <= s.p50_pv_usd).all() and (s.p50_pv_usd <= s.p95_pv_usd).all()
+    assert np.isfinite(s.to_numpy()).all()
+    assert set(a.cfd_rebate_probability) == {"nickel-cfd"}
+    assert 0.0 <= a.cfd_rebate_probability["nickel-cfd"] <= 1.0
+    assert a.to_json()["summary"]["US"].keys() == set(MC_SUMMARY_COLUMNS)
+
+
+def test_defaults_come_from_the_scenario(scenario):
+    res = run_monte_carlo(scenario)
+    assert res.paths == scenario.document.assumptions.monte_carlo.paths
+    assert res.seed == scenario.document.assumptions.monte_carlo.seed
+
+
+def test_without_volatility_every_path_is_the_deterministic_result(compiled):
+    model, comps = compiled
+    flat = replace(model, markets={k: replace(m, volatility=0.0) for k, m in model.markets.items()})
+    res = mc.simulate(flat, comps, paths=5, seed=1)
+    det = evaluate_model(flat, comps).partner_table.fiscal_cost_pv_usd.to_numpy()
+    assert np.allclose(res.pv, det[None, :], rtol=1e-9, atol=1e-3)
+
+
+def test_grid_interpolation_matches_solving_every_path(compiled, monkeypatch):
+    model, comps = compiled
+    grid = mc.simulate(model, comps, paths=200, seed=3)
+    fixed = {m: (np.broadcast_to(model.markets[m].supply_elasticity, (200, 6)),
+                 np.broadcast_to(model.markets[m].demand_elasticity, (200, 6))) for m in model.markets}
+    real = mc._draw_elasticities
+
+    def same_elasticities(mdl, minerals, paths, rng):
+        real(mdl, minerals, paths, rng)  # keep the random stream identical
+        return (np.stack([fixed[m][0] for m in minerals]), np.stack([fixed[m][1] for m in minerals]))
+
+    monkeypatch.setattr(mc, "_draw_elasticities", same_elasticities)
+    direct = mc.simulate(model, comps, paths=200, seed=3, vary_elasticities=True)
+    scale = np.abs(direct.pv).mean(axis=0) + 1.0
+    assert (np.abs(grid.pv - direct.pv).max(axis=0) / scale < 0.02).all()
+    assert np.allclose(grid.pv.mean(axis=0), direct.pv.mean(axis=0), rtol=2e-3, atol=1e3)
+
+
+def test_varying_elasticities_widens_nothing_into_nan(scenario):
+    a = scenario.document.assumptions
+    vary = scenario.model_copy(update={"document": scenario.document.model_copy(update={"assumptions": a.model_copy(
+        update={"monte_carlo": a.monte_carlo.model_copy(update={"vary_elasticities": True})})})})
+    res = run_monte_carlo(vary, paths=200, seed=5)
+    assert np.isfinite(res.pv).all() and np.isfinite(res.annual).all()
+
+
+def test_price_shocks_follow_the_ou_variance(compiled):
+    model, _ = compiled
+    rng = np.random.default_rng(0)
+    z = mc.price_shocks(model, ["nickel"], 40_000, rng)[0]
+    mk = model.markets["nickel"]
+    k, s = mk.mean_reversion, mk.volatility
+    t = np.arange(1, model.horizon + 1)
+    expected = s ** 2 * (1 - np.exp(-2 * k * t)) / (2 * k)
+    assert np.allclose(z.var(axis=1), expected, rtol=0.05)
+    assert np.allclose(np.median(z, axis=1), 0.0, atol=0.02)
+
+
+def _cfd_model(compiled, strike, threshold, alpha):
+    model, _ = compiled
+    clause = CfdClause(id="fixed-cfd", title="t", mineral="nickel", parties=["EU"], start_year=2026,
+                       duration_years=10, proposed_by="EU", strike_price=Price(amount=strike, per="t"),
+                       rebate_threshold=Price(amount=threshold, per="t"), clawback_share=alpha,
+                       volume_basis="fixed_volume", contracted_volume=Volume(amount=1000))
+    comps, _ = compile_clauses(model, [clause], list(model.markets), {}, None)
+    return model, comps
+
+
+def test_cfd_rebate_probability(compiled):
+    model, _ = compiled
+    p0 = model.markets["nickel"].price
+    never = mc.simulate(*_cfd_model(compiled, p0, 1e6, 1.0), paths=500, seed=2)
+    assert never.cfd_rebate_probability["fixed-cfd"] == 0.0
+    always = mc.simulate(*_cfd_model(compiled, 1.0, 1.0, 1.0), paths=500, seed=2)
+    assert always.cfd_rebate_probability["fixed-cfd"] == 1.0
+    # strike = threshold = base price, full clawback: rebate when the discounted average price ends above P0
+    even = mc.simulate(*_cfd_model(compiled, p0, p0, 1.0), paths=2000, seed=2)
+    assert 0.4 < even.cfd_rebate_probability["fixed-cfd"] < 0.65
+
+
+def test_progress_and_cancel(scenario):
+    seen = []
+    run_monte_carlo(scenario, paths=200, seed=1, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
+    calls = []
+
+    def cancel_after_two():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        run_monte_carlo(scenario, paths=200, seed=1, cancelled=cancel_after_two)
+
+
+def test_bad_paths_and_seed_name_the_argument(scenario):
+    with pytest.raises(EngineInputError, match="paths.*0"):
+        run_monte_carlo(scenario, paths=0)
+    with pytest.raises(EngineInputError, match="seed.*-1"):
+        run_monte_carlo(scenario, paths=100, seed=-1)
