@@ -10,7 +10,8 @@ from workbench.export.cells import put
 from workbench.export.page import setup_page, wrapped_height
 
 HEADER_ROW = 5
-SOURCE_STYLES = {"value": "ts_number", "low": "ts_number", "high": "ts_number"}
+SOURCE_STYLES = {"value": "ts_number", "low": "ts_number", "high": "ts_number", "note": "ts_text_indent",
+                 "unit": "ts_text_indent"}
 SOURCE_WIDTHS = {"mineral": 13, "item": 24, "value": 12, "unit": 14, "source": 50, "vintage": 16, "confidence": 11,
                  "low": 10, "high": 10, "note": 44}
 
@@ -19,35 +20,36 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
     """Fill the assumptions sheet: model settings, overrides of the dataset, the model's warnings."""
     doc = scenario.document
     a = doc.assumptions
-    put(ws, 1, 1, "Assumptions and data sources", "ts_title")
+    put(ws, 1, 1, "Assumptions", "ts_title")
     put(ws, 2, 1, doc.metadata.title, "ts_subtitle")
     put(ws, 3, 1, doc.metadata.classification, "ts_marking")
     put(ws, HEADER_ROW, 1, "Assumption", "ts_header")
     put(ws, HEADER_ROW, 2, "Value", "ts_header")
     minerals = {m.id: m.name for m in doc.minerals}
     rows: list[tuple[str, Any, str]] = [
-        ("Base year", a.base_year, "ts_year"),
-        ("Horizon (years)", a.horizon_years, "ts_number"),
-        ("Discount rate", a.discount_rate, "ts_rate"),
-        ("Monte Carlo price paths", monte_carlo.paths, "ts_number"),
-        ("Monte Carlo seed", monte_carlo.seed, "ts_year"),
-        ("Elasticities varied in Monte Carlo", "yes" if a.monte_carlo.vary_elasticities else "no", "ts_text"),
+        ("Base year", a.base_year, "ts_value_int"),
+        ("Horizon (years)", a.horizon_years, "ts_value"),
+        ("Discount rate", a.discount_rate, "ts_value_rate"),
+        ("Monte Carlo price paths", monte_carlo.paths, "ts_value"),
+        ("Monte Carlo seed", monte_carlo.seed, "ts_value_int"),
+        ("Elasticities varied in Monte Carlo", "yes" if a.monte_carlo.vary_elasticities else "no", "ts_value"),
     ]
-    rows += [(f"USD per {cur}", rate, "ts_number") for cur, rate in sorted(a.usd_per_currency.items())]
+    rows += [(f"USD per {cur}", rate, "ts_value") for cur, rate in sorted(a.usd_per_currency.items())]
     for mid, path in a.price_paths.items():
         desc = {"flat": "flat", "trend": f"{path.annual_change:+.1%} a year",
                 "custom": "custom index " + ", ".join(f"{x:g}" for x in path.index)}[path.kind]
-        rows.append((f"Baseline price path, {minerals.get(mid, mid)}", desc, "ts_text"))
-    rows += [(f"Demand growth, {minerals.get(mid, mid)}", g, "ts_rate") for mid, g in a.demand_growth.items()]
+        rows.append((f"Baseline price path, {minerals.get(mid, mid)}", desc, "ts_value"))
+    rows += [(f"Demand growth, {minerals.get(mid, mid)}", g, "ts_value_rate") for mid, g in a.demand_growth.items()]
     for mid, o in a.elasticity_overrides.items():
         parts = [f"supply {k} {v:g}" for k, v in o.supply.items()] + [f"demand {k} {v:g}" for k, v in o.demand.items()]
         if o.armington is not None:
             parts.append(f"Armington {o.armington:g}")
-        rows.append((f"Elasticities, {minerals.get(mid, mid)}", "; ".join(parts) or "dataset values", "ts_text"))
+        rows.append((f"Elasticities, {minerals.get(mid, mid)}", "; ".join(parts) or "dataset values", "ts_value"))
     for o in a.data_overrides:
         rows.append((f"Override: {minerals.get(o.mineral, o.mineral)} {o.field} ({o.region})",
-                     f"{o.value:g}" + (f" \u2014 {o.note}" if o.note else ""), "ts_text"))
-    rows += [("Model warning", w, "ts_text") for w in result.warnings]
+                     f"{o.value:g}" + (f" \u2014 {o.note}" if o.note else ""), "ts_value"))
+    rows += [("Model warning", w, "ts_value") for w in result.warnings]
+    rows += [("Monte Carlo warning", w, "ts_value") for w in monte_carlo.warnings]
     r = HEADER_ROW
     for label, value, style in rows:
         r += 1

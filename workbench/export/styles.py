@@ -24,14 +24,14 @@ STATUS_FILLS = {"agreed": "FFE2EFDA", "bracketed": "FFFFF0C2", "proposed": "FFDD
 
 
 def _style(name: str, *, font: Font | None = None, fill: str | None = None, fmt: str | None = None,
-           wrap: bool = False, horizontal: str | None = None, border: bool = False) -> NamedStyle:
+           wrap: bool = False, horizontal: str | None = None, border: bool = False, indent: int = 0) -> NamedStyle:
     st = NamedStyle(name=name)
     st.font = font or Font(name="Calibri", size=10)
     if fill:
         st.fill = PatternFill("solid", start_color=fill, end_color=fill)
     if fmt:
         st.number_format = fmt
-    st.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=horizontal)
+    st.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=horizontal, indent=indent)
     if border:
         st.border = Border(bottom=RULE)
     return st
@@ -48,9 +48,13 @@ def register_styles(wb: Workbook) -> None:
         _style("ts_section", font=Font(name="Calibri", size=11, bold=True, color=NAVY)),
         _style("ts_label", font=Font(name="Calibri", size=10, bold=True), wrap=True, border=True),
         _style("ts_text", wrap=True, border=True),
+        _style("ts_text_indent", wrap=True, border=True, horizontal="left", indent=1),
         _style("ts_note", font=Font(name="Calibri", size=9, italic=True, color="FF595959"), wrap=False),
         _style("ts_clause", font=Font(name="Calibri", size=11, bold=True, color=NAVY), fill="FFE9EDF4", wrap=True),
         _style("ts_number", fmt=FMT_PLAIN, border=True),
+        _style("ts_value", fmt=FMT_PLAIN, border=True, wrap=True, horizontal="left"),
+        _style("ts_value_int", fmt=FMT_YEAR, border=True, horizontal="left"),
+        _style("ts_value_rate", fmt=FMT_RATE, border=True, horizontal="left"),
         _style("ts_year", fmt=FMT_YEAR, border=True, horizontal="left"),
         _style("ts_usd_m", fmt=FMT_USD_M, border=True),
         _style("ts_usd_m_total", font=Font(name="Calibri", size=10, bold=True), fmt=FMT_USD_M, border=True),

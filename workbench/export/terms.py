@@ -11,7 +11,8 @@ from workbench.export.page import setup_page, wrapped_height
 from workbench.text import Segment, clause_items, definitions, render_clause
 
 HEADER_ROW = 4
-WIDTHS = {"A": 7, "B": 22, "C": 100, "D": 16}
+WIDTHS = {"A": 7, "B": 24, "C": 100, "D": 16}
+HEADING_POINTS = 13.0  # 11 pt bold wraps like 13 pt regular
 
 
 def write_terms(ws: Worksheet, scenario: Any) -> None:
@@ -39,8 +40,8 @@ def write_terms(ws: Worksheet, scenario: Any) -> None:
         put(ws, r, 2, clause.title, "ts_clause")
         put(ws, r, 3, rendered.heading, "ts_clause")
         put(ws, r, 4, status.capitalize(), f"ts_status_{status}")
-        ws.row_dimensions[r].height = max(wrapped_height(clause.title, WIDTHS["B"], 11),
-                                          wrapped_height(rendered.heading, WIDTHS["C"], 11))
+        ws.row_dimensions[r].height = max(wrapped_height(clause.title, WIDTHS["B"], HEADING_POINTS),
+                                          wrapped_height(rendered.heading, WIDTHS["C"], HEADING_POINTS))
         items = clause_items(clause, doc)
         for k, (name, segments) in enumerate(items, start=1):
             r += 1
