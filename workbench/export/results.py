@@ -64,7 +64,7 @@ def _header(ws: Worksheet, row: int, heads: list[str]) -> None:
 
 
 def _value(frame: Any, region: str, column: str) -> Any:
-    if frame is None or column not in frame.columns or region not in frame.index:
+    if column not in frame.columns or region not in frame.index:
         return None
     return frame.at[region, column]
 
