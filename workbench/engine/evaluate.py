@@ -22,7 +22,7 @@ from workbench.engine.core import (
     solve_or_raise,
     to_usd,
 )
-from workbench.engine.errors import EngineInputError
+from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import EvaluationResult
@@ -97,7 +97,10 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     shock = np.ones(shape)
     active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
     frac: dict[str, np.ndarray] = {}
-    u = _solve(st, shock, frac, active, model)
+    try:
+        u = _solve(st, shock, frac, active, model)
+    except InfeasibleMarket as exc:
+        raise _diagnose(model, comps, exc) from None
     for _ in range(BUDGET_ROUNDS):
         new = budget_fractions(u.price, comps)
         if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
@@ -168,6 +171,28 @@ def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: 
     return full
 
 
+def _diagnose(model: Model, comps: list[Compiled], exc: InfeasibleMarket) -> InfeasibleMarket:
+    """Narrow an infeasible market down to the clause(s) without which it clears (tried one at a time)."""
+    if len(exc.clause_ids) < 2:
+        return exc
+    mine = [c for c in comps if c.mineral == exc.mineral]
+    culprits = []
+    for cid in exc.clause_ids:
+        rest = [c for c in mine if c.clause_id != cid]
+        sub = replace(model, markets={exc.mineral: model.markets[exc.mineral]})
+        try:
+            _solve(prepare(sub, [exc.mineral], [replace(c, m=0) for c in rest]), np.ones((1, model.horizon, 1)), {},
+                   [0], sub)
+        except InfeasibleMarket:
+            continue
+        culprits.append(cid)
+    if not culprits:
+        return exc
+    names = ", ".join(culprits)
+    return InfeasibleMarket(f"{exc} - the market clears without clause {names}", mineral=exc.mineral,
+                            year=exc.year, clause_ids=tuple(culprits))
+
+
 def _restrict(st: Static, model: Model, keep: list[int]) -> Static:
     """The static arrays for a subset of minerals (clauses re-indexed)."""
     remap = {old: new for new, old in enumerate(keep)}
@@ -186,7 +211,7 @@ def surplus(st: Static, u: Usd, pay: np.ndarray) -> tuple[np.ndarray, np.ndarray
     x = st.x0[:, None, :] * st.world[:, :, None]
     ratio = u.index[:, :, 0] / pb
     eta = st.eta[:, None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         k = 1.0 + eta
         cs = np.where(np.abs(k) > 1e-9, -d * pb * (ratio ** k - 1.0) / np.where(np.abs(k) > 1e-9, k, 1.0),
                       -d * pb * np.log(ratio))
@@ -194,7 +219,10 @@ def surplus(st: Static, u: Usd, pay: np.ndarray) -> tuple[np.ndarray, np.ndarray
         supply = u.supply[:, :, 0]
         p = u.price[:, :, 0]
         xs = np.where(x > 0, supply / np.where(x > 0, x, 1.0), 1.0)
-        s = np.where(eps > 0, xs ** (1.0 / np.where(eps > 0, eps, 1.0)), 1.0)
-        integral = np.where(eps > 0, x * pb * (s ** (1.0 + eps) - 1.0) / (1.0 + eps), x * (p - pb))
-        ps = integral + pay + np.where(eps > 0, (p - s * pb) * supply, 0.0)
+        # marginal price implied by the output; with (near-)fixed supply it is the price plus support paid
+        steep = eps < 1e-3
+        implied = np.exp(np.clip(np.log(np.maximum(xs, 1e-300)) / np.where(steep, 1.0, eps), -50.0, 50.0))
+        s = np.where(steep, (p + u.support[:, :, 0]) / pb, implied)
+        integral = x * pb * (s ** (1.0 + eps) - 1.0) / (1.0 + eps)
+        ps = integral + pay + (p - s * pb) * supply
     return np.where(np.isfinite(cs), cs, 0.0), np.where(np.isfinite(ps), ps, 0.0)

@@ -99,7 +99,10 @@ class EvaluationResult:
             t, r = np.nonzero(a)
             for ti, ri in zip(t.tolist(), r.tolist()):
                 rows.append((self.years[ti], self.regions[ri], cid, inst, float(a[ti, ri])))
-        return pd.DataFrame(rows, columns=["year", "region", "clause_id", "instrument", "amount_usd"])
+        cols = ["year", "region", "clause_id", "instrument", "amount_usd"]
+        frame = pd.DataFrame(rows, columns=cols)
+        return frame.astype({"year": "int64", "region": object, "clause_id": object, "instrument": object,
+                             "amount_usd": "float64"})
 
     @cached_property
     def prices(self) -> pd.DataFrame:
