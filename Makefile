@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-deps venv bench clean
+.PHONY: run test system-deps venv bench bundle bundle-test clean
 
 run: system-deps $(STAMP)
 	$(BIN)/workbench
@@ -14,6 +14,13 @@ test: system-deps $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen sh -c 'for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done'
+
+# The Linux bundle and tarball (installer/README.md); bundle-test also installs it and runs its smoke test offline.
+bundle: system-deps
+	installer/build_linux.sh
+
+bundle-test: system-deps
+	installer/bundle_test.sh
 
 system-deps:
 	@scripts/system-deps.sh

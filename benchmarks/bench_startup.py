@@ -1,0 +1,119 @@
+"""Start-up time from launch to the shown main window (offscreen), for the pip install and the PyInstaller bundle.
+
+    python benchmarks/bench_startup.py [--runs 5] [--bundle dist/workbench/workbench] [--imports 15]
+
+Each run starts `workbench --smoke-test` and times the moment it prints that the main window is shown; the rest of the
+smoke test (compute, export) is timed separately. --imports lists the biggest `python -X importtime` costs before
+the window is shown. Targets: pip install <= 1.5 s, bundle <= 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from workbench.ui.smoke import WINDOW_SHOWN  # the smoke module imports Qt only when it runs
+
+REPO = Path(__file__).resolve().parent.parent
+TARGETS_S = {"pip install": 1.5, "bundle": 3.0}
+ENTRY = "import sys; from workbench.ui.app import main; sys.exit(main())"
+HEAVY = ("openpyxl", "scipy", "cryptography", "workbench.engine.montecarlo", "workbench.export", "workbench.sharing")
+
+
+def pip_command() -> list[str]:
+    """The installed `workbench` gui-script next to this interpreter, or the same entry point through -c."""
+    script = shutil.which("workbench", path=str(Path(sys.executable).parent))
+    if script:
+        return [script, "--smoke-test"]
+    return [sys.executable, "-c", ENTRY, "--smoke-test"]
+
+
+def offscreen_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def one_run(command: list[str]) -> tuple[float, float]:
+    """Seconds from launch to the window shown, and to the end of the smoke test."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=offscreen_env())
+    shown = None
+    output = []
+    for line in process.stdout:
+        output.append(line)
+        if shown is None and line.strip() == WINDOW_SHOWN:
+            shown = time.perf_counter() - started
+    status = process.wait()
+    total = time.perf_counter() - started
+    if status != 0 or shown is None:
+        raise SystemExit(f"{' '.join(command)} failed (status {status}):\n{''.join(output)}")
+    return shown, total
+
+
+def bench(label: str, command: list[str], runs: int) -> None:
+    first = one_run(command)  # the first start may build caches (matplotlib's font list); reported on its own
+    rest = [one_run(command) for _ in range(runs)]
+    shown = [r[0] for r in rest]
+    target = TARGETS_S[label]
+    verdict = "within" if statistics.median(shown) <= target else "OVER"
+    print(f"{label}: window shown after {statistics.median(shown):.2f} s median "
+          f"(min {min(shown):.2f}, max {max(shown):.2f}, {runs} runs; first start {first[0]:.2f} s) - "
+          f"{verdict} the {target} s target")
+    print(f"{label}: whole smoke test (window, compute, term sheet) {statistics.median(r[1] for r in rest):.2f} s median")
+
+
+def package_of(module: str) -> str:
+    """The group a module's import time is counted in: its top-level package, or workbench.<subpackage>."""
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "workbench" else parts[0]
+
+
+def import_costs(top: int) -> None:
+    """Import time before the window is shown (python -X importtime), as self time summed per package."""
+    command = [sys.executable, "-X", "importtime", "-c", ENTRY, "--smoke-test"]
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=offscreen_env())
+    per_package: dict[str, int] = {}
+    seen: set[str] = set()
+    pattern = re.compile(r"import time:\s+(\d+) \|\s+\d+ \| *(\S+)")
+    for line in done.stdout.splitlines():
+        if line.strip() == WINDOW_SHOWN:
+            break
+        match = pattern.match(line)
+        if match:
+            seen.add(match.group(2))
+            group = package_of(match.group(2))
+            per_package[group] = per_package.get(group, 0) + int(match.group(1))
+    print(f"imports before the window is shown: {sum(per_package.values()) / 1e6:.2f} s; biggest, by package:")
+    for name, micros in sorted(per_package.items(), key=lambda item: -item[1])[:top]:
+        print(f"  {micros / 1e3:8.1f} ms  {name}")
+    early = [name for name in HEAVY if name in seen]
+    print("imported before the window although not needed for it: " + (", ".join(early) if early else "none"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "workbench" / "workbench",
+                        help="the bundle's executable (skipped when missing; default %(default)s)")
+    parser.add_argument("--imports", type=int, default=15, help="how many import costs to list (0: none)")
+    args = parser.parse_args()
+    bench("pip install", pip_command(), args.runs)
+    if args.bundle.is_file():
+        bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)
+    else:
+        print(f"bundle: {args.bundle} not built (installer/build_linux.sh); skipped")
+    if args.imports:
+        import_costs(args.imports)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
