@@ -79,6 +79,8 @@ def test_sheets_and_numbers_equal_the_engine_json(default_export):
         assert row[0] == year
         for j, region in enumerate(js["regions"]):
             assert row[1 + j] == pytest.approx(js["annual_net_fiscal_cost_usd"][region][k], rel=1e-9, abs=1e-3)
+    _, rebates = _table(wb["Fiscal cost"], "Clause", "Title")
+    assert {k: row[2] for k, row in rebates.items()} == {k: _same(v) for k, v in mcjs["cfd_rebate_probability"].items()}
     _, prices = _table(wb["Price effects"], "Code", "Partner")
     for region, row in prices.items():
         assert row[2] == _same(js["partners"][region]["consumer_price_change_pct"])

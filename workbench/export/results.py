@@ -9,7 +9,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put
-from workbench.export.page import setup_page
+from workbench.export.page import setup_page, wrapped_height
 
 TABLE_ROW = 6
 
@@ -128,6 +128,18 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) ->
         put(ws, r, 2, result.region_names.get(region, region), "ts_label")
         for col, inst in enumerate(instruments, start=3):
             put(ws, r, col, _value(by_instrument, region, inst), "ts_usd_m")
+    if monte_carlo.cfd_rebate_probability:
+        titles = {c.id: c.title for c in scenario.document.clauses}
+        r += 3
+        put(ws, r - 1, 1, "Contracts for difference: probability that producers pay rebates (Monte Carlo)",
+            "ts_section")
+        _header(ws, r, ["Clause", "Title", "Probability"])
+        for clause_id, probability in monte_carlo.cfd_rebate_probability.items():
+            r += 1
+            put(ws, r, 1, clause_id, "ts_label")
+            put(ws, r, 2, titles.get(clause_id, clause_id), "ts_label")
+            ws.row_dimensions[r].height = wrapped_height(titles.get(clause_id, clause_id), 22)
+            put(ws, r, 3, probability, "ts_rate")
     ws.row_breaks.append(Break(id=r + 1))  # the charts start a page of their own
     ws.add_chart(pv_chart, f"A{r + 3}")
     ws.add_chart(line, f"A{r + 24}")
