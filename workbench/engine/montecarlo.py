@@ -178,21 +178,26 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancel
         cols = [net_g[0][:, :, regs]]
         cids = list(cfd_g)
         cols += [v[..., None] for v in cfd_g.values()]
-        buys = any(c.kind == "purchase" for c in mine)
-        if buys:
-            cols.append(src_g[0])
+        buys = [c for c in mine if c.kind == "purchase"]
+        srcs = np.flatnonzero(np.any([c.volume > 0 for c in buys], axis=0)) if buys else np.zeros(0, int)
+        cols.append(src_g[0][:, :, srcs])
         table = np.concatenate(cols, axis=2) / (one.price[0][:, None, None] * np.exp(grid)[..., None])
         pos = (zm - lo[:, None]) / (hi - lo)[:, None] * (gm - 1)
         k = np.clip(np.floor(pos).astype(int), 0, gm - 2)
         w = (pos - k)[..., None]
         flat = table.reshape(h * gm, -1)
         at = k + (np.arange(h) * gm)[:, None]
-        vals = (flat[at] * (1.0 - w) + flat[at + 1] * w) * (one.price[0][:, None] * np.exp(zm))[..., None]
-        net[:, :, regs] += vals[:, :, :len(regs)]
+        left = flat[at]
+        vals = (left + w * (flat[at + 1] - left)) * (one.price[0][:, None] * np.exp(zm))[..., None]
+        nr, nc = len(regs), len(cids)
+        if nr:
+            net[:, :, regs] += vals[:, :, :nr]
         for j, cid in enumerate(cids):
-            cfd[cid] = vals[:, :, len(regs) + j]
+            cfd[cid] = vals[:, :, nr + j]
         if buys:
-            src[mi] = vals[:, :, len(regs) + len(cids):]
+            full = np.zeros((h, p, r))
+            full[:, :, srcs] = vals[:, :, nr + nc:]
+            src[mi] = full
         _tick(progress, cancelled, 0.05 + 0.9 * (mi + 1) / a)
     return net, cfd, src
 

@@ -125,8 +125,9 @@ def solve(cases: MarketCases, active: np.ndarray | None = None) -> Equilibrium:
         todo = merit > TOL
         if not todo.any():
             break
-        sub = _subset(cases, todo)
-        act = active[todo]
+        every = bool(todo.all())
+        sub = cases if every else _subset(cases, todo)
+        act = active if every else active[todo]
         j = jac[todo] / scale[todo][:, :, None]
         j = np.where(act[:, :, None] & act[:, None, :], j, 0.0)
         j[:, idx, idx] += np.where(act, 0.0, 1.0)
@@ -148,7 +149,7 @@ def solve(cases: MarketCases, active: np.ndarray | None = None) -> Equilibrium:
         for _ls in range(12):
             pend = ~accepted
             trial = np.clip(y_old[pend] + lam[pend, None] * step[pend], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
-            zt, _, _ = _evaluate(_subset(sub, pend), trial, False)
+            zt, _, _ = _evaluate(sub if pend.all() else _subset(sub, pend), trial, False)
             zt = np.where(act[pend], zt, 0.0) / scale[todo][pend]
             mt = np.abs(zt).max(axis=1)
             ok = (mt < m_old[pend] * (1 - 1e-4 * lam[pend])) | (mt <= TOL)
