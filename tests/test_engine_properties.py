@@ -28,7 +28,8 @@ PARTNERS = [p.code for p in DEFAULT.document.partners]
 MINERALS = [m.id for m in DEFAULT.document.minerals]
 REGIONS = PARTNERS + ["CN", "ROW"]
 # ENGINE_PROPERTY_EXAMPLES=400 for a deeper search than the suite's default
-SETTINGS = settings(max_examples=int(os.environ.get("ENGINE_PROPERTY_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("ENGINE_PROPERTY_EXAMPLES", "40")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 # prices from far below to far above every reference price (USD 0.05/kg .. USD 5,000/kg)
 price = st.floats(min_value=0.05, max_value=5000, allow_nan=False).map(lambda x: Price(amount=x, per="kg"))

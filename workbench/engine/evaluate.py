@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from collections import OrderedDict
 from typing import Any
@@ -30,17 +31,19 @@ from workbench.engine.results import EvaluationResult
 BUDGET_ROUNDS = 6
 _MODEL_CACHE: OrderedDict = OrderedDict()
 _DATASET: list = []
+_LOCK = threading.Lock()  # the window evaluates on worker threads
 
 
 def default_dataset() -> Any:
     """The embedded dataset (workbench.data.load_dataset()), loaded once."""
-    if not _DATASET:
-        try:
-            from workbench.data import load_dataset
-        except ImportError as exc:  # the dataset package is not installed
-            raise EngineInputError(f"dataset: the embedded dataset is not available ({exc})") from None
-        _DATASET.append(load_dataset())
-    return _DATASET[0]
+    with _LOCK:
+        if not _DATASET:
+            try:
+                from workbench.data import load_dataset
+            except ImportError as exc:  # the dataset package is not installed
+                raise EngineInputError(f"dataset: the embedded dataset is not available ({exc})") from None
+            _DATASET.append(load_dataset())
+        return _DATASET[0]
 
 
 def model_for(scenario: Any, dataset: Any = None) -> Model:
@@ -50,14 +53,16 @@ def model_for(scenario: Any, dataset: Any = None) -> Model:
     key = (id(dataset), json.dumps([[p.model_dump(mode="json") for p in doc.partners],
                                     [m.model_dump(mode="json") for m in doc.minerals],
                                     doc.assumptions.model_dump(mode="json")], sort_keys=True))
-    hit = _MODEL_CACHE.get(key)
-    if hit is not None and hit[0] is dataset:
-        _MODEL_CACHE.move_to_end(key)
-        return hit[1]
+    with _LOCK:
+        hit = _MODEL_CACHE.get(key)
+        if hit is not None and hit[0] is dataset:
+            _MODEL_CACHE.move_to_end(key)
+            return hit[1]
     model = build_model(scenario, dataset)
-    _MODEL_CACHE[key] = (dataset, model)
-    while len(_MODEL_CACHE) > 8:
-        _MODEL_CACHE.popitem(last=False)
+    with _LOCK:
+        _MODEL_CACHE[key] = (dataset, model)
+        while len(_MODEL_CACHE) > 8:
+            _MODEL_CACHE.popitem(last=False)
     return model
 
 

@@ -20,7 +20,8 @@ FIELDS = ("regions", "trade", "tariffs_initial", "tariffs_final", "import_demand
 class GsimInputs:
     """A GSIM experiment: trade at world prices (row exporter, column importer), tariff powers T = 1 + t, elasticities.
 
-    ``em`` (import demand, < 0) and ``es`` (substitution, > 0) are per importer; ``ex`` (export supply, > 0) per exporter.
+    ``em`` (import demand, < 0) and ``es`` (substitution, > 0) are per importer; ``ex`` (export supply, > 0) per
+    exporter.
     """
 
     regions: list[str]

@@ -47,7 +47,8 @@ class MineralMarket:
         for name in ("production", "consumption", "supply_elasticity", "demand_elasticity"):
             arr = getattr(self, name)
             if np.shape(arr) != (r,):
-                raise EngineInputError(f"{where}.{name}: expected {r} values (one per region), got shape {np.shape(arr)}")
+                raise EngineInputError(f"{where}.{name}: expected {r} values (one per region), "
+                                       f"got shape {np.shape(arr)}")
             if not np.all(np.isfinite(arr)):
                 raise EngineInputError(f"{where}.{name}: must be finite numbers, got {list(np.round(arr, 6))}")
         if np.shape(self.flows) != (r, r) or not np.all(np.isfinite(self.flows)) or np.any(self.flows < 0):
