@@ -284,3 +284,34 @@ def test_allocation_keeps_margins_and_links_every_producer():
     assert np.allclose(f.sum(axis=1), prod) and np.allclose(f.sum(axis=0), cons)
     assert (f[prod > 0][:, cons > 0] > 0).all()
     assert f[2, 1] > f[3, 1]  # the prior steers the EU's imports towards region 2
+
+
+def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
+    from scipy.optimize import root
+
+    from workbench.engine.core import build_cases, prepare, purchase_volume
+    from workbench.engine.solver import _evaluate, solve
+
+    mk = market([3, 1, 4, 2], [2, 3, 1, 4], sigma=6.0, eps=0.6, eta=-0.5)
+    mdl = model(mk)
+    clauses = [
+        BorderFloorClause(id="f", floor_price=usd_t(1.3 * P0), **common(parties=["US", "EU"])),
+        TariffClause(id="t", rate=0.4, exporters=["ROW"], **common(parties=["EU"])),
+        CfdClause(id="c", strike_price=usd_t(1.2 * P0), rebate_threshold=usd_t(1.4 * P0), **common()),
+        PurchaseClause(id="b", annual_volume=Volume(amount=0.5), agreed_price=usd_t(P0), sources=["CN"], **common()),
+    ]
+    comps, _ = compile_clauses(mdl, clauses, ["ore"], {}, None)
+    st = prepare(mdl, ["ore"], comps)
+    shock = np.ones((1, 3, 1))
+    cases = build_cases(st, shock, purchase_volume(st, {}, 1))
+    eq = solve(cases)
+    one = type(cases)(*(getattr(cases, f)[:1] for f in type(cases).__dataclass_fields__))
+
+    def fun(y):
+        z, jac, _ = _evaluate(one, y[None], True)
+        return z[0], jac[0]
+
+    ref = root(fun, np.zeros(4), jac=True, method="hybr", tol=1e-13)
+    assert ref.success
+    assert eq.converged.all()
+    assert np.log(eq.price[0]) == pytest.approx(ref.x, abs=1e-8)
