@@ -40,7 +40,7 @@ def with_doc(scenario, **update):
 def scipy_per_path_ms(scenario, paths: int) -> float:
     """Milliseconds per price path when every mineral-year market of a path is solved alone by scipy.optimize.root."""
     model = model_for(scenario)
-    comps, _ = compile_clauses(model, list(scenario.document.clauses), list(model.markets), {}, None)
+    comps, _ = compile_clauses(model, list(scenario.document.clauses))
     active = [m for m in model.markets if any(c.mineral == m and c.years.any() for c in comps)]
     remap = {m: i for i, m in enumerate(active)}
     from dataclasses import replace

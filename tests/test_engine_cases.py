@@ -46,7 +46,7 @@ def model(mk, horizon=3, rate=0.0, gdp=None):
 
 
 def run(mdl, clauses, option=None):
-    comps, warns = compile_clauses(mdl, clauses, list(mdl.markets), {}, option)
+    comps, warns = compile_clauses(mdl, clauses, option)
     return evaluate_model(mdl, comps, warnings=warns)
 
 
@@ -269,6 +269,14 @@ def test_bad_inputs_name_the_field_and_value():
               usd_per={}, markets={}).check()
 
 
+def test_gdp_sharing_without_a_gdp_names_the_partner():
+    mk = market(**SINGLE)
+    clause = TariffClause(id="t", rate=0.5, exporters=["CN"],
+                          **common(parties=["US", "EU"], cost_sharing=CostSharing(rule="gdp")))
+    with pytest.raises(EngineInputError, match=r"'t'.*GDP of US.*gdp_usd_bn"):
+        run(model(mk), [clause])
+
+
 def test_purchase_from_a_source_that_produces_nothing_is_infeasible_and_named():
     mk = market(**SINGLE)
     clause = PurchaseClause(id="buy-dry", annual_volume=Volume(amount=1), agreed_price=usd_t(P0), sources=["EU"],
@@ -300,7 +308,7 @@ def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
         CfdClause(id="c", strike_price=usd_t(1.2 * P0), rebate_threshold=usd_t(1.4 * P0), **common()),
         PurchaseClause(id="b", annual_volume=Volume(amount=0.5), agreed_price=usd_t(P0), sources=["CN"], **common()),
     ]
-    comps, _ = compile_clauses(mdl, clauses, ["ore"], {}, None)
+    comps, _ = compile_clauses(mdl, clauses)
     st = prepare(mdl, ["ore"], comps)
     shock = np.ones((1, 3, 1))
     cases = build_cases(st, shock, purchase_volume(st, {}, 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -24,7 +25,7 @@ def scenario():
 @pytest.fixture(scope="module")
 def compiled(scenario):
     model = model_for(scenario)
-    comps, _ = compile_clauses(model, list(scenario.document.clauses), list(model.markets), {}, None)
+    comps, _ = compile_clauses(model, list(scenario.document.clauses))
     return model, comps
 
 
@@ -43,7 +44,9 @@ def test_shapes_and_reproducibility(scenario):
     assert np.isfinite(s.to_numpy()).all()
     assert set(a.cfd_rebate_probability) == {"nickel-cfd"}
     assert 0.0 <= a.cfd_rebate_probability["nickel-cfd"] <= 1.0
-    assert a.to_json()["summary"]["US"].keys() == set(MC_SUMMARY_COLUMNS)
+    data = json.loads(json.dumps(a.to_json()))
+    assert data["summary"]["US"].keys() == set(MC_SUMMARY_COLUMNS)
+    assert len(data["fan"]) == len(a.years) * len(a.regions)
 
 
 def test_defaults_come_from_the_scenario(scenario):
@@ -104,7 +107,7 @@ def _cfd_model(compiled, strike, threshold, alpha):
                        duration_years=10, proposed_by="EU", strike_price=Price(amount=strike, per="t"),
                        rebate_threshold=Price(amount=threshold, per="t"), clawback_share=alpha,
                        volume_basis="fixed_volume", contracted_volume=Volume(amount=1000))
-    comps, _ = compile_clauses(model, [clause], list(model.markets), {}, None)
+    comps, _ = compile_clauses(model, [clause])
     return model, comps
 
 

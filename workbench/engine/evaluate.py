@@ -87,9 +87,7 @@ def evaluate(scenario: Any, *, dataset: Any = None, option: str | None = None,
     ``clause_ids`` None = all clauses. Raises InfeasibleMarket (naming the clause) or EngineInputError.
     """
     model = model_for(scenario, dataset)
-    partners_gdp = {p.code: p.gdp_usd_bn for p in scenario.document.partners if p.gdp_usd_bn is not None}
-    comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids), list(model.markets),
-                                   partners_gdp, option)
+    comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids), option)
     return evaluate_model(model, comps, warnings=list(model.warnings) + warns)
 
 

@@ -50,10 +50,10 @@ class Compiled:
     storage_rate: float = 0.0
 
 
-def compile_clauses(model: Model, clauses: list, minerals: list[str], partners: dict,
-                    option: str | None) -> tuple[list[Compiled], list[str]]:
+def compile_clauses(model: Model, clauses: list, option: str | None = None) -> tuple[list[Compiled], list[str]]:
     """Resolve brackets, check references, and compile every clause; returns (compiled, warnings)."""
     regions = list(model.regions)
+    minerals = list(model.markets)
     r = len(regions)
     out: list[Compiled] = []
     warnings: list[str] = []
@@ -72,7 +72,7 @@ def compile_clauses(model: Model, clauses: list, minerals: list[str], partners: 
             warnings.append(f"clause {cid!r} is not active within the horizon {first}-{last} "
                             f"(years {c.start_year}-{c.start_year + duration - 1})")
         parties = _mask(regions, c.parties, f"clause {cid!r}.parties")
-        weights = _cost_weights(model, c, market, parties, partners)
+        weights = _cost_weights(model, c, market, parties)
         share = np.zeros((r, r))
         if c.cost_sharing.rule is CostSharingRule.OWN:
             equal = parties / parties.sum()
@@ -150,7 +150,7 @@ def _split(total: float, production: np.ndarray, mask: np.ndarray) -> np.ndarray
     return total * w / w.sum()
 
 
-def _cost_weights(model: Model, c, market, parties: np.ndarray, partners: dict) -> np.ndarray:
+def _cost_weights(model: Model, c, market, parties: np.ndarray) -> np.ndarray:
     """Each party's share of the clause's common costs under its cost-sharing rule."""
     regions = list(model.regions)
     rule = c.cost_sharing.rule
@@ -163,9 +163,7 @@ def _cost_weights(model: Model, c, market, parties: np.ndarray, partners: dict) 
             if not parties[i]:
                 vals.append(0.0)
                 continue
-            gdp = partners.get(code)
-            if gdp is None:
-                gdp = model.gdp.get(code)
+            gdp = model.gdp.get(code)
             if gdp is None or not np.isfinite(gdp) or gdp <= 0:
                 raise EngineInputError(f"clause {cid!r}.cost_sharing: rule 'gdp' needs the GDP of {code}: "
                                        f"set partners[{code}].gdp_usd_bn (got {gdp})")

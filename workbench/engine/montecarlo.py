@@ -45,8 +45,7 @@ def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = N
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise EngineInputError(f"seed: must be a non-negative whole number, got {seed!r}")
     model = model_for(scenario, dataset)
-    partners_gdp = {p.code: p.gdp_usd_bn for p in scenario.document.partners if p.gdp_usd_bn is not None}
-    comps, warns = compile_clauses(model, select_clauses(scenario, None), list(model.markets), partners_gdp, option)
+    comps, warns = compile_clauses(model, select_clauses(scenario, None), option)
     return simulate(model, comps, paths=int(paths), seed=int(seed), vary_elasticities=mc.vary_elasticities,
                     progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns)
 
