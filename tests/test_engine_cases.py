@@ -91,6 +91,12 @@ def test_tariff_matches_the_hand_solution():
     rev = res.fiscal.query("instrument == 'tariff_revenue'")
     assert set(rev.region) == {"US"}
     assert rev.amount_usd.to_numpy() == pytest.approx(-0.5 * P0, rel=1e-9)
+    # surplus by hand (eta = -1, eps = 1): CS_US = -ln(2p), CS_ROW = -ln(p), PS_CN = X0 (p^2 - 1) / 2 = p^2 - 1
+    assert res.consumer_surplus[0, 0, 0] == pytest.approx(-P0 * math.log(2 * p), rel=1e-9)
+    assert res.consumer_surplus[0, 0, 3] == pytest.approx(-P0 * math.log(p), rel=1e-9)
+    assert res.producer_surplus[0, 0, cn] == pytest.approx(P0 * (p * p - 1), rel=1e-9)
+    world = res.partner_table.welfare_change_pv_usd.sum() / 3
+    assert world == pytest.approx(P0 * (0.25 - math.log(1.5)), rel=1e-9)  # the deadweight loss, < 0
 
 
 def test_border_floor_levies_non_members_into_parties_only():

@@ -55,5 +55,10 @@ def run(args: argparse.Namespace) -> int:
     table = result.partner_table
     print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
     for region in result.regions:
-        print(f"{region:<8}" + "".join(f"{float(table.at[region, c]) * s:>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS))
+        print(f"{region:<8}" + "".join(f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS))
     return 0
+
+
+def _clean(x: float, decimals: int) -> float:
+    """The value, with anything that would print as -0.0 shown as 0."""
+    return 0.0 if abs(x) < 0.5 * 10 ** -decimals else float(x)
