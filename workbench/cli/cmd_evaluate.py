@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     table = result.partner_table
     print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
     for region in result.regions:
-        print(f"{region:<8}" + "".join(f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS))
+        cells = (f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS)
+        print(f"{region:<8}" + "".join(cells))
     return 0
 
 
