@@ -132,3 +132,34 @@ def test_assumptions_are_applied(scenario, result):
     over = _with_assumptions(scenario, data_overrides=[DataOverride(mineral="nickel", field="reference_price",
                                                                     value=25000.0)])
     assert evaluate(over).prices.query("mineral == 'nickel'").consumer_base.iloc[0] == pytest.approx(25000.0)
+
+
+def test_partner_countries_and_data_overrides_shape_the_markets(scenario):
+    from workbench.data import load_dataset
+    from workbench.document.scenario import DataOverride, Partner
+
+    data = load_dataset().mineral("nickel")
+    partners = list(scenario.document.partners) + [
+        Partner(code="CA", name="Canada", role="member"),
+        Partner(code="ID", name="Indonesia and the Philippines", role="observer",
+                countries=["Indonesia", "Philippines"])]
+    wider = scenario.model_copy(update={"document": scenario.document.model_copy(update={"partners": partners})})
+    model = model_for(wider)
+    nickel = model.markets["nickel"]
+    regions = list(model.regions)
+    assert regions == ["US", "EU", "JP", "MX", "CA", "ID", "CN", "ROW"]
+    assert nickel.production[regions.index("CA")] == data.production["Canada"].value
+    assert nickel.production[regions.index("ID")] == data.production["Indonesia"].value \
+        + data.production["Philippines"].value
+    assert nickel.consumption[regions.index("CA")] == data.consumption["CA"].value
+    assert nickel.consumption[regions.index("ID")] == 0.0  # no consumption figure for a custom code
+    assert any(w.startswith("partner ID: the dataset has no consumption figure for") for w in model.warnings)
+    assert nickel.production.sum() == pytest.approx(nickel.consumption.sum())
+
+    over = _with_assumptions(scenario, data_overrides=[
+        DataOverride(mineral="nickel", region="US", field="production", value=200000.0)])
+    model = model_for(over)
+    nickel = model.markets["nickel"]
+    assert nickel.production[0] == 200000.0
+    assert nickel.production.sum() == pytest.approx(nickel.consumption.sum())  # consumption rescaled
+    assert any("nickel: consumption rescaled" in w for w in model.warnings)

@@ -23,6 +23,7 @@ def build_model(scenario: Any, dataset: Any) -> Model:
     warnings: list[str] = []
     country_region = _country_map(doc.partners, dataset)
     markets: dict[str, MineralMarket] = {}
+    no_consumption: dict[str, list[str]] = {}
     for mineral in doc.minerals:
         try:
             md = dataset.mineral(mineral.id)
@@ -30,6 +31,12 @@ def build_model(scenario: Any, dataset: Any) -> Model:
             warnings.append(f"mineral {mineral.id!r}: not in the dataset; its clauses are not modelled")
             continue
         markets[mineral.id] = _market(md, mineral.id, regions, country_region, scenario, warnings)
+        for p in doc.partners:
+            if p.code not in md.consumption:
+                no_consumption.setdefault(p.code, []).append(mineral.id)
+    for code, mids in no_consumption.items():
+        warnings.append(f"partner {code}: the dataset has no consumption figure for {', '.join(mids)}; "
+                        "modelled as consuming none (the rest of the world keeps it)")
     gdp = {}
     for code in regions:
         s = getattr(dataset, "gdp_usd_bn", {}).get(code)
