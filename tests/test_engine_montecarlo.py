@@ -142,3 +142,5 @@ def test_bad_paths_and_seed_name_the_argument(scenario):
         run_monte_carlo(scenario, paths=0)
     with pytest.raises(EngineInputError, match="seed.*-1"):
         run_monte_carlo(scenario, paths=100, seed=-1)
+    with pytest.raises(EngineInputError, match="paths: 900,000 paths x 10 years x 6 regions.*at most 333,333"):
+        run_monte_carlo(scenario, paths=900_000)

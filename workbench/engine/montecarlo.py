@@ -27,6 +27,7 @@ from workbench.engine.results import MonteCarloResult
 GRID_POINTS = 129      # reference-price grid per mineral-year on which markets are solved exactly
 CHUNK_PATHS = 500      # paths per block when elasticities vary (each path then needs its own solve)
 MAX_PATHS = 1_000_000
+MAX_CELLS = 20_000_000  # paths x years x regions kept in memory (about 160 MB of annual costs)
 
 
 def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = None, seed: int | None = None,
@@ -45,6 +46,11 @@ def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = N
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise EngineInputError(f"seed: must be a non-negative whole number, got {seed!r}")
     model = model_for(scenario, dataset)
+    cells = paths * model.horizon * len(model.regions)
+    if cells > MAX_CELLS:
+        most = MAX_CELLS // (model.horizon * len(model.regions))
+        raise EngineInputError(f"paths: {paths:,} paths x {model.horizon} years x {len(model.regions)} regions is "
+                               f"too large to hold in memory; use at most {most:,} paths")
     comps, warns = compile_clauses(model, select_clauses(scenario, None), option)
     return simulate(model, comps, paths=int(paths), seed=int(seed), vary_elasticities=mc.vary_elasticities,
                     progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns)
