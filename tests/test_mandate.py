@@ -54,7 +54,10 @@ def test_variants_cover_options_and_clauses_without_repeating_the_modelled_optio
     found = variants(scenario)
     labels = option_labels(scenario)
     assert labels == ["A", "B"]
-    assert found[:2] == [Variant(None, "A"), Variant(None, "B")]
+    for label in labels:
+        differs = any(c.resolved(label) != c.resolved() for c in scenario.document.clauses)
+        assert (Variant(None, label) in found) == differs
+    assert Variant(None, "B") in found
     for clause in scenario.document.clauses:
         assert Variant(clause.id, None) in found
         for label in clause.option_labels():

@@ -97,11 +97,13 @@ class Variant:
 def variants(scenario: Scenario) -> list[Variant]:
     """The variants a mandate check costs besides the scenario as modelled.
 
-    Each bracket option of the whole scenario, each clause alone, and each clause under each of its options where
-    that option differs from what is modelled.
+    The whole scenario under each bracket option, each clause alone, and each clause under each of its options;
+    an option that changes nothing against what is modelled (it is the selected one everywhere) is left out.
     """
-    found = [Variant(None, label) for label in option_labels(scenario)]
-    for clause in scenario.document.clauses:
+    clauses = scenario.document.clauses
+    found = [Variant(None, label) for label in option_labels(scenario)
+             if any(c.resolved(label) != c.resolved() for c in clauses)]
+    for clause in clauses:
         found.append(Variant(clause.id, None))
         modelled = clause.resolved()
         found.extend(Variant(clause.id, label) for label in clause.option_labels()

@@ -11,11 +11,9 @@ def usd(amount: float) -> str:
     """``USD 85.2 m``, ``USD 1.24 bn``, ``−USD 3.0 m`` (net revenue); ``n/a`` for NaN."""
     if amount is None or math.isnan(amount):
         return "n/a"
-    sign = MINUS if amount < 0 else ""
     a = abs(amount)
-    if a >= 1e9:
-        return f"{sign}USD {a / 1e9:,.2f} bn"
-    return f"{sign}USD {a / 1e6:,.1f} m"
+    text = f"USD {a / 1e9:,.2f} bn" if a >= 1e9 else f"USD {a / 1e6:,.1f} m"
+    return MINUS + text if amount < 0 and round(a / 1e6, 1) != 0 else text
 
 
 def pct(value: float, *, signed: bool = True) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import DrawEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSize
@@ -20,7 +22,12 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     Subclasses implement :meth:`draw_chart` (update artists in place where the structure is unchanged) for the
     data given to :meth:`show_data`. Hidden charts only remember their data and render when shown, so an edit
-    costs only the charts on screen; rendering ends with ``draw_idle``, never a blocking redraw.
+    costs only the charts on screen.
+
+    Artists that change edit by edit are registered with :meth:`animate`; axes limits are sticky (see
+    :meth:`fit_y`). When neither the limits nor anything else static changed, an update restores the cached
+    background and blits the animated artists (a few milliseconds, no flicker); otherwise it asks for a full
+    ``draw_idle``, which refreshes the background.
     """
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None, *, axes: int = 1):
@@ -34,7 +41,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setMinimumSize(220, 160)
         self._data: Any = None
         self._dirty = False
+        self._full = True
+        self._background: Any = None
+        self._animated: list[Artist] = []
+        self._ink: list[Artist] = []
         self.render_count = 0
+        self.mpl_connect("draw_event", self._on_draw)
         self._apply_palette()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -56,6 +68,55 @@ class ChartCanvas(FigureCanvasQTAgg):
         """Update the figure's artists for ``data``; subclasses implement it."""
         raise NotImplementedError
 
+    def animate(self, *artists: Artist) -> None:
+        """Register artists that change with the data: drawn over the cached background."""
+        for artist in artists:
+            artist.set_animated(True)
+            self._animated.append(artist)
+
+    def ink(self, *artists: Artist) -> None:
+        """Register lines drawn in the text colour (zero lines, markers): recoloured when the palette changes."""
+        text = self.colour(QPalette.ColorRole.WindowText)
+        for artist in artists:
+            artist.set_color(text)
+            self._ink.append(artist)
+
+    def restart(self) -> None:
+        """Forget the animated and inked artists (the axes were cleared); the next update is a full redraw."""
+        self._animated = []
+        self._ink = []
+        self._full = True
+
+    def set_legend(self, handles: list[Artist], labels: list[str], columns: int = 4) -> None:
+        """Replace the figure's legend, placed below the axes so that it never hides data."""
+        for old in list(self.figure.legends):
+            old.remove()
+        if handles:
+            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=min(columns, len(handles)),
+                                        fontsize=7, frameon=False)
+            for key, artist in zip(legend.legend_handles, handles):
+                if key is not None:  # legend keys copy the animated flag (and colour) of what they stand for
+                    key.set_animated(False)
+                    if artist in self._ink:
+                        self.ink(key)
+        self._style_legends()
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Something static (legend, title, ticks) changed: the next update is a full redraw."""
+        self._full = True
+
+    def fit_y(self, ax: Axes, lo: float, hi: float) -> None:
+        """Keep ``ax``'s y-limits while [lo, hi] fits and fills at least 40 % of them; else refit with headroom.
+
+        The headroom (15 % of the span beyond the data) lets successive edits move the data without a full redraw.
+        """
+        bottom, top = ax.get_ylim()
+        if self._full or lo < bottom or hi > top or (hi - lo) < 0.4 * (top - bottom):
+            pad = 0.15 * ((hi - lo) or max(abs(hi), 1.0))
+            ax.set_ylim(lo - pad, hi + pad)
+            self._full = True
+
     @staticmethod
     def colour(role: QPalette.ColorRole) -> str:
         """An application palette colour (the system's light or dark scheme) as a matplotlib colour string.
@@ -65,7 +126,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         return QGuiApplication.palette().color(role).name()
 
     def style_axes(self, ax: Axes) -> None:
-        """Give ``ax`` (and its legend) the palette's colours; called after artists are (re)created."""
+        """Give ``ax`` the palette's colours; called after its artists are (re)created."""
         text = self.colour(QPalette.ColorRole.WindowText)
         grid = self.colour(QPalette.ColorRole.Mid)
         ax.set_facecolor(self.colour(QPalette.ColorRole.Base))
@@ -77,10 +138,10 @@ class ChartCanvas(FigureCanvasQTAgg):
         ax.yaxis.label.set_color(text)
         ax.grid(True, axis="y", color=grid, linewidth=0.5, alpha=0.6)
         ax.set_axisbelow(True)
-        legend = ax.get_legend()
-        if legend is not None:
-            legend.get_frame().set_facecolor(self.colour(QPalette.ColorRole.Base))
-            legend.get_frame().set_edgecolor(grid)
+
+    def _style_legends(self) -> None:
+        text = self.colour(QPalette.ColorRole.WindowText)
+        for legend in self.figure.legends:
             for t in legend.get_texts():
                 t.set_color(text)
 
@@ -101,9 +162,28 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         self.draw_chart(self._data)
         self.render_count += 1
-        self.draw_idle()
+        if self._full or self._background is None:
+            self.draw_idle()
+            return
+        self.restore_region(self._background)
+        self._draw_animated()
+        self.blit(self.figure.bbox)
+
+    def _on_draw(self, _event: DrawEvent) -> None:
+        """After a full draw (which skips animated artists): cache the background, then add the animated ones."""
+        self._full = False
+        self._background = self.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self._animated:
+            artist.axes.draw_artist(artist)
 
     def _apply_palette(self) -> None:
         self.figure.set_facecolor(self.colour(QPalette.ColorRole.Window))
         for ax in self.axes:
             self.style_axes(ax)
+        self._style_legends()
+        text = self.colour(QPalette.ColorRole.WindowText)
+        for artist in self._ink:
+            artist.set_color(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from workbench.document import RESERVED_REGIONS
@@ -61,27 +60,31 @@ class FiscalByInstrumentChart(ChartCanvas):
             set_bars(self._bars[instrument], np.abs(v), bottoms)
             up += pos
             down += neg
-        self._net.set_data(np.arange(len(partners)), values.sum(axis=1))
+        net = values.sum(axis=1)
+        self._net.set_ydata(net)
         shown = tuple(i for j, i in enumerate(instruments) if np.any(np.abs(values[:, j]) > 1e-9))
         if shown != self._legend_for and partners:
             self._legend_for = shown
-            ax.legend([self._bars[i].patches[0] for i in shown] + [self._net],
-                      [self.label(i) for i in shown] + [self.tr("Net")], fontsize=7, loc="best")
-            self.style_axes(ax)
-        ax.relim()
-        ax.autoscale_view()
+            self.set_legend([self._bars[i].patches[0] for i in shown] + [self._net],
+                            [self.label(i) for i in shown] + [self.tr("Net")])
+        self.fit_y(ax, min(0.0, down.min(initial=0.0), net.min(initial=0.0)),
+                   max(0.0, up.max(initial=0.0), net.max(initial=0.0)))
 
     def _rebuild(self, partners: list[str], instruments: list[str]) -> None:
         ax = self.axes[0]
         ax.clear()
+        self.restart()
         x = np.arange(len(partners))
         self._bars = {i: ax.bar(x, np.zeros(len(x)), 0.6, color=SERIES_COLOURS[k % len(SERIES_COLOURS)],
                                 label=self.label(i))
                       for k, i in enumerate(instruments)}
-        text = self.colour(QPalette.ColorRole.WindowText)
-        (self._net,) = ax.plot(x, np.zeros(len(x)), "D", color=text, markersize=5, label=self.tr("Net"))
-        ax.axhline(0.0, color=text, linewidth=0.8)
+        (self._net,) = ax.plot(x, np.zeros(len(x)), "D", markersize=5, label=self.tr("Net"))
+        for bars in self._bars.values():
+            self.animate(*bars.patches)
+        self.animate(self._net)
+        self.ink(self._net, ax.axhline(0.0, linewidth=0.8))
         ax.set_xticks(x, partners)
+        ax.set_xlim(-0.6, len(partners) - 0.4)
         ax.set_ylabel(self.tr("PV, USD m (+ cost, \u2212 revenue)"))
         ax.set_title(self.tr("Fiscal cost by instrument"), fontsize=10)
         self._key = (tuple(partners), tuple(instruments))
@@ -103,23 +106,29 @@ class PriceEffectChart(ChartCanvas):
         regions = list(table.index)
         if tuple(regions) != self._key:
             self._rebuild(regions)
-        set_bars(self._consumer, table["consumer_price_change_pct"].to_numpy(dtype=float))
-        set_bars(self._producer, table["producer_price_change_pct"].to_numpy(dtype=float))
-        self.axes[0].relim()
-        self.axes[0].autoscale_view()
+        consumer = table["consumer_price_change_pct"].to_numpy(dtype=float)
+        producer = table["producer_price_change_pct"].to_numpy(dtype=float)
+        set_bars(self._consumer, consumer)
+        set_bars(self._producer, producer)
+        both = np.concatenate([consumer, producer, [0.0]])
+        self.fit_y(self.axes[0], both.min(), both.max())
 
     def _rebuild(self, regions: list[str]) -> None:
         ax = self.axes[0]
         ax.clear()
+        self.restart()
         x = np.arange(len(regions))
         zeros = np.zeros(len(regions))
         self._consumer = ax.bar(x - 0.2, zeros, 0.4, color=SERIES_COLOURS[4], label=self.tr("Consumer price"))
         self._producer = ax.bar(x + 0.2, zeros, 0.4, color=SERIES_COLOURS[0], label=self.tr("Producer price"))
-        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        self.animate(*self._consumer.patches, *self._producer.patches)
+        self.ink(ax.axhline(0.0, linewidth=0.8))
         ax.set_xticks(x, regions)
+        ax.set_xlim(-0.6, len(regions) - 0.4)
         ax.set_ylabel(self.tr("Change vs baseline, %"))
         ax.set_title(self.tr("Price effect"), fontsize=10)
-        ax.legend(fontsize=7, loc="best")
+        self.set_legend([self._consumer.patches[0], self._producer.patches[0]] if regions else [],
+                        [self.tr("Consumer price"), self.tr("Producer price")])
         self._key = tuple(regions)
         self.style_axes(ax)
 
@@ -139,20 +148,24 @@ class CashFlowChart(ChartCanvas):
         key = (tuple(partners), tuple(result.years))
         if key != self._key:
             self._rebuild(partners, result.years)
-        for p in partners:
-            self._lines[p].set_ydata(flows.loc[p].to_numpy(dtype=float))
-        self.axes[0].relim()
-        self.axes[0].autoscale_view()
+        values = flows.to_numpy(dtype=float)
+        for i, p in enumerate(partners):
+            self._lines[p].set_ydata(values[i])
+        self.fit_y(self.axes[0], min(0.0, values.min(initial=0.0)), max(0.0, values.max(initial=0.0)))
 
     def _rebuild(self, partners: list[str], years: list[int]) -> None:
         ax = self.axes[0]
         ax.clear()
+        self.restart()
         self._lines = {p: ax.plot(years, np.zeros(len(years)), marker="o", markersize=3,
                                   color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=p)[0]
                        for k, p in enumerate(partners)}
-        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        self.animate(*self._lines.values())
+        if years:
+            ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+        self.ink(ax.axhline(0.0, linewidth=0.8))
         ax.set_ylabel(self.tr("Net fiscal cost, USD m per year"))
         ax.set_title(self.tr("Annual cash flows (+ cost, \u2212 revenue)"), fontsize=10)
-        ax.legend(fontsize=7, loc="best")
+        self.set_legend(list(self._lines.values()), list(self._lines), columns=6)
         self._key = (tuple(partners), tuple(years))
         self.style_axes(ax)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.container import BarContainer
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -46,25 +46,32 @@ class CompareChart(ChartCanvas):
         key = (tuple(frame.index), tuple(frame.columns))
         if key != self._key:
             self._rebuild(frame)
-        for bars, column in zip(self._bars, frame.columns):
-            set_bars(bars, np.nan_to_num(frame[column].to_numpy(dtype=float) / scale))
+        values = np.nan_to_num(frame.to_numpy(dtype=float) / scale)
+        for bars, column in zip(self._bars, values.T):
+            set_bars(bars, column)
         ax = self.axes[0]
-        ax.set_ylabel(ylabel)
-        ax.relim()
-        ax.autoscale_view()
+        if ax.get_ylabel() != ylabel:
+            ax.set_ylabel(ylabel)
+            self.invalidate()
+        self.fit_y(ax, min(0.0, values.min(initial=0.0)), max(0.0, values.max(initial=0.0)))
 
     def _rebuild(self, frame: pd.DataFrame) -> None:
         ax = self.axes[0]
         ax.clear()
+        self.restart()
         n = max(1, len(frame.columns))
         width = 0.8 / n
         x = np.arange(len(frame.index))
         self._bars = [ax.bar(x - 0.4 + width * (k + 0.5), np.zeros(len(x)), width,
                              color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=str(name))
                       for k, name in enumerate(frame.columns)]
-        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.WindowText), linewidth=0.8)
+        for bars in self._bars:
+            self.animate(*bars.patches)
+        self.ink(ax.axhline(0.0, linewidth=0.8))
         ax.set_xticks(x, [str(i) for i in frame.index])
-        ax.legend(fontsize=7, loc="best")
+        ax.set_xlim(-0.6, len(frame.index) - 0.4)
+        has_bars = len(frame.index) > 0
+        self.set_legend([b.patches[0] for b in self._bars] if has_bars else [], [str(c) for c in frame.columns])
         self._key = (tuple(frame.index), tuple(frame.columns))
         self.style_axes(ax)
 
@@ -81,6 +88,7 @@ class CompareView(QWidget):
         self._options: dict[str, EvaluationResult] = {}
         self._options_stale = False
         self._alternatives: list[Alternative] = []
+        self._stale = False
 
         self.measure = QComboBox(self)
         self.measure.setAccessibleName(self.tr("Measure compared"))
@@ -189,7 +197,16 @@ class CompareView(QWidget):
         out += [Compared(a.name, a.result) for a in self._alternatives]
         return out
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
+
     def _refresh(self) -> None:
+        """Rebuild the comparison; while the tab is hidden, only note that it is out of date."""
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         variants = self.variants()
         if not variants:
             return

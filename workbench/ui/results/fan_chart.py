@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.collections import FillBetweenPolyCollection
 from matplotlib.lines import Line2D
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
@@ -52,15 +51,19 @@ class FanChart(ChartCanvas):
             title = self.tr("{0}: annual net fiscal cost (Monte Carlo pending\u2026)").format(data.region_name)
         for artist in (self._outer, self._inner, self._median):
             artist.set_visible(data.fan is not None)
-        ax.set_title(title, fontsize=10)
-        ax.relim(visible_only=True)
-        if data.fan is not None:  # relim ignores collections: add the outer band's extent by hand
-            ax.update_datalim(np.column_stack([np.r_[years, years], np.r_[fan["q05"], fan["q95"]]]))
-        ax.autoscale_view()
+        if ax.get_title() != title:
+            ax.set_title(title, fontsize=10)
+            self.invalidate()
+        shown = [data.deterministic / 1e6, [0.0]]
+        if data.fan is not None:
+            shown += [fan["q05"].to_numpy(), fan["q95"].to_numpy()]
+        values = np.concatenate(shown)
+        self.fit_y(ax, np.nanmin(values), np.nanmax(values))
 
     def _rebuild(self, years: list[int]) -> None:
         ax = self.axes[0]
         ax.clear()
+        self.restart()
         x = np.asarray(years, dtype=float)
         zeros = np.zeros(len(x))
         colour = SERIES_COLOURS[4]
@@ -69,11 +72,17 @@ class FanChart(ChartCanvas):
         self._inner = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.45, linewidth=0,
                                       label=self.tr("P25\u2013P75"))
         (self._median,) = ax.plot(x, zeros, color=colour, linewidth=1.8, label=self.tr("Median"))
-        (self._modelled,) = ax.plot(x, zeros, color=self.colour(QPalette.ColorRole.WindowText), linestyle="--",
-                                    linewidth=1.0, label=self.tr("Modelled (reference prices)"))
-        ax.axhline(0.0, color=self.colour(QPalette.ColorRole.Mid), linewidth=0.8)
+        (self._modelled,) = ax.plot(x, zeros, linestyle="--", linewidth=1.0,
+                                    label=self.tr("Modelled (reference prices)"))
+        self.ink(self._modelled)
+        self.animate(self._outer, self._inner, self._median, self._modelled)
+        self.ink(ax.axhline(0.0, linewidth=0.6))
+        if years:
+            ax.set_xlim(years[0], years[-1])
         ax.set_ylabel(self.tr("USD m per year (+ cost, \u2212 revenue)"))
         ax.set_xlabel(self.tr("Year"))
-        ax.legend(fontsize=7, loc="upper left")
+        self.set_legend([self._outer, self._inner, self._median, self._modelled],
+                        [self.tr("P5\u2013P95"), self.tr("P25\u2013P75"), self.tr("Median"),
+                         self.tr("Modelled (reference prices)")])
         self._years = tuple(years)
         self.style_axes(ax)

@@ -19,6 +19,9 @@ from workbench.ui.results.table_view import ResultsTableView
 from workbench.ui.results.uncertainty import UncertaintyView
 from workbench.ui.results.worker import Analysis
 
+#: Breaches listed above the results; the rest are in the list's tooltip.
+MANDATE_LINES = 4
+
 
 class ResultsPanel(QWidget):
     """Results of the controller's scenario, recomputed on every change without blocking the window.
@@ -161,8 +164,11 @@ class ResultsPanel(QWidget):
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.compare.set_analysis(analysis)
-        lines = messages.summary(analysis.mandate)
-        self.mandate.setText(self.tr("Mandate check:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines))
+        lines = [f"\u2022 {line}" for line in messages.summary(analysis.mandate)]
+        shown = lines if len(lines) <= MANDATE_LINES + 1 else \
+            lines[:MANDATE_LINES] + [self.tr("\u2026 and {0} more (hover to see all)").format(len(lines) - MANDATE_LINES)]
+        self.mandate.setText("\n".join([self.tr("Mandate check:"), *shown]))
+        self.mandate.setToolTip("\n".join(lines))
         self.mandate.setVisible(bool(lines))
         breaches = messages.by_clause(analysis.mandate)
         if breaches != self._breaches:

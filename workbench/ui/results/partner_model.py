@@ -50,7 +50,7 @@ class PartnerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._regions: list[str] = []
         self._names: dict[str, str] = {}
-        self._table = pd.DataFrame()
+        self._values: dict[str, dict[str, float]] = {}
         self._p95: dict[str, float] | None = None
         self._breaches: dict[tuple[str, str], list[str]] = {}
 
@@ -82,7 +82,8 @@ class PartnerTableModel(QAbstractTableModel):
             self.beginResetModel()
         self._regions = regions
         self._names = dict(region_names)
-        self._table = partner_table
+        self._values = {str(r): {k: float(v) for k, v in row.items()}
+                        for r, row in partner_table.to_dict(orient="index").items()}
         self._p95 = None
         self._breaches = dict(breaches)
         if same_rows:
@@ -161,7 +162,7 @@ class PartnerTableModel(QAbstractTableModel):
             return None
         if col.key == "p95_pv_usd":
             return None if self._p95 is None else self._p95.get(region)
-        return float(self._table.at[region, col.key])
+        return self._values[region][col.key]
 
     def _display(self, region: str, col: Column, value: float | None) -> str:
         if col.kind == "name":
@@ -185,7 +186,7 @@ class PartnerTableModel(QAbstractTableModel):
         if col.key == "p95_pv_usd" and self._p95 is None:
             lines.append(self.tr("Monte Carlo refinement running"))
         if col.key == "china_share_pct":
-            base = float(self._table.at[region, "china_share_base_pct"])
+            base = self._values[region]["china_share_base_pct"]
             lines.append(self.tr("Baseline: {0}").format(units.pct(base, signed=False)))
         return "\n".join(lines) or None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
@@ -12,6 +13,9 @@ from workbench.ui.results.worker import Channel, Refinement
 
 #: A burst of edits (typing in a field) starts one background run, this long after its last edit.
 REFINE_DELAY_MS = 150
+#: Longest the GUI thread waits for the worker to hand back the GIL (Python's default is 5 ms; a keystroke's
+#: repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 class ComputeScheduler(QObject):
@@ -32,6 +36,7 @@ class ComputeScheduler(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         # The pool is created before the channel so that, on destruction, it waits for its thread before the
         # channel the thread reports to goes away.
         self._pool = QThreadPool(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine import EvaluationResult, MonteCarloResult
@@ -23,6 +24,7 @@ class UncertaintyView(QWidget):
         self._result: EvaluationResult | None = None
         self._mc: MonteCarloResult | None = None
         self._summary: pd.DataFrame | None = None
+        self._fan_stale = False
         self.partner = QComboBox(self)
         self.partner.setAccessibleName(self.tr("Partner shown in the fan chart"))
         self.partner.currentIndexChanged.connect(self._update_fan)
@@ -97,8 +99,15 @@ class UncertaintyView(QWidget):
         self.model.set_frame(self._summary, self._result.region_names, "usd", self.tr("USD m"),
                              dimmed=set(self._summary.columns) if dimmed else set())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._fan_stale:
+            self._update_fan()
+
     def _update_fan(self) -> None:
-        if self._result is None:
+        """Chart the selected partner's fan; while the tab is hidden, only note that it is out of date."""
+        self._fan_stale = not self.isVisible()
+        if self._result is None or self._fan_stale:
             return
         code = self.partner.currentData()
         if code is None:
