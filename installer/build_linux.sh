@@ -26,6 +26,9 @@ started=$(date +%s)
 nice -n 10 "$PYTHON" -P -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/workbench.spec
 echo "bundle built in $(( $(date +%s) - started )) s"
+# A Python built with debug symbols (as pyenv builds it) has a 23 MB libpython, 6 MB stripped. Nothing else is
+# stripped: that breaks the libraries auditwheel patched into the numpy and scipy wheels.
+if command -v strip >/dev/null 2>&1; then strip --strip-unneeded dist/workbench/_internal/libpython3*.so*; fi
 
 rm -rf build/tarball
 installer/linux/stage.sh dist/workbench "build/tarball/$NAME"

@@ -47,15 +47,28 @@ ALWAYS_EXCLUDED = [
     # optional extras pandas and matplotlib import when present in the build environment
     "botocore", "boto3", "s3fs", "fsspec", "gcsfs", "pyarrow", "sqlalchemy", "tables", "numba", "xarray", "jinja2",
     "yaml", "lxml", "bs4", "html5lib", "xlrd", "odf", "pyxlsb", "python_calamine", "zstandard",
+    # interactive-only parts of the standard library
+    "readline", "sqlite3", "pydoc_data",
     "matplotlib.tests", "numpy.tests", "pandas.tests", "scipy.tests",
 ]
 
-# Qt shared libraries and plugin folders the QtAgg window never loads (matched against bundle paths).
+# Qt shared libraries and plugins the QtAgg window never loads (matched against bundle paths). The GTK3 platform
+# theme is dropped too: with it the bundle would carry its own cairo/pango next to the desktop's GTK; Qt then
+# uses its portal or built-in theme. VNC and TUIO plugins are what pulled in QtNetwork.
 UNUSED_QT_FILES = re.compile(
-    r"(libQt6|Qt6)(Qml|Quick|Pdf|Designer|Help|Sql|Test|UiTools|Labs|Lottie|VirtualKeyboard|WaylandCompositor)"
+    r"(libQt6|Qt6)(Qml|Quick|Pdf|Designer|Help|Sql|Test|UiTools|Labs|Lottie|VirtualKeyboard|WaylandCompositor|Network)"
     r"|plugins[/\\](qmltooling|designer|sqldrivers|tls|networkinformation|vectorimageformats"
     r"|wayland-graphics-integration-server)[/\\]"
     r"|imageformats[/\\][^/\\]*q(pdf|webp|tiff|icns|tga|wbmp)"
+    r"|platformthemes[/\\]libqgtk3|platforms[/\\]libqvnc|generic[/\\]libqtuiotouchplugin"
+)
+
+# Linux system libraries that only the dropped plugins need (GTK/cairo/pango stack, Kerberos for QtNetwork);
+# installer/bundle_test.sh checks with ldd that nothing left in the bundle needs them.
+UNUSED_SYSTEM_LIBS = re.compile(
+    r"(^|[/\\])lib(gtk-3|gdk-3|atk-1\.0|atk-bridge-2\.0|cairo|cairo-gobject|gdk_pixbuf-2\.0|pango-1\.0|pangocairo-1\.0"
+    r"|pangoft2-1\.0|harfbuzz|graphite2|thai|datrie|fribidi|pixman-1|epoxy|gio-2\.0|gobject-2\.0|gmodule-2\.0"
+    r"|mount|blkid|selinux|gssapi_krb5|krb5|krb5support|k5crypto|com_err|keyutils)\.so"
 )
 
 
@@ -114,8 +127,9 @@ def datas() -> list[tuple[str, str]]:
 
 
 def keep(entry: tuple) -> bool:
-    """False for a collected Qt file the bundle does not need (see UNUSED_QT_FILES)."""
-    return not UNUSED_QT_FILES.search(entry[0]) and not UNUSED_QT_FILES.search(str(entry[1]))
+    """False for a collected file the bundle does not need (UNUSED_QT_FILES, UNUSED_SYSTEM_LIBS)."""
+    names = (str(entry[0]), str(entry[1]))
+    return not any(pattern.search(name) for pattern in (UNUSED_QT_FILES, UNUSED_SYSTEM_LIBS) for name in names)
 
 
 def icon(platform: str) -> str | None:

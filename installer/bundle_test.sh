@@ -17,6 +17,9 @@ for unwanted in PyQt5 PyQt6 PySide2 tkinter _tkinter libtk libtcl libQt6Qml libQ
     if find dist/workbench -iname "*$unwanted*" | grep -q .; then fail "the bundle contains $unwanted"; fi
 done
 
+# No library left in the bundle links to one that bundle_config pruned.
+python3 installer/check_bundle_libs.py dist/workbench || fail "a pruned library is still needed"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tar -C "$work" -xzf "$tarball"

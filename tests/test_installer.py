@@ -127,10 +127,29 @@ def test_dataset_is_in_the_bundle_data():
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
         ("PySide6\\Qt6Quick.dll", False),
         ("PySide6\\plugins\\sqldrivers\\qsqlite.dll", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("libcairo.so.2", False),
+        ("libpango-1.0.so.0", False),
+        ("libgio-2.0.so.0", False),
+        ("libkrb5.so.3", False),
+        ("libglib-2.0.so.0", True),
+        ("libfontconfig.so.1", True),
+        ("libxcb-cursor.so.0", True),
+        ("numpy.libs/libscipy_openblas64_-32a4b2a6.so", True),
     ],
 )
-def test_unused_qt_files_are_dropped(path, kept):
+def test_unused_files_are_dropped(path, kept):
     assert cfg.keep((path, "/site-packages/" + path, "BINARY")) is kept
+
+
+def test_no_qt_library_is_dropped_whose_module_the_workbench_imports():
+    dropped = re.search(r"\(libQt6\|Qt6\)\(([^)]*)\)", cfg.UNUSED_QT_FILES.pattern).group(1).split("|")
+    assert "Network" in dropped
+    assert not {f"Qt{name}" for name in dropped} & cfg.qt_modules_used()
 
 
 def test_macos_plist_owns_the_scenario_type():
@@ -392,3 +411,18 @@ def test_pyproject_ships_every_package_and_the_entry_points():
     assert project["project"]["gui-scripts"]["workbench"] == "workbench.ui.app:main"
     assert any(req.startswith("pyinstaller") for req in project["project"]["optional-dependencies"]["installer"])
 
+
+
+def test_bundle_check_finds_a_library_in_the_bundle_that_needs_a_pruned_one(tmp_path, capsys):
+    import check_bundle_libs
+
+    libmount, libz = Path("/usr/lib/x86_64-linux-gnu/libmount.so.1"), Path("/lib/x86_64-linux-gnu/libz.so.1")
+    if not (shutil.which("readelf") and libmount.is_file() and libz.is_file()):
+        pytest.skip("needs readelf (binutils) and Debian's x86-64 libmount and zlib")
+    (tmp_path / "_internal").mkdir()
+    shutil.copy(libz, tmp_path / "_internal" / "libz.so.1")
+    assert check_bundle_libs.main(tmp_path) == 0
+    shutil.copy(libmount, tmp_path / "_internal" / "libmount.so.1")  # needs libblkid and libselinux, both pruned
+    assert check_bundle_libs.main(tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "pruned but needed: libblkid.so.1 (by _internal/libmount.so.1)" in err

@@ -31,7 +31,7 @@ fi
 
 refresh() {
     # The caches are optional: desktops without these tools read the files directly.
-    if command -v update-mime-database >/dev/null 2>&1; then update-mime-database "$DATA_DIR/mime" >/dev/null; fi
+    if command -v update-mime-database >/dev/null 2>&1; then update-mime-database "$DATA_DIR/mime" >/dev/null 2>&1 || true; fi
     if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database "$DATA_DIR/applications" >/dev/null 2>&1 || true; fi
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q -t "$DATA_DIR/icons/hicolor" >/dev/null 2>&1 || true; fi
 }
