@@ -21,7 +21,7 @@ from workbench.document import (
     Volume,
 )
 from workbench.document.scenario import ElasticityOverride
-from workbench.engine import EngineInputError, InfeasibleMarket, evaluate
+from workbench.engine import EngineInputError, InfeasibleMarket, evaluate, run_monte_carlo
 
 DEFAULT = default_scenario()
 PARTNERS = [p.code for p in DEFAULT.document.partners]
@@ -109,3 +109,24 @@ def test_stressed_default_scenario_converges_or_names_the_clause(scenario):
 @given(scenarios())
 def test_random_valid_scenarios_converge_or_name_the_clause(scenario):
     _check(scenario)
+
+
+@settings(max_examples=max(5, SETTINGS.max_examples // 4), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stressed(), st.booleans())
+def test_monte_carlo_on_stressed_scenarios_is_finite_or_names_the_clause(scenario, vary):
+    a = scenario.document.assumptions
+    mc = a.monte_carlo.model_copy(update={"vary_elasticities": vary})
+    scenario = scenario.model_copy(update={"document": scenario.document.model_copy(
+        update={"assumptions": a.model_copy(update={"monte_carlo": mc})})})
+    ids = {c.id for c in scenario.document.clauses}
+    try:
+        res = run_monte_carlo(scenario, paths=100, seed=11)
+    except InfeasibleMarket as exc:
+        assert exc.clause_ids and set(exc.clause_ids) <= ids
+        return
+    except EngineInputError as exc:
+        assert str(exc)
+        return
+    assert np.isfinite(res.pv).all() and np.isfinite(res.annual).all()
+    assert np.isfinite(res.summary.to_numpy()).all()
+    assert all(0.0 <= p <= 1.0 for p in res.cfd_rebate_probability.values())

@@ -88,7 +88,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
     sub = [replace(c, m=remap[c.mineral]) for c in comps if c.mineral in remap]
     st = prepare(model, active, sub)
     z = price_shocks(model, active, paths, rng)  # (A, H, P)
-    elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities else None
+    elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities and active else None
     _tick(progress, cancelled, 0.05)
     annual = np.zeros((paths, h, r))
     cfd_ids = [c.clause_id for c in sub if c.kind == "cfd"]
