@@ -42,6 +42,14 @@ first=$(( $(ms) - first_started ))
 second_started=$(ms)
 smoke || fail "smoke test of the installed bundle (second start)"
 second=$(( $(ms) - second_started ))
+# On a real X server too (xcb platform plugin and the bundled xcb libraries), when Xvfb is installed.
+if command -v xvfb-run >/dev/null 2>&1; then
+    env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 "${offline[@]}" \
+        xvfb-run -a -s "-screen 0 1600x1000x24" "$installed" --smoke-test || fail "smoke test on X11 (Xvfb)"
+    x11="passed"
+else
+    x11="skipped (no xvfb-run; Debian package xvfb)"
+fi
 mplconfig="$work/home/.local/share/CriticalMineralsWorkbench/Workbench/matplotlib"
 ls "$mplconfig"/fontlist-*.json >/dev/null 2>&1 || fail "no persistent matplotlib font cache in $mplconfig"
 
@@ -49,4 +57,5 @@ echo "bundle-test: passed"
 echo "  build time (venv + PyInstaller + tarball): ${build_seconds} s"
 echo "  bundle size: $(du -sm dist/workbench | cut -f1) MB in $(find dist/workbench -type f | wc -l) files"
 echo "  tarball size: $(( $(stat -c %s "$tarball") / 1048576 )) MB ($tarball)"
-echo "  whole smoke test, offline: first start ${first} ms, second start ${second} ms"
+echo "  whole smoke test, offline and offscreen: first start ${first} ms, second start ${second} ms"
+echo "  smoke test on X11: $x11"
