@@ -46,6 +46,13 @@ def test_result_shapes_follow_the_contract(result):
     assert set(data["partners"]["US"]) == set(PARTNER_COLUMNS)
 
 
+def test_results_are_read_only(result):
+    with pytest.raises(AttributeError):
+        result.years = []
+    with pytest.raises(ValueError):
+        result.consumer_price[0, 0, 0] = 0.0
+
+
 def test_every_number_is_finite(result):
     for frame in (result.partner_table, result.prices, result.volumes, result.mineral_table,
                   result.fiscal_by_instrument()):

@@ -48,6 +48,9 @@ class EvaluationResult:
     members: list[str]
     warnings: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        _freeze(self)
+
     # ---- aggregates -------------------------------------------------------------------------------------------
     @cached_property
     def annual_net(self) -> np.ndarray:
@@ -185,6 +188,9 @@ class MonteCarloResult:
     cfd_rebate_probability: dict[str, float]
     warnings: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        _freeze(self)
+
     @cached_property
     def summary(self) -> pd.DataFrame:
         """Index region; expected_cost_pv_usd, p5/p50/p95 of PV, p95 of the worst annual cost."""
@@ -211,6 +217,15 @@ class MonteCarloResult:
                 "summary": {r: {c: float(s.at[r, c]) for c in MC_SUMMARY_COLUMNS} for r in self.regions},
                 "cfd_rebate_probability": dict(self.cfd_rebate_probability),
                 "fan": self.fan.to_dict(orient="records"), "warnings": list(self.warnings)}
+
+
+def _freeze(result: Any) -> None:
+    """Make every array of a result read-only, so callers sharing it cannot change it by accident."""
+    for value in vars(result).values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    for entry in getattr(result, "ledger", ()):
+        entry[-1].flags.writeable = False
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
