@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
 
+from workbench.analysis import units
 from workbench.defaults import default_scenario
 from workbench.engine import evaluate
 from workbench.ui.results.frame_model import FrameModel
@@ -115,3 +116,13 @@ def test_frame_model_passes_the_model_tester_and_formats_by_kind(qtbot):
     assert cell(model, 1, 2) == "+1500000.0 %"
     model.set_frame(frame[["Option B"]], {}, "change", "%")
     assert model.columnCount() == 2
+
+
+def test_amounts_and_changes_read_with_units():
+    assert units.usd(85.24e6) == "USD 85.2 m"
+    assert units.usd(-1.234e9) == "\u2212USD 1.23 bn"
+    assert units.usd(-20_000.0) == "USD 0.0 m"  # no minus sign on what rounds to zero
+    assert units.usd(float("nan")) == "n/a"
+    assert units.pct(3.21) == "+3.2 %" and units.pct(-0.5) == "\u22120.5 %" and units.pct(0.01) == "\u00b10.0 %"
+    assert units.pct(42.0, signed=False) == "42.0 %"
+    assert units.usd_m(1_234_567.0) == 1.23

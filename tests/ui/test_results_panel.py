@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QProgressBar
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QLineEdit,
+                               QProgressBar)
 
 from workbench.defaults import default_scenario
 from workbench.document import Mandate, Money, Price
@@ -241,3 +244,40 @@ def test_every_control_has_an_accessible_name(panel):
     controls = [w for kind in kinds for w in panel.findChildren(kind) if not qt_internal(w)]
     assert len(controls) >= 15
     assert [type(w).__name__ for w in controls if not w.accessibleName()] == []
+
+
+def test_an_ordinary_edit_blits_instead_of_redrawing_the_figure(qtbot, panel, controller):
+    qtbot.waitUntil(lambda: panel.fiscal_chart._background is not None and panel.price_chart._background is not None)
+    full_draws = []
+    for chart in (panel.fiscal_chart, panel.price_chart):
+        chart.mpl_connect("draw_event", lambda _e, c=chart: full_draws.append(c))
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_floor(controller.scenario, 111.0), "floor 111")
+    qtbot.wait(50)
+    assert full_draws == []
+    # data far outside the current limits makes a full redraw with new limits
+    bottom, top = panel.price_chart.axes[0].get_ylim()
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_floor(controller.scenario, 400.0), "floor 400")
+    qtbot.waitUntil(lambda: panel.price_chart in full_draws)
+    assert panel.price_chart.axes[0].get_ylim() != (bottom, top)
+
+
+def test_charts_follow_a_dark_palette(qtbot, panel):
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    try:
+        app.setPalette(dark)
+        qtbot.wait(20)
+        chart = panel.fiscal_chart
+        assert to_hex(chart.figure.get_facecolor()) == "#202020"
+        assert to_hex(chart.axes[0].get_facecolor()) == "#101010"
+        assert to_hex(chart._net.get_color()) == "#f0f0f0"
+        assert to_hex(chart.axes[0].yaxis.label.get_color()) == "#f0f0f0"
+        assert all(to_hex(t.get_color()) == "#f0f0f0" for t in chart.figure.legends[0].get_texts())
+    finally:
+        app.setPalette(light)

@@ -34,6 +34,9 @@ class ChartCanvas(FigureCanvasQTAgg):
         figure = Figure(figsize=(4.0, 3.0), layout="constrained")
         self.axes: list[Axes] = []
         super().__init__(figure)
+        # matplotlib fixes a white palette on its canvas; an empty one makes the canvas inherit again, so that
+        # light/dark switches reach it as palette changes.
+        self.setPalette(QPalette())
         self.setParent(parent)
         self.axes = [figure.add_subplot(1, axes, i + 1) for i in range(axes)]
         self.setAccessibleName(accessible_name)
@@ -150,11 +153,14 @@ class ChartCanvas(FigureCanvasQTAgg):
         if self._dirty:
             self._flush()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # A top-level canvas hears of a light/dark switch as an application palette change (not passed on to
+        # changeEvent); one inside a window as a palette change propagated from its parent.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.axes:
             self._apply_palette()
+            self.invalidate()
             self.draw_idle()
+        return super().event(event)
 
     def _flush(self) -> None:
         self._dirty = False
