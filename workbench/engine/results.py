@@ -97,15 +97,18 @@ class EvaluationResult:
     @cached_property
     def fiscal(self) -> pd.DataFrame:
         """Long ledger: year, region, clause_id, instrument, amount_usd (+ outlay, - receipt); non-zero rows."""
-        rows: list[tuple] = []
+        years, regions = np.asarray(self.years), np.asarray(self.regions, dtype=object)
+        parts = {"year": [], "region": [], "clause_id": [], "instrument": [], "amount_usd": []}
         for cid, inst, _m, _mi, a in self.ledger:
             t, r = np.nonzero(a)
-            for ti, ri in zip(t.tolist(), r.tolist()):
-                rows.append((self.years[ti], self.regions[ri], cid, inst, float(a[ti, ri])))
-        cols = ["year", "region", "clause_id", "instrument", "amount_usd"]
-        frame = pd.DataFrame(rows, columns=cols)
-        return frame.astype({"year": "int64", "region": object, "clause_id": object, "instrument": object,
-                             "amount_usd": "float64"})
+            parts["year"].append(years[t])
+            parts["region"].append(regions[r])
+            parts["clause_id"].append(np.full(len(t), cid, dtype=object))
+            parts["instrument"].append(np.full(len(t), inst, dtype=object))
+            parts["amount_usd"].append(a[t, r])
+        empty = {"year": np.zeros(0, np.int64), "amount_usd": np.zeros(0)}
+        return pd.DataFrame({k: np.concatenate(v) if v else empty.get(k, np.zeros(0, dtype=object))
+                             for k, v in parts.items()}).astype({"year": "int64", "amount_usd": "float64"})
 
     @cached_property
     def prices(self) -> pd.DataFrame:
