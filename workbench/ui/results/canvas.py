@@ -10,7 +10,7 @@ from matplotlib.backend_bases import DrawEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
+from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 #: Okabe-Ito colours: distinguishable for colour-blind readers and legible on light and dark backgrounds.
@@ -90,12 +90,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._ink = []
         self._full = True
 
-    def set_legend(self, handles: list[Artist], labels: list[str], columns: int = 4) -> None:
+    def set_legend(self, handles: list[Artist], labels: list[str]) -> None:
         """Replace the figure's legend, placed below the axes so that it never hides data."""
         for old in list(self.figure.legends):
             old.remove()
         if handles:
-            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=min(columns, len(handles)),
+            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=self._legend_columns(),
                                         fontsize=7, frameon=False)
             for key, artist in zip(legend.legend_handles, handles):
                 if key is not None:  # legend keys copy the animated flag (and colour) of what they stand for
@@ -147,6 +147,15 @@ class ChartCanvas(FigureCanvasQTAgg):
         for legend in self.figure.legends:
             for t in legend.get_texts():
                 t.set_color(text)
+
+    def _legend_columns(self) -> int:
+        """As many legend columns as fit the canvas width (about 120 pixels each)."""
+        return max(1, self.width() // 120)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        for legend in self.figure.legends:
+            legend.set_ncols(self._legend_columns())
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

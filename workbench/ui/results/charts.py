@@ -166,6 +166,6 @@ class CashFlowChart(ChartCanvas):
         self.ink(ax.axhline(0.0, linewidth=0.8))
         ax.set_ylabel(self.tr("Net fiscal cost, USD m per year"))
         ax.set_title(self.tr("Annual cash flows (+ cost, \u2212 revenue)"), fontsize=10)
-        self.set_legend(list(self._lines.values()), list(self._lines), columns=6)
+        self.set_legend(list(self._lines.values()), list(self._lines))
         self._key = (tuple(partners), tuple(years))
         self.style_axes(ax)
