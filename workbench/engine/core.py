@@ -187,6 +187,7 @@ def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
     Also returns producer payments under key (clause_id, '_producers') by producer region (for surplus).
     """
     out: dict[tuple[str, str], np.ndarray] = {}
+    levies = _levies(st, u)
     for ci, c in enumerate(st.comps):
         if c.kind == "purchase":
             continue
@@ -194,11 +195,7 @@ def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
         on = c.years[:, None, None]
         p = u.price[mi]
         if c.kind == "border_floor":
-            mine = (st.owner[mi] == ci)[:, None]  # (H, 1, R, R)
-            base = p[..., :, None] * (1.0 + st.tau[mi][:, None])
-            levy = np.where(mine, np.maximum(c.price - base, 0.0), 0.0)
-            gen = -(levy * u.flows[mi]).sum(axis=-2)  # revenue at the importer
-            _book(out, c, "levy_revenue", gen * on)
+            _book(out, c, "levy_revenue", -levies[ci] * on)  # revenue at the importer
         elif c.kind == "tariff":
             gen = -(c.rate * c.pairs * p[..., :, None] * u.flows[mi]).sum(axis=-2)
             _book(out, c, "tariff_revenue", gen * on)
@@ -215,6 +212,30 @@ def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
             else:
                 _book(out, c, "cfd_payment", np.maximum(pay, 0.0))
                 _book(out, c, "cfd_rebate", np.minimum(pay, 0.0))
+    return out
+
+
+def _levies(st: Static, u: Usd) -> dict[int, np.ndarray]:
+    """Levy collected by each floor clause (index into comps) at each importer, (H, B, R): v = max(0, F - p(1+t))."""
+    out: dict[int, np.ndarray] = {}
+    h, b, r = u.price.shape[1:]
+    for mi in range(len(st.minerals)):
+        owner = st.owner[mi]  # (H, R, R)
+        t, i, j = np.nonzero(owner >= 0)
+        if not t.size:
+            continue
+        base = u.price[mi][t, :, i] * (1.0 + st.tau[mi][t, i, j])[:, None]  # (K, B) at the owned pairs
+        levy = np.maximum(st.floor[mi][t, i, j][:, None] - base, 0.0) * u.flows[mi][t, :, i, j]
+        clauses = np.unique(owner[t, i, j])
+        slot = np.searchsorted(clauses, owner[t, i, j])
+        acc = np.zeros((len(clauses) * h * r, b))
+        np.add.at(acc, (slot * h + t) * r + j, levy)
+        acc = acc.reshape(len(clauses), h, r, b).transpose(0, 1, 3, 2)
+        for k, ci in enumerate(clauses):
+            out[int(ci)] = acc[k]
+    for ci, c in enumerate(st.comps):
+        if c.kind == "border_floor" and ci not in out:
+            out[ci] = np.zeros((h, b, r))
     return out
 
 
