@@ -107,7 +107,7 @@ def _market(md: Any, mid: str, regions: tuple[str, ...], cmap: dict[str, str], s
             vol = o.value
         elif o.field == "mean_reversion":
             rev = o.value
-    prod, cons = _rebalance(mid, regions, prod, cons, p_over, c_over, warnings)
+    prod, cons = _rebalance(mid, prod, cons, p_over, c_over, warnings)
     flows = allocate_flows(prod, cons, _us_prior(md, regions, cmap))
     sup, sup_lo, sup_hi = _elastic(md.supply_elasticity, r)
     dem, dem_lo, dem_hi = _elastic(md.demand_elasticity, r)
@@ -158,7 +158,7 @@ def _elastic(s: Any, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.full(r, v), np.full(r, lo), np.full(r, hi)
 
 
-def _rebalance(mid, regions, prod, cons, p_over, c_over, warnings):
+def _rebalance(mid, prod, cons, p_over, c_over, warnings):
     """Make world consumption equal world production after overrides by scaling the side not overridden."""
     tp, tc = prod.sum(), cons.sum()
     if tp <= 0:
