@@ -131,6 +131,9 @@ def test_the_archive_returns_what_we_sent_and_finds_it_from_their_history(tmp_pa
     theirs = edited(package.shared, lambda d: clause(d, "ndpr-border-floor")["floor_price"].update(amount=120.0))
     assert archive.find_base(theirs).document == package.shared.document
     assert archive.find_base(scenario) is None              # never shared: no base
+    unrelated = edited(scenario, lambda d: d["document"]["metadata"].update(title="Their own text"))
+    assert archive.find_base(unrelated) is None
+    assert archive.find_base(unrelated, package.own).document == package.shared.document  # what we last shared
     assert archive.get("sha256:" + "0" * 64) is None
     stored.write_text(stored.read_text(encoding="utf-8").replace("Japan", "Japon"), encoding="utf-8")
     assert archive.get(package.shared_hash) is None         # an altered archive copy is not trusted as a base

@@ -40,12 +40,13 @@ class SentArchive:
         recorded = {shared_entry_hash(e) for e in loaded.scenario.document.history}
         return loaded.scenario if loaded.integrity_ok and shared_hash in recorded else None
 
-    def find_base(self, theirs: Scenario) -> Scenario | None:
-        """The latest of our shared copies that ``theirs`` records in its history (what they worked from)."""
-        for entry in reversed(theirs.document.history):
-            h = shared_entry_hash(entry)
-            if h is not None:
-                found = self.get(h)
+    def find_base(self, theirs: Scenario, ours: Scenario | None = None) -> Scenario | None:
+        """The latest of our shared copies that ``theirs`` records in its history (what they worked from); failing
+        that, the latest one ``ours`` records (the version we last shared)."""
+        for version in (theirs, ours):
+            for entry in reversed(version.document.history if version is not None else []):
+                h = shared_entry_hash(entry)
+                found = self.get(h) if h is not None else None
                 if found is not None:
                     return found
         return None

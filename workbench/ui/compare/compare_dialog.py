@@ -92,8 +92,8 @@ class CompareDialog(QDialog):
         base = None
         if base_path is not None:
             base = self._load_base(base_path)
-        self._set_base(base if base is not None else archive.find_base(self.theirs),
-                       explicit=base is not None)
+        found = base if base is not None else archive.find_base(self.theirs, controller.scenario)
+        self._set_base(found, explicit=base is not None)
         self.resize(1000, 640)
 
     # -- base and plan ------------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ class CompareDialog(QDialog):
             self.base_label.setText(self.tr("No common base: we have no record of sharing the version they worked "
                                             "from, so every difference is listed and none can be called a conflict."))
         else:
-            how = self.tr("chosen by you") if explicit else self.tr("the copy we last shared that they worked from")
+            how = self.tr("chosen by you") if explicit else self.tr("the copy we last shared")
             self.base_label.setText(self.tr("Base: {0}. Only their changes since then are listed; parts both sides "
                                             "changed are conflicts ({1}).").format(how, len(self.plan.conflicts())))
         self._fill_changes()
