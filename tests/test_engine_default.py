@@ -175,14 +175,14 @@ def test_partner_countries_and_data_overrides_shape_the_markets(scenario):
 def test_levy_and_price_gap_follow_from_the_price_and_volume_tables(result):
     # docs/model.md, worked example: levy = sum over non-party sources (F - producer price) x imports
     year, floor = 2026, 110_000.0
-    prices = result.prices.query("year == @year and mineral == 'ndpr_oxide'").set_index("region").producer
-    vol = result.volumes.query("year == @year and mineral == 'ndpr_oxide' and importer == 'JP'").set_index("exporter")
+    prices = result.prices.query(f"year == {year} and mineral == 'ndpr_oxide'").set_index("region").producer
+    vol = result.volumes.query(f"year == {year} and mineral == 'ndpr_oxide' and importer == 'JP'").set_index("exporter")
     expected = sum((floor - prices[src]) * vol.at[src, "policy_t"] for src in ("MX", "CN", "ROW"))
-    levy = result.fiscal.query("year == @year and region == 'JP' and instrument == 'levy_revenue'").amount_usd.sum()
+    levy = result.fiscal.query(f"year == {year} and region == 'JP' and instrument == 'levy_revenue'").amount_usd.sum()
     assert levy == pytest.approx(-expected, rel=1e-9)
     m, t = result.minerals.index("ndpr_oxide"), 0
     us_out = result.production[m, t, 0]
-    market = floor - result.fiscal.query("year == @year and clause_id == 'ndpr-price-gap'").amount_usd.sum() / us_out
+    market = floor - result.fiscal.query(f"year == {year} and clause_id == 'ndpr-price-gap'").amount_usd.sum() / us_out
     assert prices["US"] == pytest.approx(floor)  # producers receive the floor
     assert float(result.flows[m, t, 0].sum() + result.gov_flows[m, t, 0].sum()) == pytest.approx(us_out)
     assert 0 < market < floor
