@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from sharing_helpers import canary_scenario, clause, edited
 
 from workbench.defaults import default_scenario
@@ -206,7 +206,7 @@ def test_compare_dialog_with_an_explicit_base_and_a_bad_file(qtbot, tmp_path, da
         CompareDialog(w.controller, Keyring(empty), SentArchive(empty), tmp_path / "junk.cmws")
 
 
-def test_keys_dialog_create_export_import_remove_and_bad_file(qtbot, tmp_path):
+def test_keys_dialog_create_export_import_remove_and_bad_file(qtbot, tmp_path, monkeypatch):
     ring = Keyring(tmp_path / "data")
     dialog = KeysDialog(ring, ["US", "EU", "JP"])
     qtbot.addWidget(dialog)
@@ -215,6 +215,10 @@ def test_keys_dialog_create_export_import_remove_and_bad_file(qtbot, tmp_path):
     dialog.create_button.click()
     assert ring.own_key().delegation == "JP" and dialog.export_button.isEnabled()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "JP"
+    first = ring.own_key().public.key_id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog.create_button.click()                             # replacing asks first; "No" keeps the key
+    assert ring.own_key().public.key_id == first
     dialog.export_to(tmp_path / "jp.cmwkey")
     assert json.loads((tmp_path / "jp.cmwkey").read_text())["delegation"] == "JP"
     (tmp_path / "bad.cmwkey").write_text("{}")

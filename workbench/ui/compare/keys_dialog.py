@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from workbench.files import SaveError
@@ -68,7 +68,7 @@ class KeysDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
 
-        self.create_button.clicked.connect(lambda: self.create_key(self.delegation.currentText()))
+        self.create_button.clicked.connect(self._create_clicked)
         self.export_button.clicked.connect(self._export_clicked)
         self.import_button.clicked.connect(self._import_clicked)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -136,6 +136,14 @@ class KeysDialog(QDialog):
             except KeyFileError as exc:
                 self.message.error(str(exc))
         self.refresh()
+
+    def _create_clicked(self) -> None:
+        if readable_own_key(self.keyring) is not None and QMessageBox.question(
+                self, self.tr("Replace our signing key"),
+                self.tr("Files signed with the old key will show 'signed by unknown key' to delegations that only "
+                        "have the old public key. Replace it?")) != QMessageBox.StandardButton.Yes:
+            return
+        self.create_key(self.delegation.currentText())
 
     def _export_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export public key"),
