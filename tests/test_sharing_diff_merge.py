@@ -12,7 +12,7 @@ from workbench.document.scenario import HistoryAction
 from workbench.engine import evaluate
 from workbench.sharing import MergeError, accept, compare, plan_merge, prepare_share, sender_of, timeline
 from workbench.sharing.redline import redline_html, redline_text, word_diff
-from workbench.sharing.slots import ABSENT, Slot
+from workbench.sharing.slots import ABSENT, Slot, value_text
 
 DAY = date(2026, 11, 28)
 USD = "USD"
@@ -224,3 +224,14 @@ def test_rounds_timeline_groups_history_and_adds_unrecorded_proposals():
     assert [(e.delegation, e.action, e.date) for e in rounds[1].events] == [("US", "shared", "2026-11-28")]
     assert rounds[1].label == s.document.metadata.round_label
     assert "2026-11-28  US  shared" in rounds[1].events[0].text()
+
+
+def test_values_read_as_negotiators_write_them():
+    s = default_scenario().to_data()["document"]
+    assert value_text(s["partners"][:2]) == "US (member), EU (member)"
+    assert value_text(s["minerals"][:2]) == "NdPr oxide, Nickel"
+    assert value_text(clause({"document": s}, "nickel-cfd")["cost_sharing"]) == "fixed (EU 40%, JP 30%, US 30%)"
+    assert value_text({"amount": 125000000.0, "currency": "USD"}) == "USD 125,000,000"
+    assert value_text({"amount": 133.333, "unit": "t"}) == "133.333 t"
+    assert value_text(ABSENT) == "(absent)" and value_text(None) == "none" and value_text([]) == "(none)"
+    assert value_text(0.3) == "0.3" and value_text(True) == "yes"

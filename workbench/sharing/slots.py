@@ -99,5 +99,7 @@ def _dict_text(value: dict[str, Any]) -> str:
             except ValidationError:
                 break
     if "code" in value and "name" in value:
-        return f"{value['code']} ({value.get('role', '')})"
+        return f"{value['code']} ({value['role']})" if "role" in value else str(value["code"])
+    if "id" in value and "name" in value:
+        return str(value["name"])
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
