@@ -263,7 +263,8 @@ class CompareDialog(QDialog):
             for k, (col, _, scale, spec) in enumerate(_IMPACT):
                 for s, side in enumerate(("ours", "theirs", "change")):
                     value = row[f"{col}_{side}"]
-                    text = self.tr("n/a") if value != value else format(value / scale, spec)
+                    shown = spec if side != "change" or spec.startswith("+") else "+" + spec
+                    text = self.tr("n/a") if value != value else format(value / scale, shown)
                     cell = QTableWidgetItem(text)
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.impact_table.setItem(r, 3 * k + s, cell)

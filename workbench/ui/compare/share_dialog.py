@@ -44,6 +44,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.left_out)
         self.message = MessageLine(self)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.share_button = self.buttons.addButton(self.tr("Share"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.share)
