@@ -137,6 +137,7 @@ def test_a_malformed_signature_block_is_refused_on_reading_with_one_line():
 
 @pytest.mark.parametrize("content, message", [
     (b"\x00\x01binary", "not JSON text"),
+    (b"[" * 4000, "not JSON text"),
     (b'{"format": "something-else"}', "not a workbench public key file"),
     (b'{"format": "cmw-public-key"}', "must have exactly the fields"),
     (json.dumps({"format": "cmw-public-key", "version": 1, "algorithm": "ed25519", "delegation": "us",

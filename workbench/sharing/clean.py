@@ -127,7 +127,7 @@ def write_shared(path: str | Path, package: SharePackage, *, source: str | Path 
     if path.exists():
         try:
             existing = json.loads(path.read_bytes()[:MAX_FILE_BYTES + 1])
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             existing = None
         if isinstance(existing, dict) and "private" in existing:
             raise ShareError(f"{path} is a working file with private notes: choose another name for the shared copy")

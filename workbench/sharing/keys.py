@@ -71,7 +71,7 @@ def parse_public_key(raw_file: bytes, source: str = "key file") -> PublicKey:
         raise KeyFileError(f"{source}: over {MAX_KEY_FILE_BYTES} bytes, not a public key file")
     try:
         data = json.loads(raw_file.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise KeyFileError(f"{source}: not a workbench public key file (not JSON text)") from None
     if not isinstance(data, dict) or data.get("format") != PUBLIC_KEY_FORMAT:
         raise KeyFileError(f"{source}: not a workbench public key file (format is not {PUBLIC_KEY_FORMAT!r})")
