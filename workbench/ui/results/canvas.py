@@ -182,7 +182,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         self.restore_region(self._background)
         self._draw_animated()
-        self.blit(self.figure.bbox)
+        for ax in self.axes:  # the animated artists are clipped to their axes: repaint only those
+            self.blit(ax.bbox)
 
     def _on_draw(self, _event: DrawEvent) -> None:
         """After a full draw (which skips animated artists): cache the background, then add the animated ones."""

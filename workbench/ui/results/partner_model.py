@@ -53,9 +53,10 @@ class PartnerTableModel(QAbstractTableModel):
         self._values: dict[str, dict[str, float]] = {}
         self._p95: dict[str, float] | None = None
         self._breaches: dict[tuple[str, str], list[str]] = {}
+        self._headers = self.headers()
 
     def headers(self) -> list[tuple[str, str, str]]:
-        """Per column: (title, title with the export unit, tooltip)."""
+        """Per column: (title, title with the export unit, tooltip), translated."""
         tr = self.tr
         return [
             (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
@@ -117,7 +118,7 @@ class PartnerTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        title, export, tip = self.headers()[section]
+        title, export, tip = self._headers[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == EXPORT_ROLE:
