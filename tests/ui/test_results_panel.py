@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import to_hex
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QLineEdit,
                                QProgressBar)
@@ -173,6 +173,28 @@ def test_mandate_breaches_flag_clauses_and_cells(qtbot, panel, controller):
     assert panel.mandate.isVisible() and "stockpile-cobalt" in panel.mandate.text()
     background = shown(panel, "US", "fiscal_cost_pv_usd", Qt.ItemDataRole.BackgroundRole)
     assert (background == BREACH_BACKGROUND) == (whole > limit)
+    # the comparison highlights each variant against the same limits
+    panel.tabs.setCurrentWidget(panel.compare)
+    panel.compare.measure.setCurrentIndex(panel.compare.measure.findData("fiscal_cost_pv_usd"))
+    m = panel.compare.model
+    us = [m.data(m.index(r, 0)) for r in range(m.rowCount())].index("United States (US)")
+    for col in range(1, m.columnCount()):
+        option = m.headerData(col, Qt.Orientation.Horizontal).removeprefix("Option ")
+        value = evaluate(s, option=None if option == "As modelled" else option).partner_table.at[
+            "US", "fiscal_cost_pv_usd"]
+        assert (m.data(m.index(us, col), Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND) == (value > limit)
+
+    # a consumer-price limit below the modelled increase tints that cell, in the table and in the comparison
+    jp_price = evaluate(s).partner_table.at["JP", "consumer_price_change_pct"]
+    assert jp_price > 0
+    with qtbot.waitSignal(panel.resultsShown):
+        controller.apply(with_mandate(s, max_consumer_price_increase={"JP": jp_price / 200}), "price mandate")
+    assert shown(panel, "JP", "consumer_price_change_pct", Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND
+    assert "consumer price change" in shown(panel, "JP", "consumer_price_change_pct", Qt.ItemDataRole.ToolTipRole)
+    assert shown(panel, "US", "consumer_price_change_pct", Qt.ItemDataRole.BackgroundRole) is None
+    panel.compare.measure.setCurrentIndex(panel.compare.measure.findData("consumer_price_change_pct"))
+    jp = [m.data(m.index(r, 0)) for r in range(m.rowCount())].index("Japan (JP)")
+    assert m.data(m.index(jp, 1), Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND
 
     # a generous mandate clears every flag
     with qtbot.waitSignal(panel.breachesChanged, timeout=MC_TIMEOUT) as blocker:
@@ -281,3 +303,24 @@ def test_charts_follow_a_dark_palette(qtbot, panel):
         assert all(to_hex(t.get_color()) == "#f0f0f0" for t in chart.figure.legends[0].get_texts())
     finally:
         app.setPalette(light)
+
+
+def test_the_window_stays_responsive_while_monte_carlo_runs(qtbot, panel, controller):
+    with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
+        pass
+    s = controller.scenario
+    a = s.document.assumptions
+    more = a.model_copy(update={"monte_carlo": a.monte_carlo.model_copy(update={"paths": 8000})})
+    ticks, progress = [], []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(panel.scheduler.is_refining()))
+    panel.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(panel.scheduler.refining, timeout=MC_TIMEOUT):
+        controller.apply(s.model_copy(update={"document": s.document.model_copy(update={"assumptions": more})}),
+                         "8000 paths")
+    timer.start(10)
+    with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
+        pass
+    timer.stop()
+    assert sum(ticks) >= 3  # the event loop kept running while the worker computed
+    assert progress[-1] == 100 and any(0 < v < 100 for v in progress)
