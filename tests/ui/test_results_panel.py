@@ -324,3 +324,18 @@ def test_the_window_stays_responsive_while_monte_carlo_runs(qtbot, panel, contro
     timer.stop()
     assert sum(ticks) >= 3  # the event loop kept running while the worker computed
     assert progress[-1] == 100 and any(0 < v < 100 for v in progress)
+
+
+def test_a_failed_monte_carlo_run_is_said_in_the_table_and_the_uncertainty_tab(qtbot, panel, controller):
+    s = controller.scenario
+    a = s.document.assumptions
+    huge = a.model_copy(update={"horizon_years": 40,
+                                "monte_carlo": a.monte_carlo.model_copy(update={"paths": 200_000})})
+    with qtbot.waitSignal(panel.scheduler.refinementFailed, timeout=MC_TIMEOUT) as blocker:
+        controller.apply(s.model_copy(update={"document": s.document.model_copy(update={"assumptions": huge})}),
+                         "huge run")
+    assert "paths" in blocker.args[0]
+    assert shown(panel, "US", "p95_pv_usd", Qt.ItemDataRole.DisplayRole) == "n/a"
+    assert blocker.args[0] in shown(panel, "US", "p95_pv_usd", Qt.ItemDataRole.ToolTipRole)
+    assert panel.uncertainty.status.text().startswith("Monte Carlo failed")
+    assert not panel.error.isVisible()  # the deterministic result is still fine

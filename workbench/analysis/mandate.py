@@ -164,7 +164,7 @@ def check(scenario: Scenario, *, modelled: EvaluationResult | None = None,
             try:
                 res = evaluate(scenario, option=v.option,
                                clause_ids=[v.clause_id] if v.clause_id is not None else None)
-            except InfeasibleMarket:
+            except (InfeasibleMarket, ValueError):  # no equilibrium, or an input the engine refuses
                 unsolved.append(v)
                 continue
         found.extend(limits.breaches(res.partner_table, clause_id=v.clause_id, option=v.option))

@@ -182,6 +182,7 @@ class ResultsPanel(QWidget):
         self.status.setText(self.tr("Up to date: deterministic result and {0:,} Monte Carlo paths.").format(mc.paths))
 
     def _show_refinement_failure(self, message: str) -> None:
+        self.partner_model.set_p95(None, failure=message)
         self.uncertainty.set_failed(message)
         self.status.setText(self.tr("Uncertainty refinement failed: {0}").format(message))
 

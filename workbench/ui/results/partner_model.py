@@ -52,6 +52,7 @@ class PartnerTableModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._values: dict[str, dict[str, float]] = {}
         self._p95: dict[str, float] | None = None
+        self._p95_failure: str | None = None
         self._breaches: dict[tuple[str, str], list[str]] = {}
         self._headers = self.headers()
 
@@ -86,15 +87,17 @@ class PartnerTableModel(QAbstractTableModel):
         self._values = {str(r): {k: float(v) for k, v in row.items()}
                         for r, row in partner_table.to_dict(orient="index").items()}
         self._p95 = None
+        self._p95_failure = None
         self._breaches = dict(breaches)
         if same_rows:
             self._cells_changed()
         else:
             self.endResetModel()
 
-    def set_p95(self, p95_pv_usd: dict[str, float] | None) -> None:
-        """The Monte Carlo P95 of PV cost per region, or None while it is pending."""
+    def set_p95(self, p95_pv_usd: dict[str, float] | None, failure: str | None = None) -> None:
+        """The Monte Carlo P95 of PV cost per region; None while it is pending, or with ``failure`` if it failed."""
         self._p95 = None if p95_pv_usd is None else dict(p95_pv_usd)
+        self._p95_failure = failure
         col = self.column_of("p95_pv_usd")
         if self._regions:
             self.dataChanged.emit(self.index(0, col), self.index(len(self._regions) - 1, col))
@@ -170,7 +173,7 @@ class PartnerTableModel(QAbstractTableModel):
             name = self._names.get(region, region)
             return f"{name} ({region})" if name != region else region
         if value is None:
-            return self.tr("pending\u2026")
+            return self.tr("n/a") if self._p95_failure else self.tr("pending\u2026")
         if col.kind == "usd":
             return units.usd(value)
         return units.pct(value, signed=col.kind == "change")
@@ -185,7 +188,8 @@ class PartnerTableModel(QAbstractTableModel):
     def _tooltip(self, region: str, col: Column, breach: list[str] | None) -> str | None:
         lines = list(breach or [])
         if col.key == "p95_pv_usd" and self._p95 is None:
-            lines.append(self.tr("Monte Carlo refinement running"))
+            lines.append(self.tr("Monte Carlo failed: {0}").format(self._p95_failure) if self._p95_failure
+                         else self.tr("Monte Carlo refinement running"))
         if col.key == "china_share_pct":
             base = self._values[region]["china_share_base_pct"]
             lines.append(self.tr("Baseline: {0}").format(units.pct(base, signed=False)))

@@ -63,7 +63,7 @@ class Refinement:
                 raise Cancelled()
             try:
                 options[label] = evaluate(self.scenario, option=label)
-            except InfeasibleMarket as exc:
+            except (InfeasibleMarket, ValueError) as exc:  # no equilibrium, or an input the engine refuses
                 errors[label] = str(exc)
         report = mandate.check(self.scenario, modelled=self.result, options=options, cancelled=self.cancel.is_set)
         return Analysis(options, errors, report)
