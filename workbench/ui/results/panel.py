@@ -56,7 +56,7 @@ class ResultsPanel(QWidget):
 
         self.partner_model = PartnerTableModel(self)
         self.table = ResultsTableView(self.partner_model, self.tr("Results per partner"), self)
-        self.copy_button = QPushButton(self.tr("&Copy table"), self)
+        self.copy_button = QPushButton(self.tr("Cop&y table"), self)
         self.copy_button.setAccessibleName(self.tr("Copy the results table as tab-separated values"))
         self.copy_button.setToolTip(self.tr("Copy the selected cells, or the whole table, for a spreadsheet"))
         self.copy_button.clicked.connect(self.table.copy)
@@ -69,9 +69,9 @@ class ResultsPanel(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Result views"))
-        self.tabs.addTab(self._partner_page(), self.tr("Per &partner"))
-        self.tabs.addTab(self.cash_chart, self.tr("Cash &flows"))
-        self.tabs.addTab(self.uncertainty, self.tr("&Uncertainty"))
+        self.tabs.addTab(self._partner_page(), self.tr("Per pa&rtner"))
+        self.tabs.addTab(self.cash_chart, self.tr("C&ash flows"))
+        self.tabs.addTab(self.uncertainty, self.tr("Uncerta&inty"))
         self.tabs.addTab(self.compare, self.tr("Compare &options"))
 
         self.status = QLabel(self)

@@ -36,7 +36,7 @@ class UncertaintyView(QWidget):
         self.table = ResultsTableView(self.model, self.tr("Monte Carlo summary per partner"), self)
 
         top = QHBoxLayout()
-        label = QLabel(self.tr("&Partner:"), self)
+        label = QLabel(self.tr("Partner in the fan chart:"), self)
         label.setBuddy(self.partner)
         top.addWidget(label)
         top.addWidget(self.partner)
