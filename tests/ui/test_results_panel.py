@@ -61,7 +61,7 @@ def shown(panel, region: str, key: str, role=EXPORT_ROLE):
     return model.data(model.index(model.regions().index(region), model.column_of(key)), role)
 
 
-def test_panel_shows_the_engine_result_per_partner(panel, controller):
+def test_panel_shows_the_engine_result_per_partner(qtbot, panel, controller):
     expected = evaluate(controller.scenario).partner_table
     assert panel.partner_model.regions() == list(expected.index)
     for region in expected.index:
@@ -70,6 +70,12 @@ def test_panel_shows_the_engine_result_per_partner(panel, controller):
         assert shown(panel, region, "consumer_price_change_pct") == pytest.approx(
             round(expected.at[region, "consumer_price_change_pct"], 2))
     assert not panel.error.isVisible()
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    lines = QApplication.clipboard().text().splitlines()
+    assert len(lines) == 1 + len(expected.index)
+    assert lines[0].startswith("Partner\tFiscal cost per year, average (USD m)\t")
+    assert lines[1].split("\t")[0] == "United States (US)"
 
 
 def test_editing_the_floor_updates_numbers_and_charts_and_undo_restores_them(qtbot, panel, controller):
