@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QToolButton,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QStyle,
+                               QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from workbench.document import ClauseKind, Scenario
 from workbench.document.clauses import CLAUSE_KIND_LABELS
@@ -57,10 +57,12 @@ class NavigatorPanel(QWidget):
             action = self.add_menu.addAction(self.tr(CLAUSE_KIND_LABELS[kind]))
             action.triggered.connect(lambda _=False, k=kind: self.add(k))
             self.add_actions[kind] = action
-        self.duplicate_action = QAction(self.tr("D&uplicate clause"), self)
+        self.duplicate_action = QAction(self.tr("D&uplicate"), self)
+        self.duplicate_action.setToolTip(self.tr("Duplicate the clause as an alternative"))
         self.duplicate_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D))
         self.duplicate_action.triggered.connect(self.duplicate)
-        self.delete_action = QAction(self.tr("De&lete clause"), self)
+        self.delete_action = QAction(self.tr("De&lete"), self)
+        self.delete_action.setToolTip(self.tr("Delete the clause"))
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete)
@@ -79,13 +81,15 @@ class NavigatorPanel(QWidget):
         add_button.setMenu(self.add_menu)
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         buttons.addWidget(add_button)
-        for action, text in ((self.duplicate_action, self.tr("Duplicate")), (self.delete_action, self.tr("Delete")),
-                             (self.up_action, "\u25b2"), (self.down_action, "\u25bc")):
+        style = self.style()
+        self.up_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        for action in (self.duplicate_action, self.delete_action, self.up_action, self.down_action):
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setText(text)
             button.setAccessibleName(action.text().replace("&", ""))
-            button.setToolTip(action.text().replace("&", ""))
+            if not action.icon().isNull():
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
 

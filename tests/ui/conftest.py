@@ -1,0 +1,55 @@
+"""Fixtures for the window tests: isolated settings and autosave folder, windows closed without prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from workbench.ui.main_window import MainWindow
+from workbench.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in a temporary ini file, never the user's."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def autosave_dir(tmp_path: Path) -> Path:
+    """A temporary autosave folder."""
+    return tmp_path / "autosave"
+
+
+@pytest.fixture
+def make_window(qtbot: Any, settings: Settings, autosave_dir: Path) -> Any:
+    """Build main windows on the isolated settings; closed at the end without asking to save.
+
+    (Not ``qtbot.addWidget``: pytest-qt would close them before this fixture marks them clean, and the
+    unsaved-changes question would wait for an answer.)"""
+    windows: list[MainWindow] = []
+
+    def make(**kwargs: Any) -> MainWindow:
+        kwargs.setdefault("settings", settings)
+        kwargs.setdefault("autosave_dir", autosave_dir)
+        kwargs.setdefault("offer_recovery", False)
+        window = MainWindow(**kwargs)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.controller.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    """A main window on the default scenario."""
+    return make_window()

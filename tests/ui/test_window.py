@@ -1,0 +1,248 @@
+"""The main window driven through its real widgets: edit, undo, files, dialogs, navigator, settings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from workbench.document import ClauseKind
+from workbench.files import load_scenario, save_scenario
+from workbench.ui.navigator.model import CLAUSE_ID_ROLE, Grouping
+
+NDPR = "ndpr-border-floor"
+
+
+def floor_amount(window: Any) -> float:
+    return window.controller.scenario.document.clause(NDPR).floor_price.amount
+
+
+def type_floor(qtbot: Any, window: Any, text: str) -> None:
+    """Select the NdPr floor clause and type ``text`` into its floor price field, as a user would."""
+    window.navigator.select_clause(NDPR)
+    spin = window.clause_editor.widgets["floor_price"].plain.amount
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+
+
+def test_opens_on_the_default_scenario_with_the_first_clause_selected(window: Any) -> None:
+    assert window.controller.path is None
+    assert "Untitled" in window.windowTitle()
+    assert not window.isWindowModified()
+    assert window.navigator.current_clause_id == NDPR
+    assert window.clause_editor.widgets["floor_price"].plain.amount.value() == 110.0
+    assert window.navigator.model.rowCount() == len(window.controller.scenario.document.minerals)
+
+
+def test_typing_the_ndpr_floor_changes_the_scenario_in_one_undo_step(qtbot: Any, window: Any) -> None:
+    seen: list[Any] = []
+    window.controller.scenarioChanged.connect(seen.append)
+    type_floor(qtbot, window, "120")
+    assert floor_amount(window) == 120.0
+    assert seen and seen[-1].document.clause(NDPR).floor_price.amount == 120.0
+    assert window.controller.undo_stack.count() == 1  # the three keystrokes merged
+    assert window.undo_action.text() == "&Undo Edit Floor price of ndpr-border-floor"
+    assert window.isWindowModified()
+    window.undo_action.trigger()
+    assert floor_amount(window) == 110.0
+    assert window.clause_editor.widgets["floor_price"].plain.amount.value() == 110.0
+    assert not window.isWindowModified()
+    window.redo_action.trigger()
+    assert floor_amount(window) == 120.0
+
+
+def test_results_follow_the_edit_and_the_undo(qtbot: Any, window: Any) -> None:
+    qtbot.waitUntil(lambda: window.results.result is not None, timeout=20000)
+    before = window.results.result.partner_table["fiscal_cost_pv_usd"].copy()
+    type_floor(qtbot, window, "120")
+    qtbot.waitUntil(lambda: not window.results.result.partner_table["fiscal_cost_pv_usd"].equals(before),
+                    timeout=20000)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.results.result.partner_table["fiscal_cost_pv_usd"].equals(before), timeout=20000)
+
+
+def test_an_invalid_value_is_refused_with_a_message_naming_field_and_value(qtbot: Any, window: Any) -> None:
+    type_floor(qtbot, window, "0")
+    assert floor_amount(window) == 110.0
+    assert window.controller.undo_stack.count() == 0
+    messages = [label.text() for _, _, label in window.clause_editor._targets if label.isVisibleTo(window)]
+    assert len(messages) == 1
+    assert "Floor price" in messages[0] and "greater than 0" in messages[0] and "0.0" in messages[0]
+
+
+def test_save_and_reopen_through_the_ui(qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    window = make_window()
+    type_floor(qtbot, window, "120")
+    target = tmp_path / "round2"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_as_action.trigger()
+    saved = tmp_path / "round2.cmws"
+    assert saved.exists() and not window.isWindowModified()
+    assert window.controller.path == saved and "round2.cmws" in window.windowTitle()
+    assert load_scenario(saved).scenario == window.controller.scenario
+    assert window.settings.recent_files[0] == str(saved.resolve())
+
+    other = make_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    other.open_action.trigger()
+    assert other.controller.path == saved
+    assert other.controller.scenario == window.controller.scenario
+    assert floor_amount(other) == 120.0
+    assert other.clause_editor.widgets["floor_price"].plain.amount.value() == 120.0
+    assert other.controller.undo_stack.count() == 0 and not other.isWindowModified()
+
+
+def _capture(monkeypatch: Any, name: str, answer: Any = QMessageBox.StandardButton.Ok) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def fake(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        shown.append((title, text))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, name, fake)
+    return shown
+
+
+def test_a_bad_file_shows_a_dialog_naming_the_problem(window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    bad = tmp_path / "broken.cmws"
+    bad.write_text('{"format": "cmw-scenario", "schema_version": 2, ', "utf-8")
+    shown = _capture(monkeypatch, "critical")
+    before = window.controller.scenario
+    assert not window.open_path(bad)
+    assert len(shown) == 1
+    assert "broken.cmws" in shown[0][1] and "not valid JSON" in shown[0][1] and "cut short" in shown[0][1]
+    assert window.controller.scenario is before and window.controller.path is None
+
+
+def test_an_invalid_scenario_file_names_the_field(window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    good = tmp_path / "good.cmws"
+    save_scenario(good, window.controller.scenario)
+    data = json.loads(good.read_text("utf-8"))
+    data["document"]["clauses"][0]["floor_price"]["amount"] = -5
+    bad = tmp_path / "negative.cmws"
+    bad.write_text(json.dumps(data), "utf-8")
+    shown = _capture(monkeypatch, "critical")
+    assert not window.open_path(bad)
+    assert "floor_price" in shown[0][1] and "-5" in shown[0][1]
+
+
+def test_a_newer_file_is_refused_and_never_overwritten(window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    newer = tmp_path / "future.cmws"
+    text = json.dumps({"format": "cmw-scenario", "schema_version": 99, "app_version": "9.0", "document": {}})
+    newer.write_text(text, "utf-8")
+    shown = _capture(monkeypatch, "critical")
+    assert not window.open_path(newer)
+    assert "newer" in shown[0][0].lower() and "schema 99" in shown[0][1]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(newer), ""))
+    assert not window.save_as()
+    assert "never overwritten" in shown[1][1]
+    assert newer.read_text("utf-8") == text
+
+
+def test_closing_with_unsaved_changes_asks(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    type_floor(qtbot, window, "125")
+    asked = _capture(monkeypatch, "warning", QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible() and "unsaved changes" in asked[0][1]
+    _capture(monkeypatch, "warning", QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_closing_without_changes_does_not_ask(window: Any, monkeypatch: Any) -> None:
+    asked = _capture(monkeypatch, "warning", QMessageBox.StandardButton.Cancel)
+    assert window.close()
+    assert asked == []
+
+
+def test_dropping_a_scenario_file_opens_it(window: Any, tmp_path: Path) -> None:
+    path = tmp_path / "dropped.cmws"
+    data = window.controller.scenario.to_data()
+    data["document"]["metadata"]["title"] = "Dropped scenario"
+    from workbench.document import Scenario
+    save_scenario(path, Scenario.from_data(data))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.controller.path == path
+    assert window.controller.scenario.document.metadata.title == "Dropped scenario"
+
+
+def test_navigator_model_passes_the_model_tester_through_every_change(qtbot: Any, window: Any) -> None:
+    model = window.navigator.model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    nav = window.navigator
+    for kind in ClauseKind:
+        nav.add(kind)
+    nav.duplicate()
+    nav.move(-1)
+    nav.delete()
+    nav.grouping_combo.setCurrentIndex(1)
+    assert model.grouping is Grouping.PARTNER
+    nav.flag_breaches({NDPR: ["US fiscal cost 2027 above the ceiling"]})
+    type_floor(qtbot, window, "130")
+    window.controller.undo_stack.setIndex(0)
+    assert model.rowCount() == len(window.controller.scenario.document.partners)
+
+
+def test_navigator_shows_status_and_proponent_at_a_glance(window: Any) -> None:
+    model = window.navigator.model
+    rows = {}
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        for r in range(model.rowCount(group)):
+            rows[model.index(r, 0, group).data(CLAUSE_ID_ROLE)] = (
+                model.index(r, 1, group).data(), model.index(r, 2, group).data())
+    assert rows["nickel-cfd"] == ("Bracketed", "JP")
+    assert rows["ndpr-price-gap"] == ("Agreed", "US")
+    assert rows[NDPR] == ("Proposed", "US")
+
+
+def test_add_duplicate_delete_and_reorder_are_undoable(window: Any) -> None:
+    nav, stack = window.navigator, window.controller.undo_stack
+    ids = lambda: [c.id for c in window.controller.scenario.document.clauses]  # noqa: E731
+    original = ids()
+    for kind in ClauseKind:
+        nav.add(kind)
+        assert window.controller.scenario.document.clause(nav.current_clause_id).kind == kind.value
+    assert len(ids()) == len(original) + len(ClauseKind)
+    nav.select_clause(NDPR)
+    nav.duplicate()
+    copy = nav.current_clause_id
+    assert ids()[1] == copy and window.clause_editor.clause_id == copy
+    nav.move(-1)
+    assert ids()[0] == copy
+    nav.delete()
+    assert copy not in ids()
+    labels = [stack.text(i) for i in range(stack.count())]
+    assert labels[-3:] == [f"Duplicate clause {NDPR}", f"Move clause {copy} up", f"Delete clause {copy}"]
+    stack.setIndex(0)
+    assert ids() == original
+
+
+def test_mandate_breaches_flag_clauses_in_the_navigator(window: Any) -> None:
+    window.results.breachesChanged.emit({"nickel-cfd": ["EU: fiscal cost above the ceiling in 2028"]})
+    index = window.navigator.model.clause_indexes("nickel-cfd")[0]
+    assert "fiscal cost above the ceiling" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    window.results.breachesChanged.emit({})
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_settings_are_remembered(make_window: Any, settings: Any, tmp_path: Path) -> None:
+    first = make_window()
+    first.navigator.grouping_combo.setCurrentIndex(1)
+    first.splitter.setSizes([250, 500, 700])
+    expected = first.splitter.sizes()
+    assert first.close()
+    assert settings.grouping == "partner" and not settings.geometry.isEmpty()
+    second = make_window()
+    assert second.navigator.model.grouping is Grouping.PARTNER
+    assert second.splitter.sizes() == expected

@@ -1,0 +1,293 @@
+"""The clause editor: typed fields per clause kind, brackets per parameter, inline issues, live legal text."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+
+from workbench.document import ClauseKind, Scenario
+from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseStatus, PriceBasis, VolumeBasis
+from workbench.text import render_clause
+from workbench.ui.editors.brackets import BracketEdit
+from workbench.ui.editors.costsharing import CostSharingEdit, rescale_shares
+from workbench.ui.editors.fields import (ChoiceEdit, CodesEdit, IntEdit, LongTextEdit, MoneyEdit, NumberEdit,
+                                         OptionalEdit, PriceEdit, TextEdit, ValueEdit, VolumeEdit)
+from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClauseEditor", text)
+
+
+STATUS_ITEMS = [("Proposed", ClauseStatus.PROPOSED.value), ("Bracketed", ClauseStatus.BRACKETED.value),
+                ("Agreed", ClauseStatus.AGREED.value)]
+VOLUME_BASIS_ITEMS = [("Every unit produced", VolumeBasis.MARGINAL_OUTPUT.value),
+                      ("A contracted volume", VolumeBasis.FIXED_VOLUME.value)]
+PRICE_BASIS_ITEMS = [("Agreed price", PriceBasis.AGREED.value),
+                     ("Market price plus premium", PriceBasis.MARKET_PLUS_PREMIUM.value)]
+
+Factory = Callable[[str], ValueEdit]
+
+
+def _price(name: str) -> ValueEdit:
+    return BracketEdit(name, PriceEdit)
+
+
+def _share(name: str) -> ValueEdit:
+    return BracketEdit(name, lambda n: NumberEdit(n, 0.0, 1.0, 1, " %", 100.0))
+
+
+def _optional(inner: Factory, default: dict[str, Any]) -> Factory:
+    return lambda name: OptionalEdit(name, inner(name), lambda: dict(default))
+
+
+#: Kind-specific fields: (field, label, widget factory), shown first because they carry the numbers.
+KIND_FIELDS: dict[ClauseKind, list[tuple[str, str, Factory]]] = {
+    ClauseKind.BORDER_FLOOR: [("floor_price", "Floor price", _price)],
+    ClauseKind.PRICE_GAP_SUBSIDY: [
+        ("floor_price", "Floor price", _price),
+        ("upside_share", "Upside share to government", _share),
+        ("eligible_producers", "Eligible producers", CodesEdit),
+        ("volume_cap", "Volume cap", _optional(VolumeEdit, {"amount": 1000.0, "unit": "t"})),
+    ],
+    ClauseKind.CFD: [
+        ("strike_price", "Strike price", _price),
+        ("rebate_threshold", "Rebate threshold (cap)", _price),
+        ("clawback_share", "Clawback share above the cap", _share),
+        ("volume_basis", "Pays on", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in VOLUME_BASIS_ITEMS])),
+        ("contracted_volume", "Contracted volume",
+         _optional(lambda n: BracketEdit(n, VolumeEdit), {"amount": 1000.0, "unit": "t"})),
+        ("eligible_producers", "Eligible producers", CodesEdit),
+    ],
+    ClauseKind.PURCHASE: [
+        ("annual_volume", "Annual volume", lambda n: BracketEdit(n, VolumeEdit)),
+        ("price_basis", "Price basis", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in PRICE_BASIS_ITEMS])),
+        ("agreed_price", "Agreed price",
+         _optional(_price, {"amount": 100.0, "currency": "USD", "per": "kg"})),
+        ("premium_share", "Premium over market", _share),
+        ("sources", "Sources", CodesEdit),
+        ("budget_cap", "Budget cap", _optional(MoneyEdit, {"amount": 1e8, "currency": "USD"})),
+        ("storage_cost_rate", "Storage cost", lambda n: NumberEdit(n, 0.0, 0.25, 1, " % of value a year", 100.0)),
+    ],
+    ClauseKind.TARIFF: [
+        ("rate", "Tariff rate", lambda n: BracketEdit(n, lambda m: NumberEdit(m, 0.0, 5.0, 1, " % ad valorem", 100.0))),
+        ("exporters", "Exporters tariffed", CodesEdit),
+    ],
+}
+
+#: Fields every clause has, after the kind's own.
+COMMON_FIELDS: list[tuple[str, str, Factory]] = [
+    ("mineral", "Mineral", lambda n: ChoiceEdit(n, [])),
+    ("parties", "Parties", CodesEdit),
+    ("proposed_by", "Proposed by", lambda n: ChoiceEdit(n, [])),
+    ("reserved_by", "Reservations by", CodesEdit),
+    ("status", "Status", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in STATUS_ITEMS])),
+    ("round_introduced", "Round introduced", lambda n: IntEdit(n, 1, 999)),
+    ("start_year", "Start year", lambda n: IntEdit(n, 2000, 2100)),
+    ("duration_years", "Duration", lambda n: BracketEdit(n, lambda m: IntEdit(m, 1, 50, _tr(" years")))),
+    ("review_after_years", "Review after",
+     lambda n: OptionalEdit(n, IntEdit(n, 1, 50, _tr(" years")), lambda: 3)),
+    ("cost_sharing", "Cost sharing", CostSharingEdit),
+    ("text_note", "Drafting note (shared)", LongTextEdit),
+]
+
+#: Fields whose choices are region codes (partners plus CN and ROW) rather than partners only.
+REGION_FIELDS = {"sources", "exporters"}
+
+
+class ClauseEditor(ScenarioForm):
+    """Edits the selected clause; every field change is one labelled undo step (keystrokes merge)."""
+
+    clauseRenamed = Signal(str)
+
+    def __init__(self, controller: Any, parent: QWidget | None = None):
+        super().__init__(controller, parent)
+        self.clause_id: str | None = None
+        self._kind: ClauseKind | None = None
+        self.widgets: dict[str, ValueEdit] = {}
+        self.names: dict[str, str] = {}
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAccessibleName(_tr("Clause fields"))
+
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName(_tr("Legal text preview"))
+        self.preview.setOpenLinks(False)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_title = QLabel(_tr("Legal text preview"))
+        preview_title.setBuddy(self.preview)
+        preview_layout.addWidget(preview_title)
+        preview_layout.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(preview_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.empty = QLabel(_tr("Select a clause in the navigator, or add one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.general)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.empty, 1)
+        controller.scenarioChanged.connect(self._scenario_changed)
+        self.show_clause(None)
+
+    # --- public API -------------------------------------------------------------------------------------------
+    def show_clause(self, clause_id: str | None) -> None:
+        """Edit ``clause_id`` (None shows a hint instead of fields)."""
+        self.clause_id = clause_id
+        clause = self._clause()
+        self.splitter.setVisible(clause is not None)
+        self.empty.setVisible(clause is None)
+        self.show_issues([])
+        if clause is None:
+            self.heading.setText(_tr("No clause selected"))
+            self._kind = None
+            return
+        if ClauseKind(clause.kind) != self._kind:
+            self._build(ClauseKind(clause.kind))
+        self._refresh()
+
+    def base_path(self) -> str:
+        ids = [c.id for c in self.controller.scenario.document.clauses]
+        return f"document.clauses[{ids.index(self.clause_id)}]" if self.clause_id in ids else "document.clauses"
+
+    # --- internals --------------------------------------------------------------------------------------------
+    def _clause(self) -> Any:
+        if self.clause_id is None:
+            return None
+        try:
+            return self.controller.scenario.document.clause(self.clause_id)
+        except KeyError:
+            return None
+
+    def _build(self, kind: ClauseKind) -> None:
+        self._kind = kind
+        self.clear_targets()
+        self.widgets = {}
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        specs = [("title", "Title", lambda n: TextEdit(n, 200)),
+                 ("id", "Clause id", lambda n: TextEdit(n, 40, on_finish=True))]
+        specs += KIND_FIELDS[kind] + COMMON_FIELDS
+        for field, name, factory in specs:
+            shown = _tr(name)
+            widget = factory(shown)
+            issue = IssueLabel()
+            cell = field_cell(widget, issue)
+            label = QLabel(shown + ":")
+            label.setBuddy(widget.focusProxy() or widget)
+            form.addRow(label, cell)
+            widget.edited.connect(lambda typing, f=field, w=widget: self._edited(f, w, typing))
+            self.register(field, shown, issue)
+            self.widgets[field] = widget
+            self.names[field] = shown
+        self.scroll.setWidget(page)
+
+    def _refresh(self) -> None:
+        clause = self._clause()
+        if clause is None:
+            self.show_clause(None)
+            return
+        doc = self.controller.scenario.document
+        self.heading.setText(f"{_tr(CLAUSE_KIND_LABELS[ClauseKind(clause.kind)])} \u2014 {clause.id}")
+        partners = [(p.code, p.name) for p in doc.partners]
+        regions = partners + [("CN", _tr("China")), ("ROW", _tr("Rest of the world"))]
+        codes = [p.code for p in doc.partners]
+        data = clause.model_dump(mode="json")
+        for field, widget in self.widgets.items():
+            if isinstance(widget, CodesEdit):
+                widget.set_choices(regions if field in REGION_FIELDS else partners)
+            elif isinstance(widget, ChoiceEdit) and field == "mineral":
+                _refill(widget, [(m.name, m.id) for m in doc.minerals])
+            elif isinstance(widget, ChoiceEdit) and field == "proposed_by":
+                _refill(widget, [(f"{p.code} \u2014 {p.name}", p.code) for p in doc.partners])
+            elif isinstance(widget, CostSharingEdit):
+                widget.set_parties(clause.parties)
+            for bracket in _brackets(widget):
+                bracket.set_proponents(codes, clause.proposed_by)
+            widget.set_value(data[field])
+        self._render(clause)
+
+    def _render(self, clause: Any) -> None:
+        html = render_clause(clause, self.controller.scenario.document).html()
+        if html != self.preview.toHtml():
+            bar = self.preview.verticalScrollBar()
+            position = bar.value()
+            self.preview.setHtml(html)
+            bar.setValue(position)
+
+    def _edited(self, field: str, widget: ValueEdit, typing: bool) -> None:
+        clause = self._clause()
+        if clause is None:
+            return
+        value = widget.value()
+        index = [c.id for c in self.controller.scenario.document.clauses].index(clause.id)
+        label = getattr(widget, "last_action", None) or getattr(getattr(widget, "inner", None), "last_action", None) \
+            or _tr("Edit {0} of {1}").format(self.names[field], clause.id)
+        merge = f"{clause.id}/{field}" if typing else None
+
+        def mutate(data: dict[str, Any]) -> None:
+            target = data["document"]["clauses"][index]
+            target[field] = value
+            if field == "parties" and target["cost_sharing"]["rule"] == "fixed" and value:
+                target["cost_sharing"]["shares"] = rescale_shares(target["cost_sharing"]["shares"], value)
+            if field == "id":
+                notes = data["private"]["clause_notes"]
+                if clause.id in notes:
+                    notes[value] = notes.pop(clause.id)
+
+        if field == "id":
+            label = _tr("Rename clause {0} to {1}").format(clause.id, value)
+        if self.edit(label, mutate, merge) and field == "id":
+            self.clause_id = value
+            self.clauseRenamed.emit(value)
+
+    def _scenario_changed(self, _scenario: Scenario) -> None:
+        if self.clause_id is None:
+            return
+        clause = self._clause()
+        if clause is None or ClauseKind(clause.kind) != self._kind:
+            self.show_clause(self.clause_id)
+            return
+        self.show_issues([])
+        self._refresh()
+
+
+def _refill(widget: ChoiceEdit, items: list[tuple[str, str]]) -> None:
+    combo = widget.combo
+    if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == items:
+        return
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+def _brackets(widget: ValueEdit) -> list[BracketEdit]:
+    if isinstance(widget, BracketEdit):
+        return [widget]
+    inner = getattr(widget, "inner", None)
+    return [inner] if isinstance(inner, BracketEdit) else []
+

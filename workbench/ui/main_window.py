@@ -1,0 +1,373 @@
+"""The main window: navigator, editors and results around one document controller; files, undo, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget)
+
+from workbench import __version__
+from workbench.defaults import default_scenario
+from workbench.export import write_term_sheet
+from workbench.files import FILE_EXTENSION, FileFormatError, NewerVersionError, SaveError, load_scenario
+from workbench.document import Scenario
+from workbench.ui.autosave import Autosave, default_directory, find_orphans
+from workbench.ui.compare import install_actions, show_origin
+from workbench.ui.controller import DocumentController
+from workbench.ui.editors import AssumptionsEditor, ClauseEditor, PartnersEditor, PrivateEditor
+from workbench.ui.icons import icon
+from workbench.ui.navigator import Grouping, NavigatorPanel
+from workbench.ui.results import ResultsPanel
+from workbench.ui.settings import Settings
+
+APP_TITLE = "Critical Minerals Workbench"
+
+
+class MainWindow(QMainWindow):
+    """One scenario per window: clause navigator | editors | results, with the desktop habits people expect."""
+
+    def __init__(self, scenario: Scenario | None = None, path: Path | None = None, *, settings: Settings | None = None,
+                 autosave_dir: Path | None = None, offer_recovery: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.controller = DocumentController(scenario or default_scenario(), path, self)
+        self.setWindowIcon(icon("workbench"))
+        self.setAcceptDrops(True)
+
+        grouping = Grouping(self.settings.grouping) if self.settings.grouping in {g.value for g in Grouping} \
+            else Grouping.MINERAL
+        self.navigator = NavigatorPanel(self.controller, grouping)
+        self.clause_editor = ClauseEditor(self.controller)
+        self.partners_editor = PartnersEditor(self.controller)
+        self.assumptions_editor = AssumptionsEditor(self.controller)
+        self.private_editor = PrivateEditor(self.controller)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Editors"))
+        self.tabs.addTab(self.clause_editor, self.tr("&Clause"))
+        self.tabs.addTab(self.partners_editor, self.tr("&Partners"))
+        self.tabs.addTab(self.assumptions_editor, self.tr("A&ssumptions"))
+        self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate \u2014 never shared"))
+        self.results = ResultsPanel(self.controller)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.navigator.setMinimumWidth(220)
+        self.tabs.setMinimumWidth(440)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 5)
+        self.setCentralWidget(self.splitter)
+
+        self.navigator.clauseSelected.connect(self._clause_selected)
+        self.navigator.groupingChanged.connect(lambda value: setattr(self.settings, "grouping", value))
+        self.clause_editor.clauseRenamed.connect(self.navigator.select_clause)
+        self.results.breachesChanged.connect(self.navigator.flag_breaches)
+        self.controller.fileChanged.connect(lambda _path: self._update_title())
+        self.controller.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+
+        self._build_actions()
+        self._build_menus()
+        self.sharing_actions = install_actions(self)
+        self.statusBar()
+        self._update_title()
+        self._restore_settings()
+        self.autosave = Autosave(self.controller, autosave_dir or default_directory(),
+                                 self.settings.autosave_interval_s, self)
+        self.navigator.select_clause(self.controller.scenario.document.clauses[0].id
+                                     if self.controller.scenario.document.clauses else None)
+        if offer_recovery:
+            QTimer.singleShot(0, lambda: self.offer_recovery(autosave_dir or default_directory()))
+
+    # --- actions and menus ------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New"), self.new, key.New, self.tr("Start from the default scenario"))
+        self.open_action = self._action(self.tr("&Open\u2026"), self.open, key.Open, self.tr("Open a scenario file"))
+        self.save_action = self._action(self.tr("&Save"), self.save, key.Save, self.tr("Save the scenario"))
+        self.save_as_action = self._action(self.tr("Save &As\u2026"), self.save_as, key.SaveAs,
+                                           self.tr("Save the scenario to another file"))
+        self.export_action = self._action(self.tr("&Export term sheet\u2026"), self.export_term_sheet, None,
+                                          self.tr("Write an Excel term sheet (without private notes)"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(key.Undo)
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(key.Redo)
+        self.about_action = self._action(self.tr("&About"), self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.undo_action, self.redo_action])
+        clause = bar.addMenu(self.tr("C&lause"))
+        clause.addMenu(self.navigator.add_menu)
+        clause.addActions([self.navigator.duplicate_action, self.navigator.delete_action, self.navigator.up_action,
+                           self.navigator.down_action])
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    # --- files ------------------------------------------------------------------------------------------------
+    def new(self) -> None:
+        """Start a new scenario from the built-in default (asks first if there are unsaved changes)."""
+        if self.maybe_save():
+            self.controller.set_scenario(default_scenario(), None)
+            self._select_first_clause()
+
+    def open(self) -> None:
+        """Ask for a scenario file and open it."""
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open scenario"), self.settings.last_folder,
+                                              self._file_filter())
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path``; a file that cannot be read gets a dialog saying why (and the window keeps its scenario)."""
+        try:
+            loaded = load_scenario(path)
+        except NewerVersionError as exc:
+            QMessageBox.critical(self, self.tr("Scenario from a newer version"), str(exc))
+            return False
+        except FileFormatError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open scenario"),
+                                 self.tr("The file could not be opened:\n{0}").format(exc))
+            self.settings.remove_recent_file(str(path))
+            return False
+        self.controller.set_scenario(loaded.scenario, path)
+        self._remember_file(path)
+        self._select_first_clause()
+        show_origin(self, loaded)
+        if loaded.warnings:
+            QMessageBox.warning(self, self.tr("Scenario opened with warnings"), "\n".join(loaded.warnings))
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (or ask for one); True when saved."""
+        if self.controller.path is None:
+            return self.save_as()
+        return self._save_to(self.controller.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there; True when saved."""
+        start = str(self.controller.path) if self.controller.path else self.settings.last_folder
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save scenario as"), start, self._file_filter())
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != FILE_EXTENSION:
+            path = path.with_name(path.name + FILE_EXTENSION)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        if path.exists():
+            try:
+                load_scenario(path)
+            except NewerVersionError:
+                QMessageBox.critical(self, self.tr("Not saved"), self.tr(
+                    "{0} was written by a newer version of the workbench and is never overwritten. "
+                    "Save under another name.").format(path))
+                return False
+            except FileFormatError:
+                pass  # an unreadable file may be replaced; the file dialog has already confirmed it
+        try:
+            self.controller.save(path)
+        except (SaveError, FileFormatError, OSError) as exc:
+            QMessageBox.critical(self, self.tr("Not saved"), self.tr("The scenario was not saved:\n{0}").format(exc))
+            return False
+        self._remember_file(path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """If there are unsaved changes, ask to save, discard or cancel; True when it is fine to go on."""
+        if self.controller.undo_stack.isClean():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("The scenario \u201c{0}\u201d has unsaved changes. Save them?").format(self._document_name()),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def export_term_sheet(self) -> None:
+        """Write the term sheet (Excel) of the current scenario; the private block is never exported."""
+        start = str(Path(self.settings.last_folder or ".") / (self._document_stem() + ".xlsx"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export term sheet"), start,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not name:
+            return
+        path = Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_term_sheet(self.controller.scenario, path)
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a dialog, never a traceback
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(self, self.tr("Term sheet not written"),
+                                 self.tr("The term sheet could not be written to {0}:\n{1}").format(path, exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Term sheet written to {0}").format(path), 8000)
+
+    # --- recovery ---------------------------------------------------------------------------------------------
+    def offer_recovery(self, directory: Path) -> bool:
+        """Offer the autosaves of crashed sessions, newest first; True when one was recovered into this window."""
+        buttons = QMessageBox.StandardButton
+        for orphan in find_orphans(directory):
+            if orphan.path == self.autosave.path:
+                orphan.release()
+                continue
+            what = str(orphan.source) if orphan.source else self.tr("a new scenario")
+            answer = QMessageBox.question(
+                self, self.tr("Recover unsaved work?"),
+                self.tr("The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.\n\n"
+                        "Yes: recover them. No: discard them. Cancel: decide next time.").format(what, orphan.saved),
+                buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)
+            if answer == buttons.Cancel:
+                orphan.release()
+                continue
+            if answer == buttons.No:
+                orphan.discard()
+                continue
+            try:
+                recovered = orphan.load().scenario
+            except FileFormatError as exc:
+                QMessageBox.critical(self, self.tr("Cannot recover"),
+                                     self.tr("The autosave could not be read:\n{0}").format(exc))
+                orphan.release()
+                continue
+            self._recover(recovered, orphan.source)
+            orphan.discard()
+            return True
+        return False
+
+    def _recover(self, recovered: Scenario, source: Path | None) -> None:
+        base, path = self.controller.scenario, None
+        if source is not None:
+            try:
+                base, path = load_scenario(source).scenario, source
+            except FileFormatError:
+                base, path = self.controller.scenario, None
+        self.controller.set_scenario(base, path)
+        self.controller.apply(recovered, self.tr("Recover autosaved changes"))
+        self._select_first_clause()
+        self.statusBar().showMessage(self.tr("Recovered unsaved changes; save them to keep them."), 10000)
+
+    # --- window -----------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        self.autosave.close()
+        self.results.shutdown()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            if self.maybe_save():
+                self.open_path(path)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        for url in event.mimeData().urls() if event.mimeData().hasUrls() else []:
+            if url.isLocalFile() and url.toLocalFile().endswith(FILE_EXTENSION):
+                return Path(url.toLocalFile())
+        return None
+
+    def about(self) -> None:
+        """Show the version and purpose."""
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "<b>{0}</b> {1}<br>Draft critical-minerals clauses and see their fiscal cost and price effects per "
+            "partner.").format(self.tr(APP_TITLE), __version__))
+
+    # --- internals --------------------------------------------------------------------------------------------
+    def _clause_selected(self, clause_id: str | None) -> None:
+        self.clause_editor.show_clause(clause_id)
+        if clause_id is not None:
+            self.tabs.setCurrentWidget(self.clause_editor)
+
+    def _select_first_clause(self) -> None:
+        clauses = self.controller.scenario.document.clauses
+        self.navigator.select_clause(clauses[0].id if clauses else None)
+
+    def _document_name(self) -> str:
+        path = self.controller.path
+        return path.name if path else self.tr("Untitled")
+
+    def _document_stem(self) -> str:
+        path = self.controller.path
+        return path.stem if path else "term-sheet"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._document_name()}[*] \u2014 {self.tr(APP_TITLE)}")
+        self.setWindowFilePath(str(self.controller.path) if self.controller.path else "")
+
+    def _file_filter(self) -> str:
+        return self.tr("Scenario files (*{0});;All files (*)").format(FILE_EXTENSION)
+
+    def _remember_file(self, path: Path) -> None:
+        self.settings.add_recent_file(str(path.resolve()))
+        self.settings.last_folder = str(path.resolve().parent)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            width = min(1600, int(available.width() * 0.9)) if available else 1400
+            height = min(950, int(available.height() * 0.9)) if available else 900
+            self.resize(width, height)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        if not self.settings.splitter_state.isEmpty():
+            self.splitter.restoreState(self.settings.splitter_state)
+        else:
+            self.splitter.setSizes([300, 560, 740])
