@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.sharing_actions = install_actions(self)
+        self.file_menu.addSeparator()  # Quit last, after the sharing entries
+        self.file_menu.addAction(self.quit_action)
         self.statusBar()
         self._update_title()
         self._restore_settings()
@@ -120,7 +122,6 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
         clause = bar.addMenu(self.tr("C&lause"))
