@@ -39,6 +39,11 @@ def _share(name: str) -> ValueEdit:
     return BracketEdit(name, lambda n: NumberEdit(n, 0.0, 1.0, 1, " %", 100.0))
 
 
+def _short_text(widget: LongTextEdit) -> LongTextEdit:
+    widget.text.setFixedHeight(widget.text.fontMetrics().lineSpacing() * 5)
+    return widget
+
+
 def _optional(inner: Factory, default: dict[str, Any]) -> Factory:
     return lambda name: OptionalEdit(name, inner(name), lambda: dict(default))
 
@@ -90,7 +95,7 @@ COMMON_FIELDS: list[tuple[str, str, Factory]] = [
     ("review_after_years", "Review after",
      lambda n: OptionalEdit(n, IntEdit(n, 1, 50, _tr(" years")), lambda: 3)),
     ("cost_sharing", "Cost sharing", CostSharingEdit),
-    ("text_note", "Drafting note (shared)", LongTextEdit),
+    ("text_note", "Drafting note (shared)", lambda n: _short_text(LongTextEdit(n))),
 ]
 
 #: Fields whose choices are region codes (partners plus CN and ROW) rather than partners only.
@@ -136,7 +141,7 @@ class ClauseEditor(ScenarioForm):
         self.splitter.addWidget(self.scroll)
         self.splitter.addWidget(preview_box)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(1, 2)
 
         self.empty = QLabel(_tr("Select a clause in the navigator, or add one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -183,7 +188,10 @@ class ClauseEditor(ScenarioForm):
         self.clear_targets()
         self.widgets = {}
         page = QWidget()
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         specs = [("title", "Title", lambda n: TextEdit(n, 200)),
                  ("id", "Clause id", lambda n: TextEdit(n, 40, on_finish=True))]

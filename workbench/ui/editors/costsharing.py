@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.document import CostSharingRule
 from workbench.ui.editors.fields import ValueEdit, set_combo, set_spin
@@ -57,7 +57,10 @@ class CostSharingEdit(ValueEdit):
         for rule, text in RULE_TEXT.items():
             self.rule.addItem(_tr(text), rule.value)
         self.rule.currentIndexChanged.connect(self._rule_changed)
-        box.addWidget(self.rule)
+        row = QHBoxLayout()
+        row.addWidget(self.rule)
+        row.addStretch(1)
+        box.addLayout(row)
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self.grid)
