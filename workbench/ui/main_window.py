@@ -371,4 +371,4 @@ class MainWindow(QMainWindow):
         if not self.settings.splitter_state.isEmpty():
             self.splitter.restoreState(self.settings.splitter_state)
         else:
-            self.splitter.setSizes([360, 540, 700])
+            self.splitter.setSizes([330, 590, 680])

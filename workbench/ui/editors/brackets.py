@@ -161,7 +161,6 @@ class BracketEdit(ValueEdit):
             return
         for i in range(shape):
             label = OPTION_LABELS[i]
-            caption = QLabel(_tr("[Option {0}]").format(label))
             inner = self.make_inner(_tr("{0}, option {1}").format(self.name, label))
             inner.edited.connect(self.edited)
             combo = QComboBox()
@@ -169,17 +168,19 @@ class BracketEdit(ValueEdit):
             combo.setToolTip(_tr("Delegation proposing option {0}").format(label))
             self._fill_proponents(combo)
             combo.currentIndexChanged.connect(lambda _i: self.edited.emit(False))
-            radio = QRadioButton(_tr("modelled"))
+            radio = QRadioButton(f"[{label}]")
             radio.setAccessibleName(_tr("{0}: model option {1}").format(self.name, label))
-            radio.setToolTip(_tr("Use option {0} in the headline results").format(label))
+            radio.setToolTip(_tr("Option {0}; checked: the option used in the headline results").format(label))
             radio.toggled.connect(lambda on: on and self.edited.emit(False))
             self.group.addButton(radio)
-            self._row(caption, inner, combo, radio, stretch=1)
+            self._row(radio, inner, combo, stretch=1)
             self.rows.append((label, inner, combo, radio))
         add = self._button(_tr("+ Option"), _tr("{0}: add an option").format(self.name), self.add_option)
         add.setEnabled(shape < len(OPTION_LABELS))
         remove = self._button(_tr("\u2212 Option"), _tr("{0}: remove the last option").format(self.name),
                               self.remove_option)
         remove.setEnabled(shape > 2)
+        hint = QLabel(_tr("(\u25c9 = modelled)"))
+        hint.setToolTip(_tr("The checked option is the one used in the headline results"))
         self._row(add, remove, self._button(_tr("Remove brackets"), _tr(
-            "{0}: remove brackets, keep the modelled option").format(self.name), self.unbracket))
+            "{0}: remove brackets, keep the modelled option").format(self.name), self.unbracket), hint)

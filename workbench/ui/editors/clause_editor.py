@@ -193,6 +193,7 @@ class ClauseEditor(ScenarioForm):
         column.addLayout(form)
         column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts wide fields under labels
         specs = [("title", "Title", lambda n: TextEdit(n, 200)),
                  ("id", "Clause id", lambda n: TextEdit(n, 40, on_finish=True))]
         specs += KIND_FIELDS[kind] + COMMON_FIELDS

@@ -89,8 +89,8 @@ class CostSharingEdit(ValueEdit):
                 spin.setAccessibleName(_tr("{0}: share of {1}").format(self.name, code))
                 spin.valueChanged.connect(lambda _v: self.edited.emit(True))
                 label.setBuddy(spin)
-                self.grid.addWidget(label, i // 4, 2 * (i % 4))
-                self.grid.addWidget(spin, i // 4, 2 * (i % 4) + 1)
+                self.grid.addWidget(label, i // 3, 2 * (i % 3))
+                self.grid.addWidget(spin, i // 3, 2 * (i % 3) + 1)
                 self.spins[code] = spin
         for code, share in shares.items():
             set_spin(self.spins[code], share * 100.0)

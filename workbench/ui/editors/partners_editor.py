@@ -85,12 +85,14 @@ class PartnersEditor(BoundForm):
         for i, partner in enumerate(self.controller.scenario.document.partners):
             keys = ("document", "partners", i)
             code = TextEdit(self.tr("Partner {0}: code").format(i + 1), 5, on_finish=True)
+            code.line.setMaximumWidth(code.line.fontMetrics().horizontalAdvance("WWWWWW") + 16)
             self.grid.addWidget(self.bind((*keys, "code"), code.name, code,
                                           put=lambda data, value, old=partner.code: self._rename(data, old, value),
                                           label_of=lambda value, old=partner.code: self.tr(
                                               "Rename partner {0} to {1}").format(old, value)),
                                 i + 1, 0)
             name = TextEdit(self.tr("{0}: name").format(partner.code))
+            name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("European Union") + 16)
             self.grid.addWidget(self.bind((*keys, "name"), name.name, name), i + 1, 1)
             role = ChoiceEdit(self.tr("{0}: role").format(partner.code),
                               [(self.tr(t), r.value) for r, t in ROLE_TEXT.items()])

@@ -49,11 +49,14 @@ class PrivateEditor(BoundForm):
         notes = QGroupBox(self.tr("Private notes"))
         form = QFormLayout(notes)
         name = self.tr("Private notes")
-        form.addRow(self.bind(("private", "notes"), name, LongTextEdit(name)))
+        notes_edit = LongTextEdit(name)
+        notes_edit.text.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
+        form.addRow(self.bind(("private", "notes"), name, notes_edit))
         outer.addWidget(notes)
 
         mandate = QGroupBox(self.tr("Mandate (breaches are flagged in the navigator and the results)"))
         form = QFormLayout(mandate)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         m = ("private", "mandate")
         for partner in doc.partners:
             code = partner.code
@@ -69,7 +72,9 @@ class PrivateEditor(BoundForm):
             form.addRow(label + ":", self.bind((*m, "max_consumer_price_increase", code), label, widget))
         name = self.tr("Red lines (one a line)")
         form.addRow(QLabel(f"<b>{name}</b>"))
-        form.addRow(self.bind((*m, "red_lines"), name, LongTextEdit(name),
+        red_lines = LongTextEdit(name)
+        red_lines.text.setFixedHeight(self.fontMetrics().lineSpacing() * 6)
+        form.addRow(self.bind((*m, "red_lines"), name, red_lines,
                               get=lambda d: "\n".join(d["private"]["mandate"]["red_lines"]),
                               put=lambda d, v: d["private"]["mandate"].__setitem__(
                                   "red_lines", [line for line in v.split("\n") if line.strip()])))

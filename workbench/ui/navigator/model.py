@@ -34,7 +34,9 @@ STATUS_TEXT = {"proposed": "Proposed", "bracketed": "Bracketed", "agreed": "Agre
 class ClauseTreeModel(QAbstractItemModel):
     """Two levels: a group row per mineral (or partner), under it one row per clause; three columns."""
 
-    COLUMNS = ("Clause", "Status", "Proposed by")
+    COLUMNS = ("Clause", "Status", "By")
+    COLUMN_TIPS = ("Clause title (a warning icon: breaches the mandate)", "Where the clause stands in the talks",
+                   "Delegation proposing the clause")
 
     def __init__(self, scenario: Scenario, grouping: Grouping = Grouping.MINERAL, parent: Any = None):
         super().__init__(parent)
@@ -58,12 +60,19 @@ class ClauseTreeModel(QAbstractItemModel):
             self.endResetModel()
 
     def set_scenario(self, scenario: Scenario) -> None:
-        """Show ``scenario``: cells update in place when the tree's shape is unchanged, else the model resets."""
+        """Show ``scenario``: changed rows update in place when the tree's shape is unchanged, else the model resets."""
         self._scenario = scenario
         groups = self._build()
         if self._shape(groups) == self._shape(self._groups):
-            self._groups = groups
-            self._all_changed()
+            old, self._groups = self._groups, groups
+            last = len(self.COLUMNS) - 1
+            for g, ((_, old_label, old_clauses), (_, label, clauses)) in enumerate(zip(old, groups)):
+                if old_label != label:
+                    self.dataChanged.emit(self.index(g, 0), self.index(g, 0))
+                parent = self.index(g, 0)
+                for r, (before, after) in enumerate(zip(old_clauses, clauses)):
+                    if _shown(before) != _shown(after):
+                        self.dataChanged.emit(self.index(r, 0, parent), self.index(r, last, parent))
         else:
             self.beginResetModel()
             self._groups = groups
@@ -122,8 +131,12 @@ class ClauseTreeModel(QAbstractItemModel):
         return flags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr(self.COLUMN_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -187,6 +200,7 @@ class ClauseTreeModel(QAbstractItemModel):
         return [(key, [c.id for c in clauses]) for key, _, clauses in groups]
 
     def _all_changed(self) -> None:
+        """Every cell may have changed (e.g. the mandate flags)."""
         if not self._groups:
             return
         last = len(self.COLUMNS) - 1
@@ -195,3 +209,9 @@ class ClauseTreeModel(QAbstractItemModel):
             if clauses:
                 parent = self.index(g, 0)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(clauses) - 1, last, parent))
+
+
+def _shown(clause: Any) -> tuple[Any, ...]:
+    """What a clause row displays (text, icons, tooltip): rows whose value is unchanged need no repaint."""
+    return (clause.title, clause.kind, clause.status, clause.proposed_by, tuple(clause.reserved_by),
+            tuple(clause.bracketed_parameters()))
