@@ -50,8 +50,9 @@ def test_agreeing_a_clause_with_brackets_is_refused_with_the_reason(window: Any)
     status = window.clause_editor.widgets["status"].combo
     status.setCurrentIndex(status.findData("agreed"))
     assert clause(window, "nickel-cfd").status.value == "bracketed"
-    shown = [t.text() for _, _, t in window.clause_editor._targets if t.isVisibleTo(window)]
-    assert shown == ["\u26a0 Status: an agreed clause cannot keep bracketed parameters (strike_price) (got 'agreed')"]
+    assert window.clause_editor.messages() == [
+        "\u26a0 Status: an agreed clause cannot keep bracketed parameters (strike_price) (got 'agreed')"]
+    assert status.currentData() == "bracketed"  # the refused choice snapped back
 
 
 def test_status_and_proponent_are_edited(window: Any) -> None:
@@ -74,7 +75,7 @@ def test_adding_a_party_to_a_fixed_share_clause_rescales_the_shares(window: Any)
     spins = window.clause_editor.widgets["cost_sharing"].spins
     spins["EU"].setValue(50.0)  # 110 % in total: refused, named
     assert clause(window, "nickel-cfd").cost_sharing.shares["EU"] == 0.4
-    assert any("must add up to 1" in t.text() for _, _, t in window.clause_editor._targets)
+    assert any("must add up to 1" in m for m in window.clause_editor.messages())
 
 
 def test_renaming_a_clause_id_keeps_it_selected(window: Any) -> None:
@@ -102,7 +103,7 @@ def test_every_clause_kind_edits_its_own_parameters(window: Any) -> None:
 
 def test_partner_rename_reaches_every_reference_and_removal_is_refused_while_used(window: Any) -> None:
     editor = window.partners_editor
-    code = editor._bindings[0][0]
+    code = editor.widgets["Partner 1: code"]
     code.line.setText("USA")
     code.line.setModified(True)
     code.line.editingFinished.emit()
@@ -118,14 +119,14 @@ def test_partner_rename_reaches_every_reference_and_removal_is_refused_while_use
 
 def test_assumptions_apply_and_bad_text_is_named(window: Any) -> None:
     editor = window.assumptions_editor
-    widgets = {w.name: w for w, _ in editor._bindings}
+    widgets = editor.widgets
     widgets["Discount rate"].spin.setValue(5.0)
     assert window.controller.scenario.document.assumptions.discount_rate == 0.05
     index = widgets["Nickel: custom price index"]
     index.line.setText("1, 1.1, lots")
     index.line.setModified(True)
     index.line.editingFinished.emit()
-    messages = [t.text() for _, _, t in editor._targets if t.text()]
+    messages = editor.messages()
     assert any("Nickel: custom price index" in m and "lots" in m for m in messages), messages
     assert "nickel" not in window.controller.scenario.document.assumptions.price_paths
 
@@ -133,7 +134,7 @@ def test_assumptions_apply_and_bad_text_is_named(window: Any) -> None:
 def test_private_block_is_marked_and_edits_the_mandate(window: Any) -> None:
     editor = window.private_editor
     assert "never shared" in window.tabs.tabText(window.tabs.indexOf(editor))
-    widgets = {w.name: w for w, _ in editor._bindings}
+    widgets = editor.widgets
     ceiling = widgets["US: fiscal ceiling per year"]
     ceiling.check.setChecked(True)
     ceiling.inner.amount.setValue(5e8)

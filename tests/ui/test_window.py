@@ -71,7 +71,7 @@ def test_an_invalid_value_is_refused_with_a_message_naming_field_and_value(qtbot
     type_floor(qtbot, window, "0")
     assert floor_amount(window) == 110.0
     assert window.controller.undo_stack.count() == 0
-    messages = [label.text() for _, _, label in window.clause_editor._targets if label.isVisibleTo(window)]
+    messages = window.clause_editor.messages()
     assert len(messages) == 1
     assert "Floor price" in messages[0] and "greater than 0" in messages[0] and "0.0" in messages[0]
 

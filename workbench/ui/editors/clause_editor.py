@@ -266,9 +266,12 @@ class ClauseEditor(ScenarioForm):
 
         if field == "id":
             label = _tr("Rename clause {0} to {1}").format(clause.id, value)
-        if self.edit(label, mutate, merge) and field == "id":
-            self.clause_id = value
-            self.clauseRenamed.emit(value)
+        if self.edit(label, mutate, merge):
+            if field == "id":
+                self.clause_id = value
+                self.clauseRenamed.emit(value)
+        elif not typing:  # a refused choice snaps back; typed text stays for the user to correct
+            widget.set_value(clause.model_dump(mode="json")[field])
 
     def _scenario_changed(self, _scenario: Scenario) -> None:
         if self.clause_id is None:

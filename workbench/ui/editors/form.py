@@ -109,9 +109,10 @@ class ScenarioForm(QWidget):
             general.insert(0, self.tr("Not applied:"))
         self.general.show_message("\n".join(general))
 
-    def has_issues(self) -> bool:
-        """Whether a message is showing (the last edit was refused)."""
-        return self.general.isVisible() or any(t.isVisibleTo(self) for _, _, t in self._targets)
+    def messages(self) -> list[str]:
+        """The messages showing now (the last edit was refused when there are any), general ones first."""
+        labels = [self.general] + [t for _, _, t in self._targets]
+        return [label.text() for label in labels if label.text()]
 
 
 def _under(path: str, prefix: str) -> bool:
@@ -158,6 +159,7 @@ class BoundForm(ScenarioForm):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None):
         super().__init__(controller, parent)
         self._bindings: list[tuple[ValueEdit, Callable[[dict[str, Any]], Any]]] = []
+        self.widgets: dict[str, ValueEdit] = {}  # by field name as shown
         self._structure: Any = None
         controller.scenarioChanged.connect(self.refresh)
 
@@ -172,12 +174,15 @@ class BoundForm(ScenarioForm):
         issue = IssueLabel()
         self.register(path_text(keys), name, issue)
         self._bindings.append((widget, getter))
+        self.widgets[name] = widget
 
         def edited(typing: bool) -> None:
             value = widget.value()
             label = label_of(value) if label_of else (getattr(widget, "last_action", None)
                                                       or self.tr("Edit {0}").format(name))
-            self.edit(label, lambda data: putter(data, value), path_text(keys) if typing else None)
+            if not self.edit(label, lambda data: putter(data, value), path_text(keys) if typing else None) \
+                    and not typing:
+                widget.set_value(getter(self.controller.scenario.to_data()))  # a refused choice snaps back
 
         widget.edited.connect(edited)
         return field_cell(widget, issue)
@@ -190,6 +195,7 @@ class BoundForm(ScenarioForm):
             self._structure = structure
             self.clear_targets()
             self._bindings = []
+            self.widgets = {}
             self.populate()
         data = scenario.to_data()
         for widget, getter in self._bindings:
