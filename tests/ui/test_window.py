@@ -246,3 +246,15 @@ def test_settings_are_remembered(make_window: Any, settings: Any, tmp_path: Path
     second = make_window()
     assert second.navigator.model.grouping is Grouping.PARTNER
     assert second.splitter.sizes() == expected
+
+
+def test_a_new_clause_starts_at_the_minerals_market_price(window: Any) -> None:
+    from workbench.data import load_dataset
+
+    window.navigator.select_clause("nickel-cfd")
+    window.navigator.add_actions[ClauseKind.BORDER_FLOOR].trigger()
+    new = window.controller.scenario.document.clause(window.navigator.current_clause_id)
+    assert new.mineral == "nickel" and new.status.value == "proposed"
+    assert new.proposed_by == window.controller.scenario.document.metadata.author_delegation
+    reference = load_dataset().mineral("nickel").reference_price.value
+    assert (new.floor_price.amount, new.floor_price.per.value) == (round(reference), "t")

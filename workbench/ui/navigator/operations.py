@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
+
+from workbench.data import DatasetError, load_dataset
 
 from workbench.document import ClauseKind, Scenario
 from workbench.document.clauses import ClauseStatus
 
-#: Kind-specific starting values of a new clause (prices per kg in USD, volumes in tonnes a year).
+#: Kind-specific starting values of a new clause on a mineral the dataset does not know.
 _KIND_DEFAULTS: dict[ClauseKind, dict[str, Any]] = {
     ClauseKind.BORDER_FLOOR: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"}},
     ClauseKind.PRICE_GAP_SUBSIDY: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
@@ -25,6 +28,42 @@ _ID_STEMS = {
     ClauseKind.BORDER_FLOOR: "border-floor", ClauseKind.PRICE_GAP_SUBSIDY: "price-gap", ClauseKind.CFD: "cfd",
     ClauseKind.PURCHASE: "purchase", ClauseKind.TARIFF: "tariff",
 }
+
+
+@lru_cache(maxsize=None)
+def _market(mineral: str) -> tuple[dict[str, Any], float] | None:
+    """The dataset's base-year reference price of ``mineral`` (per kg when dearer than USD 20,000/t)
+    and its world production in tonnes; None for a mineral the dataset does not have."""
+    try:
+        data = load_dataset().mineral(mineral)
+    except (KeyError, DatasetError):
+        return None
+    per_t = data.reference_price.value
+    price = ({"amount": round(per_t / 1000.0, 2), "currency": "USD", "per": "kg"} if per_t >= 20_000
+             else {"amount": round(per_t, 0), "currency": "USD", "per": "t"})
+    return price, data.world_production
+
+
+def _scaled(price: dict[str, Any], factor: float) -> dict[str, Any]:
+    return {**price, "amount": round(price["amount"] * factor, 2)}
+
+
+def kind_defaults(kind: ClauseKind, mineral: str) -> dict[str, Any]:
+    """Starting parameters of a new clause: prices at the mineral's market reference price (a CfD's rebate threshold
+    30 % above it), a purchase of 1 % of world production; fixed fallbacks for minerals outside the dataset."""
+    values = dict(_KIND_DEFAULTS[kind])
+    market = _market(mineral)
+    if market is None:
+        return values
+    price, world = market
+    for field in ("floor_price", "strike_price", "agreed_price"):
+        if field in values:
+            values[field] = price
+    if "rebate_threshold" in values:
+        values["rebate_threshold"] = _scaled(price, 1.3)
+    if "annual_volume" in values:
+        values["annual_volume"] = {"amount": float(max(1, round(world * 0.01))), "unit": "t"}
+    return values
 
 
 def unique_clause_id(scenario: Scenario, stem: str) -> str:
@@ -57,7 +96,7 @@ def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = 
         "proposed_by": doc.metadata.author_delegation,
         "round_introduced": doc.metadata.round,
     }
-    data.update(_KIND_DEFAULTS[kind])
+    data.update(kind_defaults(kind, mineral_id))
     if kind is ClauseKind.TARIFF:
         data["parties"] = [doc.metadata.author_delegation]
     return data
