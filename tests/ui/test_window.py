@@ -258,3 +258,19 @@ def test_a_new_clause_starts_at_the_minerals_market_price(window: Any) -> None:
     assert new.proposed_by == window.controller.scenario.document.metadata.author_delegation
     reference = load_dataset().mineral("nickel").reference_price.value
     assert (new.floor_price.amount, new.floor_price.per.value) == (round(reference), "t")
+
+
+def test_a_mandate_entered_in_the_private_tab_flags_breaching_clauses(qtbot: Any, window: Any) -> None:
+    ceiling = window.private_editor.widgets["US: maximum present-value cost"]
+    ceiling.check.setChecked(True)
+    ceiling.inner.amount.setValue(1.0)  # USD 1: every clause costing the US money breaches it
+    assert window.controller.scenario.private.mandate.max_pv_cost["US"].amount == 1.0
+    model = window.navigator.model
+
+    def flagged() -> list[str]:
+        return [c.id for c in window.controller.scenario.document.clauses if model.breaches(c.id)]
+
+    qtbot.waitUntil(lambda: bool(flagged()), timeout=30000)
+    index = model.clause_indexes(flagged()[0])[0]
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "Breaches the mandate" in index.data(Qt.ItemDataRole.ToolTipRole)
