@@ -96,3 +96,13 @@ def test_a_live_sessions_autosave_is_not_an_orphan(make_window: Any, autosave_di
     edited(window, 101.0)
     assert window.autosave.save_now()
     assert all(o.path != window.autosave.path for o in find_orphans(autosave_dir))
+
+
+def test_an_unwritable_autosave_folder_is_reported_not_raised(make_window: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the autosave folder should be", "utf-8")
+    window = make_window(autosave_dir=blocker / "autosave")
+    edited(window, 121.0)
+    assert not window.autosave.save_now()
+    assert "autosave" in window.autosave.last_error
+    assert "Autosave failed" in window.statusBar().currentMessage()

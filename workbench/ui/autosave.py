@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from workbench.files import FileFormatError, LoadedScenario, SaveError, load_scenario, save_scenario
 from workbench.ui.controller import DocumentController
@@ -29,27 +29,36 @@ def _lock(path: Path) -> QLockFile:
 
 
 def _remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
-    path.with_suffix(".json").unlink(missing_ok=True)
+    for file in (path, path.with_suffix(".json")):
+        try:
+            file.unlink()
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # nothing to remove
 
 
 class Autosave(QObject):
     """Every ``interval_s`` seconds, writes the scenario to this session's autosave file while it has unsaved changes.
 
     The file is locked for the session's lifetime; it is deleted when the scenario is saved (or the changes undone)
-    and when the window closes normally, so a file left behind unlocked means the session crashed.
+    and when the window closes normally, so a file left behind unlocked means the session crashed. ``failed``
+    carries the reason when the folder or the file cannot be written (the window shows it; work goes on).
     """
+
+    failed = Signal(str)
 
     def __init__(self, controller: DocumentController, directory: Path, interval_s: int,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.controller = controller
+        self.last_error = ""
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.last_error = f"cannot create the autosave folder {self.directory}: {exc.strerror or exc}"
         self.path = self.directory / f"{PREFIX}{uuid.uuid4().hex[:12]}.cmws"
         self.lock = _lock(self.path)
         self.lock.tryLock(0)
-        self.last_error = ""
         self._written = None
         self.timer = QTimer(self)
         self.timer.setInterval(max(5, interval_s) * 1000)
@@ -69,6 +78,7 @@ class Autosave(QObject):
                 {"source": source, "saved": datetime.now(timezone.utc).isoformat(timespec="seconds")}), "utf-8")
         except (SaveError, FileFormatError, OSError) as exc:
             self.last_error = str(exc)
+            self.failed.emit(self.last_error)
             return False
         self._written = scenario
         self.last_error = ""

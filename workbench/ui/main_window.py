@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageB
 
 from workbench import __version__
 from workbench.defaults import default_scenario
-from workbench.export import write_term_sheet
 from workbench.files import FILE_EXTENSION, FileFormatError, NewerVersionError, SaveError, load_scenario
 from workbench.document import Scenario
 from workbench.ui.autosave import Autosave, default_directory, find_orphans
@@ -80,6 +79,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.autosave = Autosave(self.controller, autosave_dir or default_directory(),
                                  self.settings.autosave_interval_s, self)
+        self.autosave.failed.connect(lambda reason: self.statusBar().showMessage(
+            self.tr("Autosave failed: {0}").format(reason), 15000))
         self.navigator.select_clause(self.controller.scenario.document.clauses[0].id
                                      if self.controller.scenario.document.clauses else None)
         if offer_recovery:
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx")
+        from workbench.export import write_term_sheet  # openpyxl is imported on the first export, not at start-up
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             write_term_sheet(self.controller.scenario, path)
