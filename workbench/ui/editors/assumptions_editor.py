@@ -11,11 +11,13 @@ from workbench.document import Scenario
 from workbench.ui.editors.fields import (CheckEdit, ChoiceEdit, IntEdit, NumberEdit, OptionalEdit, TextEdit,
                                          ValueEdit)
 from workbench.ui.editors.form import BoundForm, get_at, put_at
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
-PATH_KINDS = [("Flat", "flat"), ("Trend (constant yearly change)", "trend"), ("Custom index", "custom")]
-OVERRIDE_FIELDS = [("Production", "production"), ("Consumption", "consumption"),
-                   ("Reference price", "reference_price"), ("Volatility", "volatility"),
-                   ("Mean reversion", "mean_reversion")]
+PATH_KINDS = [(QT_TR_NOOP("Flat"), "flat"), (QT_TR_NOOP("Trend (constant yearly change)"), "trend"),
+              (QT_TR_NOOP("Custom index"), "custom")]
+OVERRIDE_FIELDS = [(QT_TR_NOOP("Production"), "production"), (QT_TR_NOOP("Consumption"), "consumption"),
+                   (QT_TR_NOOP("Reference price"), "reference_price"), (QT_TR_NOOP("Volatility"), "volatility"),
+                   (QT_TR_NOOP("Mean reversion"), "mean_reversion")]
 
 
 class NumbersText(TextEdit):
@@ -98,7 +100,7 @@ class AssumptionsEditor(BoundForm):
             m = mineral.name
             path = (*a, "price_paths", mineral.id)
             self._row(form, (*path, "kind"), self.tr("{0}: price path").format(m),
-                      ChoiceEdit(self.tr("{0}: price path").format(m), [(self.tr(t), v) for t, v in PATH_KINDS]),
+                      ChoiceEdit(self.tr("{0}: price path").format(m), [(_tr(t), v) for t, v in PATH_KINDS]),
                       get=lambda d, p=path: (get_at(d, p) or {}).get("kind", "flat"),
                       put=lambda d, v, p=path: put_at(d, p, {**(get_at(d, p) or {}), "kind": v}))
             self._row(form, (*path, "annual_change"), self.tr("{0}: yearly price change").format(m),
@@ -138,7 +140,7 @@ class AssumptionsEditor(BoundForm):
             line.addWidget(self.bind((*keys, "region"), self.tr("Override {0}: region").format(n), ChoiceEdit(
                 self.tr("Override {0}: region").format(n), regions)))
             line.addWidget(self.bind((*keys, "field"), self.tr("Override {0}: field").format(n), ChoiceEdit(
-                self.tr("Override {0}: field").format(n), [(self.tr(t), v) for t, v in OVERRIDE_FIELDS])))
+                self.tr("Override {0}: field").format(n), [(_tr(t), v) for t, v in OVERRIDE_FIELDS])))
             line.addWidget(self.bind((*keys, "value"), self.tr("Override {0}: value").format(n), NumberEdit(
                 self.tr("Override {0}: value").format(n), 0.0, 1e12, 4)), 1)
             line.addWidget(self.bind((*keys, "note"), self.tr("Override {0}: reason").format(n), TextEdit(

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QToolButton, QVBoxLayout,
                                QWidget)
 
 from workbench.document.brackets import OPTION_LABELS
 from workbench.ui.editors.fields import ValueEdit, set_combo
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BracketEdit", text)
+from workbench.ui.i18n import translate as _tr
 
 
 class BracketEdit(ValueEdit):

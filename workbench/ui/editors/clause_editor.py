@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from workbench.document import ClauseKind, Scenario
@@ -15,18 +15,16 @@ from workbench.ui.editors.costsharing import CostSharingEdit, rescale_shares
 from workbench.ui.editors.fields import (ChoiceEdit, CodesEdit, IntEdit, LongTextEdit, MoneyEdit, NumberEdit,
                                          OptionalEdit, PriceEdit, TextEdit, ValueEdit, VolumeEdit)
 from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClauseEditor", text)
-
-
-STATUS_ITEMS = [("Proposed", ClauseStatus.PROPOSED.value), ("Bracketed", ClauseStatus.BRACKETED.value),
-                ("Agreed", ClauseStatus.AGREED.value)]
-VOLUME_BASIS_ITEMS = [("Every unit produced", VolumeBasis.MARGINAL_OUTPUT.value),
-                      ("A contracted volume", VolumeBasis.FIXED_VOLUME.value)]
-PRICE_BASIS_ITEMS = [("Agreed price", PriceBasis.AGREED.value),
-                     ("Market price plus premium", PriceBasis.MARKET_PLUS_PREMIUM.value)]
+STATUS_ITEMS = [(QT_TR_NOOP("Proposed"), ClauseStatus.PROPOSED.value),
+                (QT_TR_NOOP("Bracketed"), ClauseStatus.BRACKETED.value),
+                (QT_TR_NOOP("Agreed"), ClauseStatus.AGREED.value)]
+VOLUME_BASIS_ITEMS = [(QT_TR_NOOP("Every unit produced"), VolumeBasis.MARGINAL_OUTPUT.value),
+                      (QT_TR_NOOP("A contracted volume"), VolumeBasis.FIXED_VOLUME.value)]
+PRICE_BASIS_ITEMS = [(QT_TR_NOOP("Agreed price"), PriceBasis.AGREED.value),
+                     (QT_TR_NOOP("Market price plus premium"), PriceBasis.MARKET_PLUS_PREMIUM.value)]
 
 Factory = Callable[[str], ValueEdit]
 
@@ -50,52 +48,55 @@ def _optional(inner: Factory, default: dict[str, Any]) -> Factory:
 
 #: Kind-specific fields: (field, label, widget factory), shown first because they carry the numbers.
 KIND_FIELDS: dict[ClauseKind, list[tuple[str, str, Factory]]] = {
-    ClauseKind.BORDER_FLOOR: [("floor_price", "Floor price", _price)],
+    ClauseKind.BORDER_FLOOR: [("floor_price", QT_TR_NOOP("Floor price"), _price)],
     ClauseKind.PRICE_GAP_SUBSIDY: [
-        ("floor_price", "Floor price", _price),
-        ("upside_share", "Upside share to government", _share),
-        ("eligible_producers", "Eligible producers", CodesEdit),
-        ("volume_cap", "Volume cap", _optional(VolumeEdit, {"amount": 1000.0, "unit": "t"})),
+        ("floor_price", QT_TR_NOOP("Floor price"), _price),
+        ("upside_share", QT_TR_NOOP("Upside share to government"), _share),
+        ("eligible_producers", QT_TR_NOOP("Eligible producers"), CodesEdit),
+        ("volume_cap", QT_TR_NOOP("Volume cap"), _optional(VolumeEdit, {"amount": 1000.0, "unit": "t"})),
     ],
     ClauseKind.CFD: [
-        ("strike_price", "Strike price", _price),
-        ("rebate_threshold", "Rebate threshold (cap)", _price),
-        ("clawback_share", "Clawback share above the cap", _share),
-        ("volume_basis", "Pays on", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in VOLUME_BASIS_ITEMS])),
-        ("contracted_volume", "Contracted volume",
+        ("strike_price", QT_TR_NOOP("Strike price"), _price),
+        ("rebate_threshold", QT_TR_NOOP("Rebate threshold (cap)"), _price),
+        ("clawback_share", QT_TR_NOOP("Clawback share above the cap"), _share),
+        ("volume_basis", QT_TR_NOOP("Pays on"), lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in VOLUME_BASIS_ITEMS])),
+        ("contracted_volume", QT_TR_NOOP("Contracted volume"),
          _optional(lambda n: BracketEdit(n, VolumeEdit), {"amount": 1000.0, "unit": "t"})),
-        ("eligible_producers", "Eligible producers", CodesEdit),
+        ("eligible_producers", QT_TR_NOOP("Eligible producers"), CodesEdit),
     ],
     ClauseKind.PURCHASE: [
-        ("annual_volume", "Annual volume", lambda n: BracketEdit(n, VolumeEdit)),
-        ("price_basis", "Price basis", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in PRICE_BASIS_ITEMS])),
-        ("agreed_price", "Agreed price",
+        ("annual_volume", QT_TR_NOOP("Annual volume"), lambda n: BracketEdit(n, VolumeEdit)),
+        ("price_basis", QT_TR_NOOP("Price basis"),
+         lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in PRICE_BASIS_ITEMS])),
+        ("agreed_price", QT_TR_NOOP("Agreed price"),
          _optional(_price, {"amount": 100.0, "currency": "USD", "per": "kg"})),
-        ("premium_share", "Premium over market", _share),
-        ("sources", "Sources", CodesEdit),
-        ("budget_cap", "Budget cap", _optional(MoneyEdit, {"amount": 1e8, "currency": "USD"})),
-        ("storage_cost_rate", "Storage cost", lambda n: NumberEdit(n, 0.0, 0.25, 1, " % of value a year", 100.0)),
+        ("premium_share", QT_TR_NOOP("Premium over market"), _share),
+        ("sources", QT_TR_NOOP("Sources"), CodesEdit),
+        ("budget_cap", QT_TR_NOOP("Budget cap"), _optional(MoneyEdit, {"amount": 1e8, "currency": "USD"})),
+        ("storage_cost_rate", QT_TR_NOOP("Storage cost"),
+         lambda n: NumberEdit(n, 0.0, 0.25, 1, _tr(" % of value a year"), 100.0)),
     ],
     ClauseKind.TARIFF: [
-        ("rate", "Tariff rate", lambda n: BracketEdit(n, lambda m: NumberEdit(m, 0.0, 5.0, 1, " % ad valorem", 100.0))),
-        ("exporters", "Exporters tariffed", CodesEdit),
+        ("rate", QT_TR_NOOP("Tariff rate"),
+         lambda n: BracketEdit(n, lambda m: NumberEdit(m, 0.0, 5.0, 1, _tr(" % ad valorem"), 100.0))),
+        ("exporters", QT_TR_NOOP("Exporters tariffed"), CodesEdit),
     ],
 }
 
 #: Fields every clause has, after the kind's own.
 COMMON_FIELDS: list[tuple[str, str, Factory]] = [
-    ("mineral", "Mineral", lambda n: ChoiceEdit(n, [])),
-    ("parties", "Parties", CodesEdit),
-    ("proposed_by", "Proposed by", lambda n: ChoiceEdit(n, [])),
-    ("reserved_by", "Reservations by", CodesEdit),
-    ("status", "Status", lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in STATUS_ITEMS])),
-    ("round_introduced", "Round introduced", lambda n: IntEdit(n, 1, 999)),
-    ("start_year", "Start year", lambda n: IntEdit(n, 2000, 2100)),
-    ("duration_years", "Duration", lambda n: BracketEdit(n, lambda m: IntEdit(m, 1, 50, _tr(" years")))),
-    ("review_after_years", "Review after",
+    ("mineral", QT_TR_NOOP("Mineral"), lambda n: ChoiceEdit(n, [])),
+    ("parties", QT_TR_NOOP("Parties"), CodesEdit),
+    ("proposed_by", QT_TR_NOOP("Proposed by"), lambda n: ChoiceEdit(n, [])),
+    ("reserved_by", QT_TR_NOOP("Reservations by"), CodesEdit),
+    ("status", QT_TR_NOOP("Status"), lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in STATUS_ITEMS])),
+    ("round_introduced", QT_TR_NOOP("Round introduced"), lambda n: IntEdit(n, 1, 999)),
+    ("start_year", QT_TR_NOOP("Start year"), lambda n: IntEdit(n, 2000, 2100)),
+    ("duration_years", QT_TR_NOOP("Duration"), lambda n: BracketEdit(n, lambda m: IntEdit(m, 1, 50, _tr(" years")))),
+    ("review_after_years", QT_TR_NOOP("Review after"),
      lambda n: OptionalEdit(n, IntEdit(n, 1, 50, _tr(" years")), lambda: 3)),
-    ("cost_sharing", "Cost sharing", CostSharingEdit),
-    ("text_note", "Drafting note (shared)", lambda n: _short_text(LongTextEdit(n))),
+    ("cost_sharing", QT_TR_NOOP("Cost sharing"), CostSharingEdit),
+    ("text_note", QT_TR_NOOP("Drafting note (shared)"), lambda n: _short_text(LongTextEdit(n))),
 ]
 
 #: Fields whose choices are region codes (partners plus CN and ROW) rather than partners only.
@@ -194,8 +195,8 @@ class ClauseEditor(ScenarioForm):
         column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts wide fields under labels
-        specs = [("title", "Title", lambda n: TextEdit(n, 200)),
-                 ("id", "Clause id", lambda n: TextEdit(n, 40, on_finish=True))]
+        specs = [("title", QT_TR_NOOP("Title"), lambda n: TextEdit(n, 200)),
+                 ("id", QT_TR_NOOP("Clause id"), lambda n: TextEdit(n, 40, on_finish=True))]
         specs += KIND_FIELDS[kind] + COMMON_FIELDS
         for field, name, factory in specs:
             shown = _tr(name)

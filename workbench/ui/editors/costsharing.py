@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.document import CostSharingRule
 from workbench.ui.editors.fields import ValueEdit, set_combo, set_spin
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 RULE_TEXT = {
-    CostSharingRule.OWN: "Each party its own",
-    CostSharingRule.FIXED: "Fixed shares",
-    CostSharingRule.GDP: "By GDP",
-    CostSharingRule.CONSUMPTION: "By consumption",
-    CostSharingRule.IMPORTS: "By imports",
+    CostSharingRule.OWN: QT_TR_NOOP("Each party its own"),
+    CostSharingRule.FIXED: QT_TR_NOOP("Fixed shares"),
+    CostSharingRule.GDP: QT_TR_NOOP("By GDP"),
+    CostSharingRule.CONSUMPTION: QT_TR_NOOP("By consumption"),
+    CostSharingRule.IMPORTS: QT_TR_NOOP("By imports"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CostSharingEdit", text)
 
 
 def equal_shares(parties: list[str]) -> dict[str, float]:

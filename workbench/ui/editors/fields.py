@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLineEdit,
                                QPlainTextEdit, QSpinBox, QWidget)
 
 from workbench.document.quantities import MAX_MONEY, MAX_PRICE, MAX_VOLUME, Currency, PriceUnit, VolumeUnit
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("fields", text)
+from workbench.ui.i18n import translate as _tr
 
 
 class ValueEdit(QWidget):

@@ -10,8 +10,10 @@ from workbench.document import Scenario
 from workbench.document.scenario import PartnerRole
 from workbench.ui.editors.fields import ChoiceEdit, NumberEdit, OptionalEdit, TextEdit
 from workbench.ui.editors.form import BoundForm
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
-ROLE_TEXT = {PartnerRole.MEMBER: "Member", PartnerRole.OBSERVER: "Observer", PartnerRole.NON_MEMBER: "Non-member"}
+ROLE_TEXT = {PartnerRole.MEMBER: QT_TR_NOOP("Member"), PartnerRole.OBSERVER: QT_TR_NOOP("Observer"),
+             PartnerRole.NON_MEMBER: QT_TR_NOOP("Non-member")}
 
 #: Fields holding partner codes (values or list items) and dicts keyed by partner code, renamed with the partner.
 CODE_FIELDS = {"parties", "proposed_by", "reserved_by", "eligible_producers", "sources", "exporters",
@@ -95,7 +97,7 @@ class PartnersEditor(BoundForm):
             name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("European Union") + 16)
             self.grid.addWidget(self.bind((*keys, "name"), name.name, name), i + 1, 1)
             role = ChoiceEdit(self.tr("{0}: role").format(partner.code),
-                              [(self.tr(t), r.value) for r, t in ROLE_TEXT.items()])
+                              [(_tr(t), r.value) for r, t in ROLE_TEXT.items()])
             self.grid.addWidget(self.bind((*keys, "role"), role.name, role), i + 1, 2)
             gdp_name = self.tr("{0}: GDP override").format(partner.code)
             gdp = OptionalEdit(gdp_name, NumberEdit(gdp_name, 0.0, 1e6, 1, " bn"), lambda: 1000.0)

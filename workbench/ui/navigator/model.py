@@ -5,11 +5,12 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbench.document import Scenario
 from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseKind
 from workbench.ui.icons import icon
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,19 +25,16 @@ class Grouping(str, Enum):
     PARTNER = "partner"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClauseTreeModel", text)
-
-
-STATUS_TEXT = {"proposed": "Proposed", "bracketed": "Bracketed", "agreed": "Agreed"}
+STATUS_TEXT = {"proposed": QT_TR_NOOP("Proposed"), "bracketed": QT_TR_NOOP("Bracketed"),
+               "agreed": QT_TR_NOOP("Agreed")}
 
 
 class ClauseTreeModel(QAbstractItemModel):
     """Two levels: a group row per mineral (or partner), under it one row per clause; three columns."""
 
-    COLUMNS = ("Clause", "Status", "By")
-    COLUMN_TIPS = ("Clause title (a warning icon: breaches the mandate)", "Where the clause stands in the talks",
-                   "Delegation proposing the clause")
+    COLUMNS = (QT_TR_NOOP("Clause"), QT_TR_NOOP("Status"), QT_TR_NOOP("By"))
+    COLUMN_TIPS = (QT_TR_NOOP("Clause title (a warning icon: breaches the mandate)"),
+                   QT_TR_NOOP("Where the clause stands in the talks"), QT_TR_NOOP("Delegation proposing the clause"))
 
     def __init__(self, scenario: Scenario, grouping: Grouping = Grouping.MINERAL, parent: Any = None):
         super().__init__(parent)
