@@ -16,12 +16,13 @@ from workbench.ui.autosave import Autosave, default_directory, find_orphans
 from workbench.ui.compare import install_actions, show_origin
 from workbench.ui.controller import DocumentController
 from workbench.ui.editors import AssumptionsEditor, ClauseEditor, PartnersEditor, PrivateEditor
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.icons import icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
 from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
 
-APP_TITLE = "Critical Minerals Workbench"
+APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
 
 
 class MainWindow(QMainWindow):
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         """Show the version and purpose."""
         QMessageBox.about(self, self.tr("About"), self.tr(
             "<b>{0}</b> {1}<br>Draft critical-minerals clauses and see their fiscal cost and price effects per "
-            "partner.").format(self.tr(APP_TITLE), __version__))
+            "partner.").format(_tr(APP_TITLE), __version__))
 
     # --- internals --------------------------------------------------------------------------------------------
     def _clause_selected(self, clause_id: str | None) -> None:
@@ -349,7 +350,7 @@ class MainWindow(QMainWindow):
         return path.stem if path else "term-sheet"
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self._document_name()}[*] \u2014 {self.tr(APP_TITLE)}")
+        self.setWindowTitle(f"{self._document_name()}[*] \u2014 {_tr(APP_TITLE)}")
         self.setWindowFilePath(str(self.controller.path) if self.controller.path else "")
 
     def _file_filter(self) -> str:
