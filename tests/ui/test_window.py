@@ -274,3 +274,14 @@ def test_a_mandate_entered_in_the_private_tab_flags_breaching_clauses(qtbot: Any
     index = model.clause_indexes(flagged()[0])[0]
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "Breaches the mandate" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_undo_history_lists_the_labelled_steps_and_jumps_back(qtbot: Any, window: Any) -> None:
+    type_floor(qtbot, window, "120")
+    window.navigator.add(ClauseKind.TARIFF)
+    view = window.history
+    model = view.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "<as opened>", "Edit Floor price of ndpr-border-floor", f"Add clause {window.navigator.current_clause_id}"]
+    view.setCurrentIndex(model.index(0, 0))  # clicking the first row goes back to the file as opened
+    assert floor_amount(window) == 110.0 and not window.isWindowModified()

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+                               QUndoView, QWidget)
 
 from workbench import __version__
 from workbench.defaults import default_scenario
@@ -62,6 +63,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 5)
         self.setCentralWidget(self.splitter)
+
+        self.history = QUndoView(self.controller.undo_stack)
+        self.history.setEmptyLabel(self.tr("<as opened>"))
+        self.history.setAccessibleName(self.tr("Undo history"))
+        self.history_dock = QDockWidget(self.tr("Undo history"), self)
+        self.history_dock.setObjectName("history_dock")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
 
         self.navigator.clauseSelected.connect(self._clause_selected)
         self.navigator.groupingChanged.connect(lambda value: setattr(self.settings, "grouping", value))
@@ -126,6 +136,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
+        view = bar.addMenu(self.tr("&View"))
+        history = self.history_dock.toggleViewAction()
+        history.setText(self.tr("Undo &history"))
+        view.addAction(history)
         clause = bar.addMenu(self.tr("C&lause"))
         clause.addMenu(self.navigator.add_menu)
         clause.addActions([self.navigator.duplicate_action, self.navigator.delete_action, self.navigator.up_action,
