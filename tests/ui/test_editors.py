@@ -167,3 +167,14 @@ def test_every_input_control_has_an_accessible_name(window: Any) -> None:
         window.controller.undo_stack.setIndex(0)
     for part in (window.navigator, window.partners_editor, window.assumptions_editor, window.private_editor):
         assert _unnamed(part) == [], type(part).__name__
+
+
+def test_a_refused_clause_id_stays_in_the_field_with_the_reason(window: Any) -> None:
+    window.navigator.select_clause(NDPR)
+    line = window.clause_editor.widgets["id"].line
+    line.setText("NdPr Floor")
+    line.setModified(True)
+    line.editingFinished.emit()
+    assert window.controller.scenario.document.clauses[0].id == NDPR
+    assert line.text() == "NdPr Floor"
+    assert any("Clause id" in m and "'NdPr Floor'" in m for m in window.clause_editor.messages())

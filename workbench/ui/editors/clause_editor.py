@@ -271,7 +271,7 @@ class ClauseEditor(ScenarioForm):
             if field == "id":
                 self.clause_id = value
                 self.clauseRenamed.emit(value)
-        elif not typing:  # a refused choice snaps back; typed text stays for the user to correct
+        elif not typing and not widget.keeps_input:  # a refused choice snaps back; typed text stays to correct
             widget.set_value(clause.model_dump(mode="json")[field])
 
     def _scenario_changed(self, _scenario: Scenario) -> None:

@@ -23,6 +23,8 @@ class ValueEdit(QWidget):
     """
 
     edited = Signal(bool)
+    #: Whether a refused edit leaves the user's input in place to be corrected (text), rather than snapping back.
+    keeps_input = False
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -174,6 +176,8 @@ class TextEdit(ValueEdit):
     """One line of text; every keystroke is an edit (they merge into one undo step), or with ``on_finish`` the
     finished text is one edit."""
 
+    keeps_input = True
+
     def __init__(self, name: str, max_length: int = 200, on_finish: bool = False, parent: QWidget | None = None):
         super().__init__(name, parent)
         self.line = QLineEdit()
@@ -267,6 +271,8 @@ class OptionalEdit(ValueEdit):
 
 class LongTextEdit(ValueEdit):
     """Several lines of text (notes); every keystroke is an edit (they merge into one undo step)."""
+
+    keeps_input = True
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(name, parent)

@@ -181,7 +181,7 @@ class BoundForm(ScenarioForm):
             label = label_of(value) if label_of else (getattr(widget, "last_action", None)
                                                       or self.tr("Edit {0}").format(name))
             if not self.edit(label, lambda data: putter(data, value), path_text(keys) if typing else None) \
-                    and not typing:
+                    and not typing and not widget.keeps_input:
                 widget.set_value(getter(self.controller.scenario.to_data()))  # a refused choice snaps back
 
         widget.edited.connect(edited)
