@@ -165,7 +165,8 @@ def test_every_input_control_has_an_accessible_name(window: Any) -> None:
                 field.bracket()
         assert _unnamed(window.clause_editor) == [], clause_id
         window.controller.undo_stack.setIndex(0)
-    for part in (window.navigator, window.partners_editor, window.assumptions_editor, window.private_editor):
+    for part in (window.navigator, window.metadata_editor, window.partners_editor, window.assumptions_editor,
+                 window.private_editor):
         assert _unnamed(part) == [], type(part).__name__
 
 
@@ -178,3 +179,16 @@ def test_a_refused_clause_id_stays_in_the_field_with_the_reason(window: Any) -> 
     assert window.controller.scenario.document.clauses[0].id == NDPR
     assert line.text() == "NdPr Floor"
     assert any("Clause id" in m and "'NdPr Floor'" in m for m in window.clause_editor.messages())
+
+
+def test_the_author_delegation_is_credited_with_new_clauses(window: Any) -> None:
+    author = window.metadata_editor.widgets["Author delegation"].combo
+    author.setCurrentIndex(author.findData("EU"))
+    assert window.controller.scenario.document.metadata.author_delegation == "EU"
+    window.navigator.add(ClauseKind.CFD)
+    assert clause(window, window.navigator.current_clause_id).proposed_by == "EU"
+    title = window.metadata_editor.widgets["Title"].line
+    title.setText("")
+    title.textEdited.emit("")
+    assert window.controller.scenario.document.metadata.title != ""
+    assert any(m.startswith("\u26a0 Title:") for m in window.metadata_editor.messages())

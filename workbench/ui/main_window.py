@@ -16,7 +16,7 @@ from workbench.document import Scenario
 from workbench.ui.autosave import Autosave, default_directory, find_orphans
 from workbench.ui.compare import install_actions, show_origin
 from workbench.ui.controller import DocumentController
-from workbench.ui.editors import AssumptionsEditor, ClauseEditor, PartnersEditor, PrivateEditor
+from workbench.ui.editors import AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.icons import icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
@@ -41,12 +41,14 @@ class MainWindow(QMainWindow):
             else Grouping.MINERAL
         self.navigator = NavigatorPanel(self.controller, grouping)
         self.clause_editor = ClauseEditor(self.controller)
+        self.metadata_editor = MetadataEditor(self.controller)
         self.partners_editor = PartnersEditor(self.controller)
         self.assumptions_editor = AssumptionsEditor(self.controller)
         self.private_editor = PrivateEditor(self.controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Editors"))
         self.tabs.addTab(self.clause_editor, self.tr("&Clause"))
+        self.tabs.addTab(self.metadata_editor, self.tr("Sc&enario"))
         self.tabs.addTab(self.partners_editor, self.tr("&Partners"))
         self.tabs.addTab(self.assumptions_editor, self.tr("A&ssumptions"))
         self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate \u2014 never shared"))
