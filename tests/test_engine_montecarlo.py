@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from workbench.defaults import default_scenario
-from workbench.document import CfdClause, Price, Volume
+from workbench.document import CfdClause, Money, Price, PurchaseClause, Volume
 from workbench.engine import Cancelled, EngineInputError, run_monte_carlo
 from workbench.engine import montecarlo as mc
 from workbench.engine.evaluate import evaluate_model, model_for
@@ -61,6 +61,34 @@ def test_without_volatility_every_path_is_the_deterministic_result(compiled):
     res = mc.simulate(flat, comps, paths=5, seed=1)
     det = evaluate_model(flat, comps).partner_table.fiscal_cost_pv_usd.to_numpy()
     assert np.allclose(res.pv, det[None, :], rtol=1e-9, atol=1e-3)
+
+
+@pytest.mark.parametrize("basis", ["agreed", "market_plus_premium"])
+def test_without_volatility_a_binding_budget_cap_is_the_deterministic_result(compiled, basis):
+    # the cap runs out in the second or third year: the market must lose the purchases the budget cannot pay for
+    model, _ = compiled
+    flat = replace(model, markets={k: replace(m, volatility=0.0) for k, m in model.markets.items()})
+    agreed = basis == "agreed"
+    clause = PurchaseClause(id="capped", title="t", mineral="indium" if agreed else "cobalt", parties=["US", "JP"],
+                            start_year=2026, duration_years=5, proposed_by="US", price_basis=basis,
+                            annual_volume=Volume(amount=133.0 if agreed else 20_000.0),
+                            agreed_price=Price(amount=312.5, per="kg") if agreed else None, premium_share=0.1,
+                            sources=["JP", "ROW"] if agreed else ["ROW"],
+                            budget_cap=Money(amount=100e6 if agreed else 2e9))
+    comps, _ = compile_clauses(flat, [clause])
+    det = evaluate_model(flat, comps)
+    outlay = det.fiscal.query("instrument == 'purchase_outlay'").amount_usd.sum()
+    assert outlay == pytest.approx(100e6 if agreed else 2e9, rel=1e-6)
+    res = mc.simulate(flat, comps, paths=4, seed=1)
+    assert np.allclose(res.pv, det.partner_table.fiscal_cost_pv_usd.to_numpy()[None, :], rtol=1e-9, atol=1e-3)
+    for vary in (False, True):  # the per-path solver (used when elasticities vary) books the same
+        fixed = mc.simulate(replace(flat, markets={k: replace(m, supply_low=m.supply_elasticity,
+                                                              supply_high=m.supply_elasticity,
+                                                              demand_low=m.demand_elasticity,
+                                                              demand_high=m.demand_elasticity)
+                                                   for k, m in flat.markets.items()}),
+                            comps, paths=3, seed=2, vary_elasticities=vary)
+        assert np.allclose(fixed.pv, res.pv[:3], rtol=1e-9, atol=1e-3)
 
 
 def test_grid_interpolation_matches_solving_every_path(compiled, monkeypatch):

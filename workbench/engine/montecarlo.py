@@ -19,7 +19,7 @@ from workbench.engine.core import (
     to_usd,
 )
 from workbench.engine.errors import Cancelled, EngineInputError
-from workbench.engine.evaluate import model_for, select_clauses
+from workbench.engine.evaluate import BUDGET_ROUNDS, model_for, select_clauses
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import MonteCarloResult
@@ -94,10 +94,13 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
     cfd_ids = [c.clause_id for c in sub if c.kind == "cfd"]
     cfd = {cid: np.zeros((h, paths)) for cid in cfd_ids}
     if active:
+        # an agreed-price purchase spends the same each year on every path: its budget fractions are path-free
+        agreed = [c for c in sub if c.kind == "purchase" and c.agreed]
+        fixed = budget_fractions(np.zeros((len(active), h, 1, r)), agreed)
         if elastic is None:
-            net, cfd_net, src = _tabulated(model, st, z, grid_points, progress, cancelled)
+            net, cfd_net, src = _tabulated(model, st, z, grid_points, fixed, progress, cancelled)
         else:
-            net, cfd_net, src = _direct(model, st, z, elastic, progress, cancelled)
+            net, cfd_net, src = _direct(model, st, z, elastic, fixed, progress, cancelled)
         annual += net.transpose(1, 0, 2)
         for cid in cfd_ids:
             cfd[cid] += cfd_net[cid]
@@ -134,10 +137,13 @@ def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.ra
     return eps, eta  # (A, P, R) each
 
 
-def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None):
-    """Solve (A, H, B) cases with full purchases; return (net by region (A,H,B,R), CfD nets, source prices)."""
+def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None):
+    """Solve (A, H, B) cases, purchases scaled by their budget fractions ``frac`` (default: none binds).
+
+    Returns (net by region (A, H, B, R), CfD nets {clause_id: (H, B)}, source prices (A, H, B, R)).
+    """
     a, h, b = shock.shape
-    gov = purchase_volume(st, {}, b)
+    gov = purchase_volume(st, frac or {}, b)
     cases = build_cases(st, shock, gov, elasticities)
     eq = solve_or_raise(st, cases, years, (a, h, b))
     u = to_usd(st, eq, shock, gov)
@@ -155,15 +161,28 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
     return net, cfd, u.price
 
 
+def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict):
+    """_market_flows where each capped purchase buys, path by path, what its budget affords (iterated as evaluate)."""
+    out = _market_flows(st, shock, years, elasticities, frac)
+    for _ in range(BUDGET_ROUNDS):
+        new = budget_fractions(out[2], st.comps)
+        if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
+            break
+        frac = new
+        out = _market_flows(st, shock, years, elasticities, frac)
+    return out
+
+
 CONTINGENT = ("border_floor", "price_gap_subsidy", "cfd")
 
 
-def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancelled):
+def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, progress, cancelled):
     """Solve each mineral-year on a grid of reference prices spanning the sampled paths, then interpolate.
 
     Valid because, with the calibrated constant-elasticity forms, a year's equilibrium depends on the path only
     through that year's reference price. Amounts are interpolated per unit of reference price, so a mineral with
-    no price-contingent clause (tariffs, purchases) is exact with a two-point grid.
+    no price-contingent clause (tariffs, purchases) is exact with a two-point grid. Paths on which a market-price
+    purchase runs out of budget depend on their history too: they are solved one by one.
     """
     a, h, p = z.shape
     r = st.x0.shape[1]
@@ -178,7 +197,7 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancel
         lo = zm.min(axis=1) - 1e-9
         hi = zm.max(axis=1) + 1e-9
         grid = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, gm)  # (H, G)
-        net_g, cfd_g, src_g = _market_flows(one, np.exp(grid)[None], model.years)
+        net_g, cfd_g, src_g = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
         regs = np.flatnonzero(np.abs(net_g[0]).sum(axis=(0, 1)) > 0)
         cols = [net_g[0][:, :, regs]]
         cids = list(cfd_g)
@@ -195,19 +214,31 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, progress, cancel
         left = flat[at]
         vals = (left + w * (flat[at + 1] - left)) * (one.price[0][:, None] * np.exp(zm))[..., None]
         nr, nc = len(regs), len(cids)
-        if nr:
-            net[:, :, regs] += vals[:, :, :nr]
-        for j, cid in enumerate(cids):
-            cfd[cid] = vals[:, :, nr + j]
+        net_m = np.zeros((h, p, r))
+        net_m[:, :, regs] = vals[:, :, :nr]
+        cfd_m = {cid: vals[:, :, nr + j] for j, cid in enumerate(cids)}
+        src_m = np.zeros((h, p, r))
+        src_m[:, :, srcs] = vals[:, :, nr + nc:]
+        capped = [c for c in buys if not c.agreed and np.isfinite(c.budget)]
+        if capped:
+            short = budget_fractions({0: src_m}, capped)
+            bind = np.flatnonzero(np.any([(f < 1.0 - 1e-12).any(axis=0) for f in short.values()], axis=0))
+            for start in range(0, len(bind), CHUNK_PATHS):
+                sel = bind[start:start + CHUNK_PATHS]
+                n_, c_, s_ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
+                net_m[:, sel] = n_[0]
+                src_m[:, sel] = s_[0]
+                for cid, v in c_.items():
+                    cfd_m[cid][:, sel] = v
+        net += net_m
+        cfd.update(cfd_m)
         if buys:
-            full = np.zeros((h, p, r))
-            full[:, :, srcs] = vals[:, :, nr + nc:]
-            src[mi] = full
+            src[mi] = src_m
         _tick(progress, cancelled, 0.05 + 0.9 * (mi + 1) / a)
     return net, cfd, src
 
 
-def _direct(model: Model, st: Static, z: np.ndarray, elastic, progress, cancelled):
+def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled):
     """Solve every path separately (needed when elasticities vary by path), in blocks of CHUNK_PATHS."""
     a, h, p = z.shape
     r = st.x0.shape[1]
@@ -220,7 +251,7 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, progress, cancelle
         b = sl.stop - sl.start
         shock = np.exp(z[:, :, sl])
         el = (np.broadcast_to(eps[:, None, sl], (a, h, b, r)), np.broadcast_to(eta[:, None, sl], (a, h, b, r)))
-        n_, c_, s_ = _market_flows(st, shock, model.years, el)
+        n_, c_, s_ = _budgeted(st, shock, model.years, el, fixed)
         net[:, sl] = n_.sum(axis=0)
         for mi in range(a):
             src[mi][:, sl] = s_[mi]
