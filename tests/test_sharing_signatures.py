@@ -149,7 +149,7 @@ def test_a_malformed_signature_block_is_refused_on_reading_with_one_line():
     (json.dumps({"format": "cmw-public-key", "version": 1, "algorithm": "ed25519", "delegation": "EU",
                  "key_id": "0" * 16, "public_key": base64.b64encode(b"x" * 32).decode()}).encode(),
      "key_id does not match"),
-    (b" " * 5000, "over 4096 bytes"),
+    (b" " * 5000, "over the 4,096-byte limit"),
 ])
 def test_malformed_public_key_files_are_refused_with_a_clear_message(tmp_path, content, message):
     path = tmp_path / "bad.cmwkey"

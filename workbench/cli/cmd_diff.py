@@ -7,8 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.cli.main import CliError
-from workbench.files import FileFormatError, load_scenario
+from workbench.cli.io import read_scenario
 from workbench.sharing import compare
 
 help = "compare two versions: clause redlines, parameter and status changes, change in fiscal cost per partner"
@@ -24,16 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load both files strictly and print the comparison."""
-    sides = []
-    for path in (args.ours, args.theirs):
-        try:
-            loaded = load_scenario(path)
-        except FileFormatError as exc:
-            raise CliError(str(exc)) from None
-        for w in loaded.warnings:
-            print(f"warning: {path}: {w}", file=sys.stderr)
-        sides.append(loaded.scenario)
-    result = compare(sides[0], sides[1], with_impact=not args.no_impact)
+    ours, theirs = (read_scenario(path).scenario for path in (args.ours, args.theirs))
+    result = compare(ours, theirs, with_impact=not args.no_impact)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
     else:

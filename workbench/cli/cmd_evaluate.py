@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
-from workbench.files import FileFormatError, load_scenario
 
 help = "evaluate scenario FILE: per-partner fiscal cost (annual, PV, peak) and price effects"
 
@@ -36,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
     """Load the scenario, evaluate it, print the per-partner table (or JSON)."""
     from workbench.engine import EngineInputError, InfeasibleMarket, evaluate
 
-    try:
-        scenario = load_scenario(args.file).scenario
-    except FileFormatError as exc:
-        raise CliError(str(exc)) from None
+    scenario = read_scenario(args.file, warn=False).scenario
     try:
         result = evaluate(scenario, option=args.option)
     except (EngineInputError, InfeasibleMarket) as exc:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.io import read_scenario, refuse_existing
 from workbench.cli.main import CliError
-from workbench.files import FileFormatError, SaveError, load_scenario
+from workbench.files import SaveError
 
 help = "write the Excel term sheet of scenario FILE (cover, clauses, fiscal cost, prices, sources) to OUT.xlsx"
 
@@ -30,14 +31,10 @@ def run(args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.suffix.lower() != ".xlsx":
         raise CliError(f"{out}: the term sheet must be an .xlsx file")
-    if out.exists() and not args.force:
-        raise CliError(f"{out} already exists; use --force to replace it")
+    refuse_existing(out, args.force)
     if args.paths is not None and not 100 <= args.paths <= 200_000:
         raise CliError(f"--paths must be between 100 and 200000 (got {args.paths})")
-    try:
-        scenario = load_scenario(args.file).scenario.without_private()
-    except FileFormatError as exc:
-        raise CliError(str(exc)) from None
+    scenario = read_scenario(args.file, warn=False).scenario.without_private()
     try:
         dataset = load_dataset()
         monte_carlo = run_monte_carlo(scenario, dataset=dataset, paths=args.paths, seed=args.seed)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.main import CliError
+from workbench.files.json_input import JsonInputError, read_json_file
 
 help = "run the linear GSIM model on FILE.json: world price change and welfare effects per region"
 
@@ -20,17 +21,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="also solve the same market in levels (non-linear) and print its world price changes")
 
 
+#: An experiment file is a handful of regions; 1 MiB holds a 300-region one, and bounds the work the solvers do.
+MAX_EXPERIMENT_BYTES = 1024 * 1024
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the experiment, solve it, print one row per region."""
+    import numpy as np
+
     from workbench.engine import EngineInputError
-    from workbench.engine.gsim import load, solve_levels, solve_linear
+    from workbench.engine.gsim import parse, solve_levels, solve_linear
 
     try:
-        g = load(args.file)
-        result = solve_linear(g)
-        levels = solve_levels(g) if args.levels else None
+        with np.errstate(all="ignore"):  # overflow shows up as non-finite results, refused below
+            g = parse(read_json_file(args.file, MAX_EXPERIMENT_BYTES, "an experiment file"))
+            result = solve_linear(g)
+            _refuse_non_finite(args.file, result.price_change, result.producer_surplus, result.consumer_surplus,
+                               result.tariff_revenue)
+            levels = solve_levels(g) if args.levels else None
+    except JsonInputError as exc:
+        raise CliError(str(exc)) from None
     except EngineInputError as exc:
         raise CliError(f"{args.file}: {exc}") from None
+    except np.linalg.LinAlgError:
+        raise CliError(f"{args.file}: the linear GSIM system has no unique solution (check the elasticities "
+                       "and trade values)") from None
     if args.json:
         out = result.to_json()
         if levels is not None:
@@ -49,3 +64,12 @@ def run(args: argparse.Namespace) -> int:
             row += f"{100 * levels[i]:>16.3f}"
         print(row)
     return 0
+
+
+def _refuse_non_finite(path: Path, *arrays) -> None:
+    """CliError when a result is not a finite number (the inputs overflow double precision)."""
+    import numpy as np
+
+    if not all(np.all(np.isfinite(a)) for a in arrays):
+        raise CliError(f"{path}: the results overflow (not finite numbers): the trade values or elasticities are "
+                       "too large")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.io import refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
 from workbench.sharing import KeyFileError, Keyring, default_data_dir
@@ -20,12 +21,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     create.add_argument("--delegation", required=True, help="our delegation's code, e.g. US")
     create.add_argument("--force", action="store_true", help="replace an existing signing key")
     export = actions.add_parser("export", help="write our public key to a file to give to other delegations")
-    export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument("-o", "--output", required=True, type=Path, help="public key file to write (.cmwkey)")
+    export.add_argument("--force", action="store_true", help="replace the file if it exists")
     imp = actions.add_parser("import", help="trust another delegation's public key file")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, help="the delegation's public key file (.cmwkey)")
     actions.add_parser("list", help="our key and the keys we trust, with fingerprints")
     remove = actions.add_parser("remove", help="stop trusting a key")
-    remove.add_argument("key_id")
+    remove.add_argument("key_id", help="the key's id, as `keys list` shows it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
             key = ring.create_own_key(args.delegation)
             print(f"created {key.delegation}'s signing key {key.public.key_id}\nfingerprint {key.public.fingerprint}")
         elif args.action == "export":
+            refuse_existing(args.output, args.force)
             public = ring.export_public(args.output)
             print(f"wrote {args.output}: {public.delegation}'s public key {public.key_id}")
         elif args.action == "import":

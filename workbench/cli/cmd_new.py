@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.io import refuse_existing
 from workbench.cli.main import CliError
 from workbench.defaults import default_scenario
 from workbench.files import FILE_EXTENSION, SaveError, save_scenario
@@ -21,8 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the default scenario."""
     out: Path = args.output
-    if out.exists() and not args.force:
-        raise CliError(f"{out} already exists; use --force to replace it")
+    refuse_existing(out, args.force)
     try:
         save_scenario(out, default_scenario())
     except SaveError as exc:

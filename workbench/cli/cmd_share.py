@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from workbench.cli.io import read_scenario, refuse_existing
 from workbench.cli.main import CliError
-from workbench.files import FileFormatError, SaveError, load_scenario
+from workbench.files import SaveError
 from workbench.sharing import (KeyFileError, Keyring, SentArchive, ShareError, default_data_dir, prepare_share,
                                write_shared)
 
@@ -26,18 +26,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Strip, record, sign, write and keep a copy in the app-data folder (the base for later merges)."""
     data_dir = default_data_dir()
+    loaded = read_scenario(args.file)
     try:
-        loaded = load_scenario(args.file)
         key = None if args.no_sign else Keyring(data_dir).own_key()
-    except (FileFormatError, KeyFileError) as exc:
+    except KeyFileError as exc:
         raise CliError(str(exc)) from None
-    for w in loaded.warnings:
-        print(f"warning: {args.file}: {w}", file=sys.stderr)
     delegation = args.delegation or (key.delegation if key else loaded.scenario.document.metadata.author_delegation)
     if key is not None and key.delegation != delegation:
         raise CliError(f"our signing key is {key.delegation}'s, not {delegation}'s: use --no-sign to share unsigned")
-    if args.output.exists() and not args.force:
-        raise CliError(f"{args.output} already exists; use --force to replace it")
+    refuse_existing(args.output, args.force)
     try:
         package = prepare_share(loaded.scenario, delegation, key=key)
         write_shared(args.output, package, source=args.file)

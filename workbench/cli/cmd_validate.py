@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
-from workbench.files import FileFormatError, load_scenario
 
 help = "check that FILE is a valid scenario file (exit 0) or say why not (exit 1)"
 
@@ -20,10 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the file strictly; report the first problem."""
-    try:
-        loaded = load_scenario(args.file)
-    except FileFormatError as exc:
-        raise CliError(str(exc)) from None
+    loaded = read_scenario(args.file, warn=False)
     if not loaded.integrity_ok:
         raise CliError(f"{args.file}: integrity: {loaded.warnings[0]}")
     for w in loaded.warnings:

@@ -62,7 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: still one line, never a traceback (tests assert no command gets here)
+        print(f"workbench-cli {args.command}: internal error ({type(exc).__name__}: {_one_line(exc)}); "
+              "please report it", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK if status is None else int(status)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The exception's message on one line, at most 200 characters."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 if __name__ == "__main__":  # pragma: no cover

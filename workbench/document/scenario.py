@@ -21,7 +21,6 @@ from workbench.document.clauses import (
     PriceBasis,
     PriceGapSubsidyClause,
     PurchaseClause,
-    Share,
     TariffClause,
     VolumeBasis,
     Year,

@@ -17,13 +17,24 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``data`` so that a crash at any point leaves either the old or the new file whole."""
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, create_folder: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash at any point leaves either the old or the new file whole.
+
+    ``create_folder`` makes the missing parent folders first (for the app-data folder); SaveError on any failure.
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    if create_folder:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(f"cannot save {path}: cannot make folder {directory} ({exc.strerror or exc})") from None
     if not directory.is_dir():
         raise SaveError(f"cannot save {path}: folder {directory} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise SaveError(f"cannot save {path}: cannot write in folder {directory} ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:

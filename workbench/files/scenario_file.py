@@ -13,13 +13,13 @@ from workbench import __version__
 from workbench.document import Scenario, ScenarioValidationError
 from workbench.files.atomic import atomic_write_bytes
 from workbench.files.errors import FileFormatError, NewerVersionError
+from workbench.files.json_input import parse_json, read_limited
 from workbench.files.migrations import migrate
 
 FORMAT_ID = "cmw-scenario"
 CURRENT_SCHEMA = 2
 FILE_EXTENSION = ".cmws"
 MAX_FILE_BYTES = 16 * 1024 * 1024
-MAX_NESTING = 64
 _ENVELOPE_KEYS = {"format", "schema_version", "app_version", "integrity", "signature", "document", "private"}
 _SIGNATURE_KEYS = {"algorithm", "delegation", "key_id", "signed_hash", "value"}
 
@@ -95,23 +95,7 @@ def save_scenario(path: str | Path, scenario: Scenario, *, include_private: bool
 
 def load_scenario(path: str | Path) -> LoadedScenario:
     """Read a scenario file; raise FileFormatError with a one-line reason. The file is never modified."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise FileFormatError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise FileFormatError(f"{path}: cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise FileFormatError(f"{path}: is a folder, not a scenario file")
-    if size > MAX_FILE_BYTES:
-        raise FileFormatError(f"{path}: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(f"{path}: cannot read ({exc.strerror})") from None
-    return loads_scenario(raw, source=str(path))
+    return loads_scenario(read_limited(path, MAX_FILE_BYTES, "a scenario file"), source=str(path))
 
 
 def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScenario:
@@ -120,13 +104,7 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
         raw = raw.encode("utf-8")
     if len(raw) > MAX_FILE_BYTES:
         raise FileFormatError(f"{source}: over the {MAX_FILE_BYTES:,}-byte limit")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(f"{source}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    data = _parse_json(text, source)
+    data = parse_json(raw, source)
     if not isinstance(data, dict):
         raise FileFormatError(f"{source}: not a scenario file (top level is not a JSON object)")
     if data.get("format") != FORMAT_ID:
@@ -183,42 +161,3 @@ def _check_signature(sig: Any) -> None:
         raise ValueError(f"signature.algorithm: only 'ed25519' is supported (got {sig['algorithm']!r})")
     if not re.fullmatch(r"[A-Z]{2,5}", sig["delegation"]):
         raise ValueError(f"signature.delegation: not a delegation code (got {sig['delegation'][:20]!r})")
-
-
-def _parse_json(text: str, source: str) -> Any:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for k, v in pairs:
-            if k in out:
-                raise FileFormatError(f"{source}: key {k!r} appears twice in one object")
-            out[k] = v
-        return out
-
-    def no_constants(name: str) -> Any:
-        raise FileFormatError(f"{source}: {name} is not a valid number in a scenario file")
-
-    depth = _max_depth(text)
-    if depth > MAX_NESTING:
-        raise FileFormatError(f"{source}: nested {depth} levels deep, over the limit of {MAX_NESTING}")
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
-    except json.JSONDecodeError as exc:
-        hint = " (the file looks cut short)" if exc.pos >= len(text.rstrip()) else ""
-        raise FileFormatError(f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from None
-    except ValueError as exc:  # e.g. an integer with too many digits
-        if isinstance(exc, FileFormatError):
-            raise
-        raise FileFormatError(f"{source}: {exc}") from None
-
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
-
-
-def _max_depth(text: str) -> int:
-    """Bracket nesting depth outside strings (a cheap check before json.loads recurses)."""
-    depth = best = 0
-    for m in _BRACKET.finditer(_STRING.sub("", text)):
-        depth += 1 if m.group() in "[{" else -1
-        best = max(best, depth)
-    return best

@@ -21,9 +21,8 @@ class SentArchive:
 
     def store(self, package: SharePackage) -> Path:
         """Keep the clean copy of ``package`` under its hash; returns where."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(package.shared_hash)
-        atomic_write_bytes(path, package.file_text().encode("utf-8"), keep_backup=False)
+        atomic_write_bytes(path, package.file_text().encode("utf-8"), keep_backup=False, create_folder=True)
         return path
 
     def get(self, shared_hash: str) -> Scenario | None:

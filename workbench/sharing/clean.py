@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -11,8 +10,9 @@ from typing import Any
 
 from workbench.document import HistoryEntry, Scenario
 from workbench.document.scenario import HistoryAction
-from workbench.files import document_hash, dumps_scenario
+from workbench.files import FileFormatError, document_hash, dumps_scenario
 from workbench.files.atomic import atomic_write_bytes
+from workbench.files.json_input import read_json_file
 from workbench.files.scenario_file import MAX_FILE_BYTES
 from workbench.sharing.keys import OwnKey
 from workbench.sharing.signing import sign_scenario
@@ -126,8 +126,8 @@ def write_shared(path: str | Path, package: SharePackage, *, source: str | Path 
         raise ShareError(f"{path} is the scenario's own file: choose another name for the shared copy")
     if path.exists():
         try:
-            existing = json.loads(path.read_bytes()[:MAX_FILE_BYTES + 1])
-        except (OSError, ValueError, RecursionError):
+            existing = read_json_file(path, MAX_FILE_BYTES, "a scenario file")
+        except FileFormatError:
             existing = None
         if isinstance(existing, dict) and "private" in existing:
             raise ShareError(f"{path} is a working file with private notes: choose another name for the shared copy")

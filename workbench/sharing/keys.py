@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from workbench.files.atomic import atomic_write_bytes
+from workbench.files.json_input import JsonInputError, parse_json, read_limited
 
 PUBLIC_KEY_FORMAT = "cmw-public-key"
 PUBLIC_KEY_EXTENSION = ".cmwkey"
@@ -68,23 +69,28 @@ def check_delegation(code: str) -> str:
 def parse_public_key(raw_file: bytes, source: str = "key file") -> PublicKey:
     """Read an exported public key file strictly; KeyFileError with a one-line reason when it is not one."""
     if len(raw_file) > MAX_KEY_FILE_BYTES:
-        raise KeyFileError(f"{source}: over {MAX_KEY_FILE_BYTES} bytes, not a public key file")
+        raise KeyFileError(f"{source}: over the {MAX_KEY_FILE_BYTES:,}-byte limit, not a public key file")
     try:
-        data = json.loads(raw_file.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise KeyFileError(f"{source}: not a workbench public key file (not JSON text)") from None
+        data = parse_json(raw_file, source)
+    except JsonInputError as exc:
+        raise KeyFileError(f"{source}: not a workbench public key file (not JSON text: {exc.reason})") from None
     if not isinstance(data, dict) or data.get("format") != PUBLIC_KEY_FORMAT:
         raise KeyFileError(f"{source}: not a workbench public key file (format is not {PUBLIC_KEY_FORMAT!r})")
     if set(data) != _PUBLIC_FIELDS:
         raise KeyFileError(f"{source}: must have exactly the fields {sorted(_PUBLIC_FIELDS)}")
-    if data["version"] != 1 or data["algorithm"] != "ed25519":
-        raise KeyFileError(f"{source}: only version 1 Ed25519 keys are supported")
+    if type(data["version"]) is not int or data["version"] != 1 or data["algorithm"] != "ed25519":
+        raise KeyFileError(f"{source}: only version 1 Ed25519 keys are supported (got version {data['version']!r}, "
+                           f"algorithm {str(data['algorithm'])[:20]!r})")
     try:
         check_delegation(data["delegation"])
     except KeyFileError as exc:
         raise KeyFileError(f"{source}: delegation: {exc}") from None
+    if not isinstance(data["key_id"], str) or not _KEY_ID.fullmatch(data["key_id"]):
+        raise KeyFileError(f"{source}: key_id must be 16 hex digits (got {str(data['key_id'])[:20]!r})")
+    if not isinstance(data["public_key"], str):
+        raise KeyFileError(f"{source}: public_key must be base64 text (got {str(data['public_key'])[:20]!r})")
     try:
-        raw = base64.b64decode(str(data["public_key"]), validate=True)
+        raw = base64.b64decode(data["public_key"], validate=True)
     except ValueError:
         raise KeyFileError(f"{source}: public_key is not base64 text") from None
     if len(raw) != 32:
@@ -92,6 +98,15 @@ def parse_public_key(raw_file: bytes, source: str = "key file") -> PublicKey:
     if data["key_id"] != key_id_of(raw):
         raise KeyFileError(f"{source}: key_id does not match the key (damaged or edited file)")
     return PublicKey(delegation=data["delegation"], key_id=data["key_id"], raw=raw)
+
+
+def read_public_key(path: str | Path) -> PublicKey:
+    """The public key in the file at ``path`` (read at most 4 KiB); KeyFileError with a one-line reason."""
+    try:
+        raw = read_limited(path, MAX_KEY_FILE_BYTES, "a public key file")
+    except JsonInputError as exc:
+        raise KeyFileError(str(exc)) from None
+    return parse_public_key(raw, str(path))
 
 
 @dataclass(frozen=True)
@@ -122,12 +137,17 @@ class Keyring:
         if not pem_path.exists():
             return None
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = parse_json(read_limited(meta_path, MAX_KEY_FILE_BYTES, "a key file"), str(meta_path))
+            if not isinstance(meta, dict) or "delegation" not in meta:
+                raise KeyFileError(f"{meta_path.name} has no delegation")
             delegation = check_delegation(meta["delegation"])
-            private = serialization.load_pem_private_key(pem_path.read_bytes(), password=None)
-        except (OSError, ValueError, KeyError, TypeError, UnsupportedAlgorithm) as exc:
-            raise KeyFileError(f"our signing key in {self.folder} is unreadable ({type(exc).__name__}); "
-                               "create a new one under Tools > Delegation keys") from None
+            private = serialization.load_pem_private_key(read_limited(pem_path, MAX_KEY_FILE_BYTES, "a key file"),
+                                                         password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+            detail = exc.reason if isinstance(exc, JsonInputError) else \
+                str(exc) if isinstance(exc, KeyFileError) else f"{pem_path.name} is not a PEM private key"
+            raise KeyFileError(f"our signing key in {self.folder} is unreadable ({detail}); create a new one "
+                               "(Tools > Delegation keys, or workbench-cli keys create --force)") from None
         if not isinstance(private, Ed25519PrivateKey):
             raise KeyFileError(f"our signing key in {self.folder} is not an Ed25519 key")
         return OwnKey(delegation, private)
@@ -138,8 +158,7 @@ class Keyring:
         key = OwnKey(delegation, Ed25519PrivateKey.generate())
         pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False)
+        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False, create_folder=True)
         os.chmod(self.folder / "own.pem", 0o600)
         atomic_write_bytes(self.folder / "own.json", json.dumps({"delegation": delegation}).encode("utf-8"),
                            keep_backup=False)
@@ -157,14 +176,7 @@ class Keyring:
     # -- keys we trust -----------------------------------------------------------------------------------------
     def import_public(self, path: str | Path) -> PublicKey:
         """Trust the public key in the file at ``path``; KeyFileError when it is not a valid key file."""
-        path = Path(path)
-        try:
-            if path.stat().st_size > MAX_KEY_FILE_BYTES:
-                raise KeyFileError(f"{path}: over {MAX_KEY_FILE_BYTES} bytes, not a public key file")
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise KeyFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        key = parse_public_key(raw, str(path))
+        key = read_public_key(path)
         self.trust(key)
         return key
 
@@ -173,9 +185,8 @@ class Keyring:
         known = self.find(key.key_id)
         if known is not None and known.delegation != key.delegation:
             raise KeyFileError(f"key {key.key_id} is already trusted as {known.delegation}'s, not {key.delegation}'s")
-        self._trusted_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self._trusted_dir / f"{key.key_id}{PUBLIC_KEY_EXTENSION}", key.to_file_bytes(),
-                           keep_backup=False)
+                           keep_backup=False, create_folder=True)
 
     def trusted(self) -> list[PublicKey]:
         """Every trusted public key, by delegation then id; unreadable files are skipped (see ``problems``)."""
@@ -193,8 +204,8 @@ class Keyring:
         if not path.is_file():
             return None
         try:
-            key = parse_public_key(path.read_bytes()[:MAX_KEY_FILE_BYTES + 1], str(path))
-        except (OSError, KeyFileError):
+            key = read_public_key(path)
+        except KeyFileError:
             return None
         return key if key.key_id == key_id else None
 
@@ -211,7 +222,7 @@ class Keyring:
             return keys, problems
         for path in sorted(self._trusted_dir.glob(f"*{PUBLIC_KEY_EXTENSION}")):
             try:
-                keys.append(parse_public_key(path.read_bytes()[:MAX_KEY_FILE_BYTES + 1], str(path)))
-            except (OSError, KeyFileError) as exc:
+                keys.append(read_public_key(path))
+            except KeyFileError as exc:
                 problems.append(str(exc))
         return keys, problems

@@ -1,0 +1,29 @@
+"""What the subcommands share: reading input files and guarding outputs, each failure a one-line ``CliError``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workbench.cli.main import CliError
+from workbench.files import FileFormatError, LoadedScenario, load_scenario
+
+
+def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
+    """The scenario file at ``path`` read strictly (as the window would); its warnings go to stderr when ``warn``."""
+    try:
+        loaded = load_scenario(path)
+    except FileFormatError as exc:
+        raise CliError(str(exc)) from None
+    if warn:
+        for w in loaded.warnings:
+            print(f"warning: {path}: {w}", file=sys.stderr)
+    return loaded
+
+
+def refuse_existing(path: Path, force: bool) -> None:
+    """CliError when ``path`` exists and ``--force`` was not given (a folder is refused even with it)."""
+    if path.is_dir():
+        raise CliError(f"{path} is a folder: give a file name")
+    if path.exists() and not force:
+        raise CliError(f"{path} already exists; use --force to replace it")
