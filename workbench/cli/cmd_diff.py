@@ -15,8 +15,8 @@ help = "compare two versions: clause redlines, parameter and status changes, cha
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``diff``."""
-    p.add_argument("ours", type=Path, help="our version (A)")
-    p.add_argument("theirs", type=Path, help="their version (B)")
+    p.add_argument("ours", type=Path, metavar="A", help="our version (A)")
+    p.add_argument("theirs", type=Path, metavar="B", help="their version (B)")
     p.add_argument("--json", action="store_true", help="print JSON (documented in docs/cli.md)")
     p.add_argument("--no-impact", action="store_true", help="skip the model run (fiscal cost and price effects)")
 

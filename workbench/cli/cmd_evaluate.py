@@ -26,10 +26,10 @@ _COLUMNS = (  # (column, heading, scale, width, decimals)
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``evaluate``."""
-    p.add_argument("file", type=Path, help="scenario file to evaluate")
+    p.add_argument("file", type=Path, metavar="FILE", help="scenario file to evaluate")
     p.add_argument("--json", action="store_true", help="print the full result as JSON (see docs/cli.md)")
-    p.add_argument("--option", metavar="LABEL", choices=["A", "B", "C", "D"], default=None,
-                   help="model option LABEL wherever a bracket has it (default: each bracket's selected option)")
+    p.add_argument("--option", metavar="A|B|C|D", choices=["A", "B", "C", "D"], default=None,
+                   help="model that option wherever a bracket has it (default: each bracket's selected option)")
 
 
 def run(args: argparse.Namespace) -> int:

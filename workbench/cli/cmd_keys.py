@@ -18,16 +18,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
     create = actions.add_parser("create", help="make our delegation's signing key")
-    create.add_argument("--delegation", required=True, help="our delegation's code, e.g. US")
+    create.add_argument("--delegation", required=True, metavar="CODE", help="our delegation's code, e.g. US")
     create.add_argument("--force", action="store_true", help="replace an existing signing key")
     export = actions.add_parser("export", help="write our public key to a file to give to other delegations")
-    export.add_argument("-o", "--output", required=True, type=Path, help="public key file to write (.cmwkey)")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="public key file to write (.cmwkey)")
     export.add_argument("--force", action="store_true", help="replace the file if it exists")
     imp = actions.add_parser("import", help="trust another delegation's public key file")
-    imp.add_argument("file", type=Path, help="the delegation's public key file (.cmwkey)")
+    imp.add_argument("file", type=Path, metavar="FILE", help="the delegation's public key file (.cmwkey)")
     actions.add_parser("list", help="our key and the keys we trust, with fingerprints")
     remove = actions.add_parser("remove", help="stop trusting a key")
-    remove.add_argument("key_id", help="the key's id, as `keys list` shows it")
+    remove.add_argument("key_id", metavar="KEY_ID", help="the key's id, as `keys list` shows it")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ help = "check that FILE is a valid scenario file (exit 0) or say why not (exit 1
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``validate``."""
-    p.add_argument("file", type=Path, help="scenario file to check")
+    p.add_argument("file", type=Path, metavar="FILE", help="scenario file to check")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing when the file is valid")
 
 

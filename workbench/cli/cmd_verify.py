@@ -13,7 +13,7 @@ help = "check FILE's content hash and signature: exit 0 when intact and verified
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``verify``."""
-    p.add_argument("file", type=Path, help="scenario file to check")
+    p.add_argument("file", type=Path, metavar="FILE", help="scenario file to check")
     p.add_argument("--require-signature", action="store_true", help="also fail when the file is unsigned")
 
 

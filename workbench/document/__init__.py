@@ -2,7 +2,7 @@
 
 from workbench.document.errors import Issue, ScenarioValidationError
 from workbench.document.quantities import Currency, Money, Price, PriceUnit, Volume, VolumeUnit
-from workbench.document.brackets import Bracket, Option, resolve
+from workbench.document.brackets import Bracket, Option, is_partner_code, resolve
 from workbench.document.clauses import (
     BorderFloorClause,
     CfdClause,
@@ -35,5 +35,5 @@ __all__ = [
     "ClauseStatus", "CostSharing", "CostSharingRule", "Currency", "HistoryEntry", "Issue", "Mandate", "Metadata",
     "Mineral", "Money", "Option", "Partner", "PartnerRole", "Price", "PriceGapSubsidyClause", "PriceUnit",
     "PrivateBlock", "PurchaseClause", "RESERVED_REGIONS", "Scenario", "ScenarioDocument", "ScenarioValidationError",
-    "TariffClause", "Volume", "VolumeUnit", "resolve",
+    "TariffClause", "Volume", "VolumeUnit", "is_partner_code", "resolve",
 ]

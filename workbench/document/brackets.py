@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -9,6 +10,13 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 T = TypeVar("T")
 
 OPTION_LABELS = ("A", "B", "C", "D")
+PARTNER_CODE = r"[A-Z]{2,5}"  # a partner's or delegation's code: 2-5 capital letters (CN and ROW are reserved)
+PartnerCode = Annotated[str, Field(pattern=rf"^{PARTNER_CODE}$")]
+
+
+def is_partner_code(value: Any) -> bool:
+    """Whether ``value`` is a partner (delegation) code."""
+    return isinstance(value, str) and re.fullmatch(PARTNER_CODE, value) is not None
 
 
 class Option(BaseModel, Generic[T]):
@@ -18,7 +26,7 @@ class Option(BaseModel, Generic[T]):
 
     label: Annotated[str, Field(pattern=r"^[A-D]$")]
     value: T
-    proposed_by: Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")] | None = None
+    proposed_by: PartnerCode | None = None
 
 
 class Bracket(BaseModel, Generic[T]):

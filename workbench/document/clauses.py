@@ -8,10 +8,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workbench.document.brackets import Bracket, Bracketable, is_bracketed, resolve
+from workbench.document.brackets import Bracket, Bracketable, PartnerCode, is_bracketed, resolve
 from workbench.document.quantities import Money, Price, Volume
 
-PartnerCode = Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")]
 ClauseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
 MineralId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]

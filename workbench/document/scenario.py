@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from workbench.document.brackets import resolve
+from workbench.document.brackets import PARTNER_CODE, resolve
 from workbench.document.clauses import (
     CfdClause,
     Clause,
@@ -136,7 +136,7 @@ class DataOverride(BaseModel):
     model_config = _CFG
 
     mineral: MineralId
-    region: Annotated[str, Field(pattern=r"^([A-Z]{2,5}|\*)$")] = "*"
+    region: Annotated[str, Field(pattern=rf"^({PARTNER_CODE}|\*)$")] = "*"
     field: Annotated[str, Field(pattern=r"^(production|consumption|reference_price|volatility|mean_reversion)$")]
     value: Annotated[float, Field(ge=0.0, le=1e12)]
     note: Annotated[str, Field(max_length=2000)] = ""

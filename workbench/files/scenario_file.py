@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.document import Scenario, ScenarioValidationError
+from workbench.document import Scenario, ScenarioValidationError, is_partner_code
 from workbench.files.atomic import atomic_write_bytes
 from workbench.files.errors import FileFormatError, NewerVersionError
 from workbench.files.json_input import parse_json, read_limited
@@ -159,5 +158,5 @@ def _check_signature(sig: Any) -> None:
         raise ValueError(f"signature: must have exactly the text fields {sorted(_SIGNATURE_KEYS)}")
     if sig["algorithm"] != "ed25519":
         raise ValueError(f"signature.algorithm: only 'ed25519' is supported (got {sig['algorithm']!r})")
-    if not re.fullmatch(r"[A-Z]{2,5}", sig["delegation"]):
+    if not is_partner_code(sig["delegation"]):
         raise ValueError(f"signature.delegation: not a delegation code (got {sig['delegation'][:20]!r})")

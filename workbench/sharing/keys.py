@@ -14,6 +14,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from workbench.document import is_partner_code
 from workbench.files.atomic import atomic_write_bytes
 from workbench.files.json_input import JsonInputError, parse_json, read_limited
 
@@ -21,7 +22,6 @@ PUBLIC_KEY_FORMAT = "cmw-public-key"
 PUBLIC_KEY_EXTENSION = ".cmwkey"
 MAX_KEY_FILE_BYTES = 4096
 _PUBLIC_FIELDS = {"format", "version", "algorithm", "delegation", "key_id", "public_key"}
-_DELEGATION = re.compile(r"[A-Z]{2,5}")
 _KEY_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -61,7 +61,7 @@ def key_id_of(raw: bytes) -> str:
 
 def check_delegation(code: str) -> str:
     """``code`` if it is a delegation code (2-5 capital letters); KeyFileError otherwise."""
-    if not isinstance(code, str) or not _DELEGATION.fullmatch(code):
+    if not is_partner_code(code):
         raise KeyFileError(f"{str(code)[:20]!r} is not a delegation code (2 to 5 capital letters, e.g. EU)")
     return code
 
