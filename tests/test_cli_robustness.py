@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import sys
 import tempfile
 
 import pytest
@@ -263,3 +266,22 @@ def test_an_unwritable_folder_is_a_one_line_failure(work, capsys, monkeypatch, a
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     status, err = _run(_fill(argv, w=str(work), good=str(work / "good.cmws")), capsys)
     _one_line_failure(status, err, "cannot write in folder", "(Permission denied)")
+
+
+class _Stdout(io.StringIO):
+    """A stdout whose writes fail with ``error``."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+def test_a_full_disk_on_stdout_is_a_one_line_failure_and_a_closed_pipe_is_not(work, capsys, monkeypatch):
+    good = str(work / "good.cmws")
+    monkeypatch.setattr(sys, "stdout", _Stdout(OSError(errno.ENOSPC, "No space left on device")))
+    _one_line_failure(*_run(["validate", good], capsys), "cannot write the output: No space left on device")
+    monkeypatch.setattr(sys, "stdout", _Stdout(BrokenPipeError(errno.EPIPE, "Broken pipe")))
+    assert _run(["validate", good], capsys) == (0, "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -54,19 +55,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         status = args._run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
     except CliError as exc:
         print(f"workbench-cli {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not a failure; nothing more to flush
+        _discard_stdout()
         return EXIT_OK
+    except OSError as exc:  # a file the command did not expect to fail, or stdout itself (e.g. a full disk)
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        if not exc.filename:
+            _discard_stdout()
+        print(f"workbench-cli {args.command}: {where}{exc.strerror or _one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
     except Exception as exc:  # a bug: still one line, never a traceback (tests assert no command gets here)
         print(f"workbench-cli {args.command}: internal error ({type(exc).__name__}: {_one_line(exc)}); "
               "please report it", file=sys.stderr)
         return EXIT_FAILURE
     return EXIT_OK if status is None else int(status)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout replaced by an object without a file descriptor
+        pass
 
 
 def _one_line(exc: BaseException) -> str:
