@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from pydantic import ValidationError
 
 from workbench.defaults import default_scenario
 from workbench.document import Bracket, Option, Price, Scenario, ScenarioValidationError, resolve
@@ -115,7 +116,7 @@ def test_resolved_replaces_brackets_by_the_chosen_option():
 
 def test_models_are_immutable_and_copies_share_nothing_mutable():
     s = default_scenario()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         s.document.metadata.title = "changed"  # type: ignore[misc]
     clause = s.document.clauses[0]
     changed = clause.model_copy(update={"status": ClauseStatus.AGREED})

@@ -1,10 +1,10 @@
-"""Errors raised when reading or writing scenario files, each with a one-line reason."""
+"""Errors raised when reading input files or writing scenario files, each with a one-line reason."""
 
 from __future__ import annotations
 
 
 class FileFormatError(ValueError):
-    """The file is not a readable scenario file; the message says why in one line."""
+    """The file is not readable as a scenario file (or as the JSON file the caller expects); one line says why."""
 
 
 class NewerVersionError(FileFormatError):
