@@ -133,7 +133,9 @@ def test_assumptions_apply_and_bad_text_is_named(window: Any) -> None:
 
 def test_private_block_is_marked_and_edits_the_mandate(window: Any) -> None:
     editor = window.private_editor
-    assert "never shared" in window.tabs.tabText(window.tabs.indexOf(editor))
+    tab = window.tabs.indexOf(editor)
+    assert window.tabs.tabText(tab) == "Pri&vate" and not window.tabs.tabIcon(tab).isNull()
+    assert "never shared" in window.tabs.tabToolTip(tab)
     widgets = editor.widgets
     ceiling = widgets["US: fiscal ceiling per year"]
     ceiling.check.setChecked(True)

@@ -51,12 +51,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.metadata_editor, self.tr("Sc&enario"))
         self.tabs.addTab(self.partners_editor, self.tr("&Partners"))
         self.tabs.addTab(self.assumptions_editor, self.tr("A&ssumptions"))
-        self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate \u2014 never shared"))
+        private = self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate"))
+        self.tabs.setTabToolTip(private, self.tr("Private \u2014 never shared: notes and mandate of your delegation, "
+                                                 "removed from every shared copy and term sheet"))
         self.results = ResultsPanel(self.controller)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.navigator.setMinimumWidth(220)
+        self.navigator.setMinimumWidth(250)  # room for the Add/Duplicate/Delete/move buttons
         self.tabs.setMinimumWidth(440)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
@@ -391,4 +393,5 @@ class MainWindow(QMainWindow):
         if not self.settings.splitter_state.isEmpty():
             self.splitter.restoreState(self.settings.splitter_state)
         else:
-            self.splitter.setSizes([330, 590, 680])
+            width = self.width()  # a laptop screen gives the results what the navigator and editors can spare
+            self.splitter.setSizes([330, 590, 680] if width >= 1400 else [260, 450, max(width - 720, 300)])

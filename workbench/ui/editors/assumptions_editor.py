@@ -69,8 +69,18 @@ class AssumptionsEditor(BoundForm):
         doc = scenario.document
         return ([m.id for m in doc.minerals], [p.code for p in doc.partners], len(doc.assumptions.data_overrides))
 
-    def _row(self, form: QFormLayout, keys: tuple[Any, ...], name: str, widget: ValueEdit, **kw: Any) -> None:
-        form.addRow(name + ":", self.bind(keys, name, widget, **kw))
+    def _row(self, form: QFormLayout, keys: tuple[Any, ...], name: str, widget: ValueEdit, label: str | None = None,
+             **kw: Any) -> None:
+        """One form row; ``label`` (default ``name``) is what it shows, ``name`` what messages and screen readers use
+        (inside a mineral's box the label leaves out the mineral the name starts with)."""
+        form.addRow((label or name) + ":", self.bind(keys, name, widget, **kw))
+
+    @staticmethod
+    def _form(box: QGroupBox) -> QFormLayout:
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts fields under labels
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
 
     def populate(self) -> None:
         doc = self.controller.scenario.document
@@ -79,7 +89,7 @@ class AssumptionsEditor(BoundForm):
         a = ("document", "assumptions")
 
         general = QGroupBox(self.tr("Horizon and discounting"))
-        form = QFormLayout(general)
+        form = self._form(general)
         self._row(form, (*a, "base_year"), self.tr("Base year"), IntEdit(self.tr("Base year"), 2000, 2100))
         self._row(form, (*a, "horizon_years"), self.tr("Horizon"),
                   IntEdit(self.tr("Horizon"), 1, 40, self.tr(" years")))
@@ -88,7 +98,7 @@ class AssumptionsEditor(BoundForm):
         outer.addWidget(general)
 
         rates = QGroupBox(self.tr("Exchange rates (USD per unit of currency)"))
-        form = QFormLayout(rates)
+        form = self._form(rates)
         for currency in ("EUR", "JPY", "MXN"):
             name = self.tr("USD per {0}").format(currency)
             self._row(form, (*a, "usd_per_currency", currency), name, NumberEdit(name, 0.0, 1000.0, 6))
@@ -96,33 +106,41 @@ class AssumptionsEditor(BoundForm):
 
         for mineral in doc.minerals:
             box = QGroupBox(self.tr("{0}: prices, demand and elasticities").format(mineral.name))
-            form = QFormLayout(box)
+            form = self._form(box)
             m = mineral.name
             path = (*a, "price_paths", mineral.id)
             self._row(form, (*path, "kind"), self.tr("{0}: price path").format(m),
                       ChoiceEdit(self.tr("{0}: price path").format(m), [(_tr(t), v) for t, v in PATH_KINDS]),
+                      self.tr("Price path"),
                       get=lambda d, p=path: (get_at(d, p) or {}).get("kind", "flat"),
                       put=lambda d, v, p=path: put_at(d, p, {**(get_at(d, p) or {}), "kind": v}))
             self._row(form, (*path, "annual_change"), self.tr("{0}: yearly price change").format(m),
                       NumberEdit(self.tr("{0}: yearly price change").format(m), -0.5, 0.5, 1, " %", 100.0),
+                      self.tr("Yearly price change"),
                       get=lambda d, p=path: (get_at(d, p) or {}).get("annual_change", 0.0),
                       put=lambda d, v, p=path: put_at(d, p, {**(get_at(d, p) or {}), "annual_change": v}))
             self._row(form, (*path, "index"), self.tr("{0}: custom price index").format(m),
                       NumbersText(self.tr("{0}: custom price index").format(m), 2000, on_finish=True),
+                      self.tr("Custom price index (e.g. 1, 1.05, 1.1)"),
                       get=lambda d, p=path: (get_at(d, p) or {}).get("index", []),
                       put=lambda d, v, p=path: put_at(d, p, {**(get_at(d, p) or {}), "index": v}))
             growth = self.tr("{0}: demand growth override").format(m)
             self._row(form, (*a, "demand_growth", mineral.id), growth,
-                      OptionalEdit(growth, NumberEdit(growth, -0.2, 0.5, 1, self.tr(" % a year"), 100.0), lambda: 0.0))
+                      OptionalEdit(growth, NumberEdit(growth, -0.2, 0.5, 1, self.tr(" % a year"), 100.0), lambda: 0.0),
+                      self.tr("Demand growth override"))
             el = (*a, "elasticity_overrides", mineral.id)
-            for field, text in (("supply", self.tr("{0}: supply elasticities (e.g. US=0.3, CN=0.2)")),
-                                ("demand", self.tr("{0}: demand elasticities (e.g. US=-0.3)"))):
+            for field, text, shown in (
+                    ("supply", self.tr("{0}: supply elasticities (e.g. US=0.3, CN=0.2)"),
+                     self.tr("Supply elasticities (e.g. US=0.3, CN=0.2)")),
+                    ("demand", self.tr("{0}: demand elasticities (e.g. US=-0.3)"),
+                     self.tr("Demand elasticities (e.g. US=-0.3)"))):
                 self._row(form, (*el, field), text.format(m),
-                          CodeValuesText(text.format(m), 1000, on_finish=True),
+                          CodeValuesText(text.format(m), 1000, on_finish=True), shown,
                           get=lambda d, p=el, f=field: (get_at(d, p) or {}).get(f, {}),
                           put=lambda d, v, p=el, f=field: _put_elasticity(d, p, f, v))
             arm = self.tr("{0}: Armington elasticity").format(m)
             self._row(form, (*el, "armington"), arm, OptionalEdit(arm, NumberEdit(arm, 0.1, 100.0, 2), lambda: 4.0),
+                      self.tr("Armington elasticity"),
                       get=lambda d, p=el: (get_at(d, p) or {}).get("armington"),
                       put=lambda d, v, p=el: _put_elasticity(d, p, "armington", v))
             outer.addWidget(box)
@@ -161,7 +179,7 @@ class AssumptionsEditor(BoundForm):
         outer.addWidget(overrides)
 
         mc = QGroupBox(self.tr("Uncertainty (Monte Carlo)"))
-        form = QFormLayout(mc)
+        form = self._form(mc)
         self._row(form, (*a, "monte_carlo", "paths"), self.tr("Price paths"),
                   IntEdit(self.tr("Price paths"), 100, 200_000))
         self._row(form, (*a, "monte_carlo", "seed"), self.tr("Random seed"),

@@ -94,7 +94,7 @@ class PartnersEditor(BoundForm):
                                               "Rename partner {0} to {1}").format(old, value)),
                                 i + 1, 0)
             name = TextEdit(self.tr("{0}: name").format(partner.code))
-            name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("European Union") + 16)
+            name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("United States") + 8)
             self.grid.addWidget(self.bind((*keys, "name"), name.name, name), i + 1, 1)
             role = ChoiceEdit(self.tr("{0}: role").format(partner.code),
                               [(_tr(t), r.value) for r, t in ROLE_TEXT.items()])

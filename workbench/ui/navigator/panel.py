@@ -4,16 +4,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QStyle,
-                               QToolButton, QTreeView, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QTreeView, QVBoxLayout,
+                               QWidget)
 
 from workbench.document import ClauseKind, Scenario
 from workbench.document.clauses import CLAUSE_KIND_LABELS
 from workbench.ui.controller import DocumentController
 from workbench.ui.navigator.model import CLAUSE_ID_ROLE, ClauseTreeModel, Grouping
 from workbench.ui.navigator.operations import add_clause, delete_clause, duplicate_clause, move_clause
+
+
+class WrappingTitleDelegate(QStyledItemDelegate):
+    """Makes a row as tall as its title needs when wrapped to the title column's width (QTreeView alone keeps
+    one line and cuts the title)."""
+
+    def __init__(self, tree: QTreeView):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 1 if index.parent().isValid() else 0
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, self.tree.header().sectionSize(0) - self.tree.indentation() * (depth + 1), 10_000)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        style = self.tree.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        bounds = opt.fontMetrics.boundingRect(QRect(0, 0, max(text.width() - 2 * margin, 20), 10_000),
+                                              int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(size.width(), max(size.height(), bounds.height() + size.height() - opt.fontMetrics.height()))
 
 
 class NavigatorPanel(QWidget):
@@ -40,13 +66,17 @@ class NavigatorPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Clauses"))
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # whole clause titles, on two lines or more in a narrow pane
+        self.tree.setUniformRowHeights(False)
+        self.tree.setIndentation(self.tree.indentation() * 3 // 4)
+        self.tree.setItemDelegateForColumn(0, WrappingTitleDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(self._title_resized)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
@@ -178,6 +208,10 @@ class NavigatorPanel(QWidget):
         if self._current is not None and self._current not in {c.id for c in scenario.document.clauses}:
             self._set_current(None)
         self._update_actions()
+
+    def _title_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.tree.doItemsLayout()  # wrapped titles take the height the new width needs
 
     def _after_reset(self) -> None:
         self.tree.expandAll()

@@ -132,8 +132,9 @@ class ResultsPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(top)
         split.addWidget(charts)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 0)  # the table keeps the height of its rows; the charts take the rest
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(page)
         layout.addWidget(split)
         return page

@@ -61,17 +61,17 @@ class PartnerTableModel(QAbstractTableModel):
         tr = self.tr
         return [
             (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
-            (tr("Cost / year"), tr("Fiscal cost per year, average (USD m)"),
+            (tr("Cost\nper year"), tr("Fiscal cost per year, average (USD m)"),
              tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue")),
-            (tr("Cost PV"), tr("Fiscal cost, present value (USD m)"),
+            (tr("Cost\nPV"), tr("Fiscal cost, present value (USD m)"),
              tr("Present value of net fiscal cost over the horizon at the scenario's discount rate")),
-            (tr("P95 PV"), tr("P95 fiscal cost, present value (USD m)"),
+            (tr("P95\nPV"), tr("P95 fiscal cost, present value (USD m)"),
              tr("Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths")),
-            (tr("Consumer \u0394"), tr("Consumer price change (%)"),
+            (tr("Consumer\nprice \u0394"), tr("Consumer price change (%)"),
              tr("Change of the price buyers pay against the baseline, value-weighted over minerals and years")),
-            (tr("Producer \u0394"), tr("Producer price change (%)"),
+            (tr("Producer\nprice \u0394"), tr("Producer price change (%)"),
              tr("Change of the price producers receive against the baseline")),
-            (tr("From China"), tr("Share of supply from China (%)"),
+            (tr("Supply\nfrom China"), tr("Share of supply from China (%)"),
              tr("Share of consumption sourced from China under the scenario")),
         ]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 #: Role giving the raw number a column sorts by.
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -26,24 +26,66 @@ class ResultsTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # one line a row
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(70)
-        model.modelReset.connect(self._fit_first_column)
-        self._fit_first_column()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(40)
+        for signal in (model.modelReset, model.dataChanged, model.headerDataChanged, model.layoutChanged,
+                       model.columnsInserted, model.columnsRemoved):
+            signal.connect(self.fit_columns)
+        header.sortIndicatorChanged.connect(self.fit_columns)
+        self.fit_columns()
         self.setAccessibleName(accessible_name)
 
-    def _fit_first_column(self) -> None:
-        """The first column (partner names) as wide as its contents, never wrapped; the others share the rest."""
-        if self.horizontalHeader().count() > 0:
-            self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    def fit_columns(self) -> None:
+        """Every column at least as wide as its header and cells (never wrapped or cut); spare width is shared out
+        in proportion, and a pane too narrow for the contents scrolls sideways."""
+        header = self.horizontalHeader()
+        count = header.count()
+        if count == 0:
+            return
+        needed = [max(self._header_width(c), self.sizeHintForColumn(c)) for c in range(count)]
+        spare = self.viewport().width() - sum(needed)
+        if spare > 0:
+            extra = [spare * n // sum(needed) for n in needed]
+            extra[-1] += spare - sum(extra)
+            needed = [n + e for n, e in zip(needed, extra)]
+        for column, width in enumerate(needed):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _header_width(self, column: int) -> int:
+        """The width a header's lines need; room for the sort arrow only where it shows (Qt reserves the header's
+        height for it in every column, which makes two-line headers twice as wide as their cells)."""
+        header = self.horizontalHeader()
+        text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        style, metrics = header.style(), header.fontMetrics()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        width = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 2 * margin + 4
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+        return width
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().viewportEvent(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Tall enough for every row (up to 12), so that splitters give the table no empty space."""
-        rows = min(max(self.model().rowCount(), 4), 12)
-        height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
-        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+        """Tall enough for every row (at least 6, the default scenario's regions; up to 12), so that splitters give
+        the table no empty space."""
+        return QSize(super().sizeHint().width(), self._height(min(max(self.model().rowCount(), 6), 12)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Up to 8 rows stay visible however the splitter is dragged: the numbers come before the charts."""
+        return QSize(super().minimumSizeHint().width(), self._height(min(max(self.model().rowCount(), 1), 8)))
+
+    def _height(self, rows: int) -> int:
+        return (self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+                + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.matches(QKeySequence.StandardKey.Copy):

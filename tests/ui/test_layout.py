@@ -1,0 +1,70 @@
+"""Layout on a laptop screen: results never wrapped or cut, whole clause titles, tabs and forms that fit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel
+
+LAPTOP = (1229, 691)  # a 1366x768 screen less the task bar and title, as the window opens there
+
+
+def test_results_cells_are_one_line_and_never_cut(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(*LAPTOP)
+    qtbot.waitUntil(lambda: window.results.result is not None)
+    for table in (window.results.table, window.results.uncertainty.table, window.results.compare.table):
+        header = table.horizontalHeader()
+        assert not table.wordWrap()
+        for column in range(header.count()):
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+            lines = str(table.model().headerData(column, Qt.Orientation.Horizontal)).split("\n")
+            assert header.sectionSize(column) > max(header.fontMetrics().horizontalAdvance(x) for x in lines)
+    table = window.results.table
+    money = [table.model().index(r, 2).data() for r in range(table.model().rowCount())]
+    assert any(text.startswith("\u2212USD") for text in money), money
+    assert table.height() >= table.minimumSizeHint().height()  # all six regions in view
+
+
+def test_wide_results_pane_shares_out_the_spare_width(qtbot: Any, window: Any) -> None:
+    window.resize(1600, 960)
+    window.splitter.setSizes([330, 590, 680])
+    table = window.results.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 6)
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used == table.viewport().width()
+
+
+def test_navigator_shows_whole_clause_titles_on_several_lines(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(*LAPTOP)
+    window.splitter.setSizes([260, 450, 500])
+    tree = window.navigator.tree
+    qtbot.wait(50)
+    index = window.navigator.model.clause_indexes("usmx-antimony-floor")[0]
+    title = index.data()
+    rect = tree.visualRect(index)
+    needed = tree.fontMetrics().boundingRect(0, 0, rect.width() - 8, 10_000, int(Qt.TextFlag.TextWordWrap), title)
+    assert tree.wordWrap()
+    assert rect.height() >= needed.height() > tree.fontMetrics().height()
+
+
+def test_editor_tabs_fit_without_scroll_buttons(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(*LAPTOP)
+    window.splitter.setSizes([260, 450, 500])
+    qtbot.wait(50)
+    bar = window.tabs.tabBar()
+    assert bar.tabRect(bar.count() - 1).right() <= window.tabs.width()
+
+
+def test_assumption_rows_name_the_field_not_the_mineral_again(window: Any) -> None:
+    editor = window.assumptions_editor
+    labels = [w.text() for w in editor.findChildren(QLabel)]
+    assert "Price path:" in labels and "Supply elasticities (e.g. US=0.3, CN=0.2):" in labels
+    assert not any(text.startswith("Nickel: ") for text in labels)
+    assert "Nickel: price path" in editor.widgets  # messages and screen readers keep the mineral
+    forms = editor.findChildren(QFormLayout)
+    assert forms and all(f.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapLongRows for f in forms)
