@@ -44,6 +44,10 @@ BAD_SCENARIOS = {  # name -> (file content, or None for no file; what the messag
     "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "nested 100000 levels deep"),
     "duplicate key": (b'{"format": "cmw-scenario", "format": "x"}', "key 'format' appears twice"),
     "lone surrogate": (lambda good: good.replace(b'"title": "', b'"title": "\\ud800', 1), "lone UTF-16 surrogate"),
+    "schema 1 without scenario": (b'{"format": "cmw-scenario", "schema_version": 1}',
+                                  "schema 1 file: scenario: required object is missing"),
+    "schema 1 clause not an object": (b'{"format": "cmw-scenario", "schema_version": 1, "scenario": {"clauses": [1]}}',
+                                      "schema 1 file: scenario.clauses[0]: must be an object"),
     "folder": ("folder", "is a folder, not a scenario file"),
     "oversized": ("oversized", "over the 16,777,216-byte limit"),
 }

@@ -115,7 +115,10 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
         raise NewerVersionError(
             f"{source}: written by a newer workbench (schema {version}, app {data.get('app_version', '?')}); "
             f"this version {__version__} reads schema {CURRENT_SCHEMA} and older. Update the workbench to open it.")
-    data = migrate(data, version, CURRENT_SCHEMA)
+    try:
+        data = migrate(data, version, CURRENT_SCHEMA)
+    except FileFormatError as exc:
+        raise FileFormatError(f"{source}: {exc}") from None
     unknown = set(data) - _ENVELOPE_KEYS
     if unknown:
         raise FileFormatError(f"{source}: unknown top-level field {sorted(unknown)[0]!r}")
