@@ -22,6 +22,7 @@ from workbench.engine import EngineInputError, InfeasibleMarket
 from workbench.engine.calibrate import allocate_flows
 from workbench.engine.evaluate import evaluate_model
 from workbench.engine.instruments import compile_clauses
+from workbench.engine.montecarlo import simulate
 from workbench.engine.market import MineralMarket, Model
 
 REGIONS = ("US", "EU", "CN", "ROW")
@@ -182,6 +183,40 @@ def test_purchase_with_budget_cap_stops_buying_when_spent():
     assert res.gov_flows.sum(axis=(2, 3))[0].tolist() == pytest.approx([1, 1, 0.5, 0, 0])
     assert res.stock_end[0, 0] == pytest.approx(2.5)
     assert res.partner_table.at["US", "stockpile_days_cover"] == pytest.approx(2.5 / 5 * 365)
+
+
+def test_budget_cap_on_a_market_price_purchase_buys_what_the_budget_affords_at_the_price_it_causes():
+    # CN sells to the US and ROW (X = 2p, D = 1/p each) plus g bought by the government: 2p = 2/p + g.
+    # The budget 6 P0 buys g with g p = 6: p = 2, g = 3 (half the 6 t committed, which would push p to 3.30).
+    mk = market(**SINGLE, horizon=2)
+    clause = PurchaseClause(id="cap", annual_volume=Volume(amount=6), price_basis="market_plus_premium",
+                            sources=["CN"], budget_cap=Money(amount=6 * P0), storage_cost_rate=0.0,
+                            **common(duration_years=2))
+    res = run(model(mk, horizon=2), [clause])
+    cn = REGIONS.index("CN")
+    assert res.producer_price[0, :, cn] == pytest.approx([2 * P0, P0], rel=1e-9)
+    assert res.gov_flows[0].sum(axis=(1, 2)) == pytest.approx([3.0, 0.0], rel=1e-9, abs=1e-9)
+    out = res.fiscal.query("instrument == 'purchase_outlay'").set_index("year").amount_usd
+    assert out.sum() == pytest.approx(6 * P0, rel=1e-9) and out.get(2026) == pytest.approx(6 * P0, rel=1e-9)
+
+
+@pytest.mark.parametrize("eps", [0.4, 0.05, 0.01])
+def test_budget_cap_is_never_overspent_however_steep_the_market(eps):
+    # buying 150% of world output against inelastic supply: the full volume would cost many times the budget
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=eps, eta=-eps, horizon=3, volatility=0.0)
+    clause = PurchaseClause(id="cap", annual_volume=Volume(amount=30), price_basis="market_plus_premium",
+                            sources=["ROW"], budget_cap=Money(amount=20 * P0), **common(duration_years=3))
+    mdl = model(mk, horizon=3)
+    res = run(mdl, [clause])
+    comps, _ = compile_clauses(mdl, [clause])
+    paths = simulate(mdl, comps, paths=2, seed=1).pv  # Monte Carlo without volatility books the same
+    assert paths == pytest.approx(np.tile(res.partner_table.fiscal_cost_pv_usd.to_numpy(), (2, 1)), rel=1e-9)
+    out = res.fiscal.query("instrument == 'purchase_outlay'").amount_usd
+    assert out.sum() == pytest.approx(20 * P0, rel=1e-9)
+    bought = res.gov_flows[0].sum(axis=(1, 2))
+    row = REGIONS.index("ROW")
+    assert bought[0] * res.producer_price[0, 0, row] == pytest.approx(20 * P0, rel=1e-9)  # all in the first year
+    assert bought[1:] == pytest.approx([0.0, 0.0], abs=1e-9)
 
 
 def test_market_plus_premium_purchase_and_storage_cost():

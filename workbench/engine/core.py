@@ -12,6 +12,7 @@ from workbench.engine.market import Model
 from workbench.engine.solver import Equilibrium, MarketCases, solve
 
 SIGMA_ONE = 1e-6  # an Armington elasticity of exactly 1 is solved as 1 + SIGMA_ONE (the CES limit)
+BUDGET_ROUNDS = 40  # market solves allowed to settle the purchases of capped budgets
 
 
 @dataclass
@@ -131,10 +132,14 @@ def build_cases(st: Static, shock: np.ndarray, gov: np.ndarray, elasticities=Non
         sup_capped=capped.reshape(n, k, r), cap=cap.reshape(n, r))
 
 
-def solve_or_raise(st: Static, cases: MarketCases, years: list[int], shape: tuple[int, int, int]) -> Equilibrium:
-    """Solve; if any case fails, raise InfeasibleMarket naming the mineral, year and the clauses active there."""
+def solve_or_raise(st: Static, cases: MarketCases, years: list[int], shape: tuple[int, int, int],
+                   strict: bool = True) -> Equilibrium:
+    """Solve; if any case fails, raise InfeasibleMarket naming the mineral, year and the clauses active there.
+
+    With ``strict`` False the failures are left in ``converged`` for the caller instead.
+    """
     eq = solve(cases)
-    if not eq.converged.all():
+    if strict and not eq.converged.all():
         bad = int(np.flatnonzero(~eq.converged)[0])
         mi, ti, _ = np.unravel_index(bad, shape)
         mineral = st.minerals[mi]
@@ -159,6 +164,7 @@ class Usd:
     supply: np.ndarray   # (M, H, B, R)
     support: np.ndarray  # (M, H, B, R) per-unit support at the margin (capped included)
     gov: np.ndarray      # (M, H, B, R) government purchases by source
+    ok: np.ndarray       # (M, H, B) the market found its equilibrium
 
 
 def to_usd(st: Static, eq: Equilibrium, shock: np.ndarray, gov: np.ndarray) -> Usd:
@@ -178,7 +184,7 @@ def to_usd(st: Static, eq: Equilibrium, shock: np.ndarray, gov: np.ndarray) -> U
         demand=eq.demand.reshape(big_m, h, b, r) * w1,
         supply=eq.supply.reshape(big_m, h, b, r) * w1,
         support=(eq.support_u + eq.support_c).reshape(big_m, h, b, r) * s1,
-        gov=gov)
+        gov=gov, ok=eq.converged.reshape(big_m, h, b))
 
 
 def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
@@ -278,21 +284,101 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
     return flows, stock_end, premium
 
 
+def _unit_cost(source_price, c: Compiled) -> np.ndarray:
+    """USD a purchase pays per tonne of its committed volume in each year, (H, B): agreed price or market + premium."""
+    src = np.flatnonzero(c.volume > 0)
+    p = source_price[c.m][..., src]
+    if c.agreed:
+        return np.full(p.shape[:2], c.price)
+    return (1.0 + c.rate) * (p @ (c.volume[src] / c.volume[src].sum()))
+
+
 def budget_fractions(source_price, comps: list[Compiled]) -> dict[str, np.ndarray]:
-    """Share of each year's committed volume a capped purchase can still afford, in year order (H, B)."""
+    """Share of each year's committed volume a capped purchase can still afford at these prices, in year order (H, B)."""
     fr: dict[str, np.ndarray] = {}
     for c in comps:
         if c.kind != "purchase" or not np.isfinite(c.budget):
             continue
-        src = np.flatnonzero(c.volume > 0)
-        p = source_price[c.m][..., src]
-        per_year = c.price * c.volume[src].sum() if c.agreed else (1.0 + c.rate) * (p @ c.volume[src])
-        full = np.broadcast_to(per_year, p.shape[:2]) * c.years[:, None]  # (H, B)
+        full = _unit_cost(source_price, c) * c.volume.sum() * c.years[:, None]  # (H, B)
         f = np.ones_like(full)
         spent = np.zeros(full.shape[1])
         for t in range(full.shape[0]):
             left = np.maximum(c.budget - spent, 0.0)
-            f[t] = np.where(full[t] > left, np.divide(left, full[t], out=np.zeros_like(left), where=full[t] > 0), 1.0)
+            short = full[t] > left
+            f[t] = np.where(short, np.divide(left, full[t], out=np.zeros_like(left), where=short), 1.0)
             spent += f[t] * full[t]
         fr[c.clause_id] = f
     return fr
+
+
+def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray], rounds: int = BUDGET_ROUNDS):
+    """Solve the markets with every capped purchase buying exactly what its budget affords: (fractions, solution).
+
+    ``solve_at(frac, strict)`` solves the markets with purchases scaled by ``frac`` {clause_id: (H, B)} and returns
+    (source prices (M, H, B, R), solution, equilibrium found (M, H, B)); ``strict`` raises InfeasibleMarket instead.
+    Years before the budget runs out buy in full, years after buy nothing; in the year it runs out the fraction f
+    solves S(f) = f V u(f) = budget left, u(f) being the price paid in the market the purchase itself moves. S rises
+    with f, so f = left / (V u(f_0)) lies on the other side of the root from f_0; once both sides are known,
+    regula falsi (Illinois) on (ln f, ln S) closes in, where the plain iteration f <- left / (V u(f)) overshoots and
+    oscillates (large purchases against inelastic supply). When the full committed volumes have no equilibrium,
+    the capped purchases start from nothing, and a fraction whose market has no equilibrium is halved.
+    """
+    capped = [c for c in comps if c.kind == "purchase" and np.isfinite(c.budget)]
+    unsure = [c for c in capped if c.clause_id not in frac]
+    frac = dict(frac)
+    price, sol, ok = solve_at(frac, not unsure)
+    if not ok.all():
+        frac.update({c.clause_id: np.zeros((len(c.years), 1)) for c in unsure})
+        price, sol, ok = solve_at(frac, True)
+    state: dict[str, list[np.ndarray]] = {}
+    for _ in range(rounds if capped else 0):
+        settled = True
+        for c in capped:
+            bad = ~ok[c.m]  # (H, B): no equilibrium with this fraction, it spends "infinitely" much
+            f = np.array(np.broadcast_to(frac.get(c.clause_id, 1.0), bad.shape), dtype=float)
+            with np.errstate(invalid="ignore"):
+                full = np.where(bad, np.inf, _unit_cost(price, c) * c.volume.sum() * c.years[:, None])
+                spent = np.where(f > 0, f * full, 0.0)
+            before = np.concatenate([np.zeros_like(spent[:1]), np.cumsum(spent, axis=0)[:-1]])
+            left = c.budget - before
+            tol = 1e-10 * c.budget
+            left = np.where(left > tol, left, 0.0)  # spent to the tolerance: nothing left
+            done = np.where(left <= 0, f == 0, np.where(f >= 1, spent <= left + tol, np.abs(spent - left) <= tol))
+            done |= ~c.years[:, None]  # a year the clause does not buy in is settled whatever its fraction
+            if done.all():
+                continue
+            settled = False
+            xa, la, xb, lb, side = state.setdefault(c.clause_id, [
+                np.full_like(f, -np.inf), np.full_like(f, -np.inf), np.full_like(f, np.inf),
+                np.full_like(f, np.inf), np.zeros_like(f)])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ll, ls, lf = np.log(left), np.log(spent), np.log(f)
+                # forget an end the budget left has moved past (an earlier year's spending changed)
+                gone = la > ll
+                xa[gone], la[gone] = -np.inf, -np.inf
+                gone = lb <= ll
+                xb[gone], lb[gone] = np.inf, np.inf
+                seen = ~done & (f > 0) & (left > 0)
+                over, under = seen & (ls > ll), seen & (ls <= ll)
+                twice = over & (side > 0) & np.isfinite(la)  # Illinois: the end that stays moves halfway in
+                la[twice] = ll[twice] + 0.5 * (la[twice] - ll[twice])
+                twice = under & (side < 0) & np.isfinite(lb)
+                lb[twice] = ll[twice] + 0.5 * (lb[twice] - ll[twice])
+                xb[over], lb[over], side[over] = lf[over], ls[over], 1.0
+                xa[under], la[under], side[under] = lf[under], ls[under], -1.0
+                short = full > left
+                naive = np.log(np.where(short, np.divide(left, full, out=np.zeros_like(left), where=short), 1.0))
+                both = np.isfinite(la) & np.isfinite(lb)
+                x = np.where(both, xa + (ll - la) * (xb - xa) / (lb - la), naive)
+                x = np.where(~both | ((x > xa) & (x < xb)), x, 0.5 * (xa + xb))
+                # above an infeasible fraction: bisect (in logs) towards it, or halve it
+                blind = np.isfinite(xb) & ~np.isfinite(lb)
+                x = np.where(blind, np.where(np.isfinite(xa), 0.5 * (xa + xb), xb - np.log(2.0)), x)
+            new = np.where(left > 0, np.exp(np.minimum(x, 0.0)), 0.0)
+            frac[c.clause_id] = np.where(done, f, new)
+        if settled:
+            break
+        price, sol, ok = solve_at(frac, False)
+    if not ok.all():
+        price, sol, ok = solve_at(frac, True)  # raises, naming the clauses
+    return frac, sol

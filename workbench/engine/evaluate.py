@@ -14,12 +14,12 @@ from workbench.engine.calibrate import build_model
 from workbench.engine.core import (
     Static,
     Usd,
-    budget_fractions,
     build_cases,
     market_ledger,
     prepare,
     purchase_ledger,
     purchase_volume,
+    settle_budgets,
     solve_or_raise,
     to_usd,
 )
@@ -28,7 +28,6 @@ from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import EvaluationResult
 
-BUDGET_ROUNDS = 6
 _MODEL_CACHE: OrderedDict = OrderedDict()
 _DATASET: list = []
 _LOCK = threading.Lock()  # the window evaluates on worker threads
@@ -99,17 +98,15 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     shape = (m, h, 1)
     shock = np.ones(shape)
     active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
-    frac: dict[str, np.ndarray] = {}
+
+    def solve_at(frac, strict):
+        u = _solve(st, shock, frac, active, model, strict)
+        return u.price, u, u.ok
+
     try:
-        u = _solve(st, shock, frac, active, model)
+        frac, u = settle_budgets(solve_at, comps, {})
     except InfeasibleMarket as exc:
         raise _diagnose(model, comps, exc) from None
-    for _ in range(BUDGET_ROUNDS):
-        new = budget_fractions(u.price, comps)
-        if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
-            break
-        frac = new
-        u = _solve(st, shock, frac, active, model)
     ledger_m = market_ledger(st, u)
     ledger_p, stock_end, premium = purchase_ledger(u.price, comps, frac, premiums=True)
     by_id = {c.clause_id: c for c in comps}
@@ -150,7 +147,7 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         members=list(model.members), warnings=list(warnings or []))
 
 
-def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model) -> Usd:
+def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True) -> Usd:
     """Solve the markets with clauses; the others stay at their baseline (no need to solve them)."""
     m, h, b = shock.shape
     gov = purchase_volume(st, frac, b)
@@ -158,7 +155,7 @@ def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: 
     if active:
         sub = _restrict(st, model, active)
         cases = build_cases(sub, shock[active], gov[active])
-        eq = solve_or_raise(sub, cases, model.years, (len(active), h, b))
+        eq = solve_or_raise(sub, cases, model.years, (len(active), h, b), strict)
         ua = to_usd(sub, eq, shock[active], gov[active])
     pb = st.price[:, :, None] * shock
     w = st.world[:, :, None]
@@ -167,9 +164,9 @@ def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: 
                index=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
                flows=(st.theta * st.d0[:, None, :])[:, None, None] * w[..., None, None],
                demand=st.d0[:, None, None, :] * w[..., None], supply=st.x0[:, None, None, :] * w[..., None],
-               support=np.zeros((m, h, b, r)), gov=gov)
+               support=np.zeros((m, h, b, r)), gov=gov, ok=np.ones((m, h, b), bool))
     if active:
-        for name in ("price", "landed", "index", "flows", "demand", "supply", "support"):
+        for name in ("price", "landed", "index", "flows", "demand", "supply", "support", "ok"):
             getattr(full, name)[active] = getattr(ua, name)
     return full
 

@@ -15,11 +15,12 @@ from workbench.engine.core import (
     purchase_ledger,
     purchase_volume,
     budget_fractions,
+    settle_budgets,
     solve_or_raise,
     to_usd,
 )
-from workbench.engine.errors import Cancelled, EngineInputError
-from workbench.engine.evaluate import BUDGET_ROUNDS, model_for, select_clauses
+from workbench.engine.errors import Cancelled, EngineInputError, InfeasibleMarket
+from workbench.engine.evaluate import model_for, select_clauses
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import MonteCarloResult
@@ -137,15 +138,16 @@ def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.ra
     return eps, eta  # (A, P, R) each
 
 
-def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None):
+def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True):
     """Solve (A, H, B) cases, purchases scaled by their budget fractions ``frac`` (default: none binds).
 
-    Returns (net by region (A, H, B, R), CfD nets {clause_id: (H, B)}, source prices (A, H, B, R)).
+    Returns (net by region (A, H, B, R), CfD nets {clause_id: (H, B)}, source prices (A, H, B, R), equilibrium
+    found (A, H, B)); ``strict`` raises InfeasibleMarket for a case without one.
     """
     a, h, b = shock.shape
     gov = purchase_volume(st, frac or {}, b)
     cases = build_cases(st, shock, gov, elasticities)
-    eq = solve_or_raise(st, cases, years, (a, h, b))
+    eq = solve_or_raise(st, cases, years, (a, h, b), strict)
     u = to_usd(st, eq, shock, gov)
     led = market_ledger(st, u)
     r = st.x0.shape[1]
@@ -158,19 +160,17 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
         net[by_id[cid].m] += amt
         if by_id[cid].kind == "cfd":
             cfd[cid] = cfd.get(cid, 0.0) + amt.sum(axis=-1)
-    return net, cfd, u.price
+    return net, cfd, u.price, u.ok
 
 
 def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict):
-    """_market_flows where each capped purchase buys, path by path, what its budget affords (iterated as evaluate)."""
-    out = _market_flows(st, shock, years, elasticities, frac)
-    for _ in range(BUDGET_ROUNDS):
-        new = budget_fractions(out[2], st.comps)
-        if all(np.allclose(new[k], frac.get(k, 1.0), rtol=1e-10, atol=1e-12) for k in new):
-            break
-        frac = new
-        out = _market_flows(st, shock, years, elasticities, frac)
-    return out
+    """_market_flows where each capped purchase buys, path by path, what its budget affords (as in evaluate)."""
+
+    def solve_at(f, strict):
+        out = _market_flows(st, shock, years, elasticities, f, strict)
+        return out[2], out, out[3]
+
+    return settle_budgets(solve_at, st.comps, frac)[1]
 
 
 CONTINGENT = ("border_floor", "price_gap_subsidy", "cfd")
@@ -197,45 +197,63 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
         lo = zm.min(axis=1) - 1e-9
         hi = zm.max(axis=1) + 1e-9
         grid = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, gm)  # (H, G)
-        net_g, cfd_g, src_g = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
-        regs = np.flatnonzero(np.abs(net_g[0]).sum(axis=(0, 1)) > 0)
-        cols = [net_g[0][:, :, regs]]
-        cids = list(cfd_g)
-        cols += [v[..., None] for v in cfd_g.values()]
         buys = [c for c in mine if c.kind == "purchase"]
-        srcs = np.flatnonzero(np.any([c.volume > 0 for c in buys], axis=0)) if buys else np.zeros(0, int)
-        cols.append(src_g[0][:, :, srcs])
-        table = np.concatenate(cols, axis=2) / (one.price[0][:, None, None] * np.exp(grid)[..., None])
-        pos = (zm - lo[:, None]) / (hi - lo)[:, None] * (gm - 1)
-        k = np.clip(np.floor(pos).astype(int), 0, gm - 2)
-        w = (pos - k)[..., None]
-        flat = table.reshape(h * gm, -1)
-        at = k + (np.arange(h) * gm)[:, None]
-        left = flat[at]
-        vals = (left + w * (flat[at + 1] - left)) * (one.price[0][:, None] * np.exp(zm))[..., None]
-        nr, nc = len(regs), len(cids)
-        net_m = np.zeros((h, p, r))
-        net_m[:, :, regs] = vals[:, :, :nr]
-        cfd_m = {cid: vals[:, :, nr + j] for j, cid in enumerate(cids)}
-        src_m = np.zeros((h, p, r))
-        src_m[:, :, srcs] = vals[:, :, nr + nc:]
         capped = [c for c in buys if not c.agreed and np.isfinite(c.budget)]
-        if capped:
-            short = budget_fractions({0: src_m}, capped)
-            bind = np.flatnonzero(np.any([(f < 1.0 - 1e-12).any(axis=0) for f in short.values()], axis=0))
-            for start in range(0, len(bind), CHUNK_PATHS):
-                sel = bind[start:start + CHUNK_PATHS]
-                n_, c_, s_ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
-                net_m[:, sel] = n_[0]
-                src_m[:, sel] = s_[0]
-                for cid, v in c_.items():
-                    cfd_m[cid][:, sel] = v
+        try:
+            net_g, cfd_g, src_g, _ = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
+        except InfeasibleMarket:
+            if not capped:  # only a budget cap can make the committed volumes affordable
+                raise
+            gm = 0
+        if gm:
+            net_m, cfd_m, src_m = _interpolate(one, grid, zm, lo, hi, net_g, cfd_g, src_g, buys)
+            short = np.zeros(p, bool)
+            for f in budget_fractions({0: src_m}, capped).values():
+                short |= (f < 1.0 - 1e-12).any(axis=0)
+            bind = np.flatnonzero(short)
+        else:
+            net_m, src_m, bind = np.zeros((h, p, r)), np.zeros((h, p, r)), np.arange(p)
+            cfd_m = {c.clause_id: np.zeros((h, p)) for c in mine if c.kind == "cfd"}
+        for start in range(0, len(bind), CHUNK_PATHS):
+            sel = bind[start:start + CHUNK_PATHS]
+            n_, c_, s_, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
+            net_m[:, sel] = n_[0]
+            src_m[:, sel] = s_[0]
+            for cid, v in c_.items():
+                cfd_m[cid][:, sel] = v
         net += net_m
         cfd.update(cfd_m)
         if buys:
             src[mi] = src_m
         _tick(progress, cancelled, 0.05 + 0.9 * (mi + 1) / a)
     return net, cfd, src
+
+
+def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
+    """Fiscal flows by region, CfD nets and source prices on every path, interpolated per unit of reference price."""
+    h, gm = grid.shape
+    p = zm.shape[1]
+    r = one.x0.shape[1]
+    regs = np.flatnonzero(np.abs(net_g[0]).sum(axis=(0, 1)) > 0)
+    cols = [net_g[0][:, :, regs]]
+    cids = list(cfd_g)
+    cols += [v[..., None] for v in cfd_g.values()]
+    srcs = np.flatnonzero(np.any([c.volume > 0 for c in buys], axis=0)) if buys else np.zeros(0, int)
+    cols.append(src_g[0][:, :, srcs])
+    table = np.concatenate(cols, axis=2) / (one.price[0][:, None, None] * np.exp(grid)[..., None])
+    pos = (zm - lo[:, None]) / (hi - lo)[:, None] * (gm - 1)
+    k = np.clip(np.floor(pos).astype(int), 0, gm - 2)
+    w = (pos - k)[..., None]
+    flat = table.reshape(h * gm, -1)
+    at = k + (np.arange(h) * gm)[:, None]
+    left = flat[at]
+    vals = (left + w * (flat[at + 1] - left)) * (one.price[0][:, None] * np.exp(zm))[..., None]
+    nr, nc = len(regs), len(cids)
+    net_m = np.zeros((h, p, r))
+    net_m[:, :, regs] = vals[:, :, :nr]
+    src_m = np.zeros((h, p, r))
+    src_m[:, :, srcs] = vals[:, :, nr + nc:]
+    return net_m, {cid: vals[:, :, nr + j] for j, cid in enumerate(cids)}, src_m
 
 
 def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled):
@@ -251,7 +269,7 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progr
         b = sl.stop - sl.start
         shock = np.exp(z[:, :, sl])
         el = (np.broadcast_to(eps[:, None, sl], (a, h, b, r)), np.broadcast_to(eta[:, None, sl], (a, h, b, r)))
-        n_, c_, s_ = _budgeted(st, shock, model.years, el, fixed)
+        n_, c_, s_, _ = _budgeted(st, shock, model.years, el, fixed)
         net[:, sl] = n_.sum(axis=0)
         for mi in range(a):
             src[mi][:, sl] = s_[mi]
