@@ -259,6 +259,7 @@ def test_timeline_view_lists_rounds_and_events(qtbot):
     view.show_document(prepare_share(default_scenario(), "US").shared.document)
     assert view.topLevelItemCount() == 1
     top = view.topLevelItem(0)
-    assert top.text(0).startswith("Round 1 \u2014 Round 1")
+    assert top.text(0).startswith("Round 1 \u2014 trilateral")  # the label names the round: not "Round 1 - Round 1"
+    assert view.columnWidth(3) >= view.fontMetrics().horizontalAdvance("NdPr oxide border-adjusted price floor")
     rows = [(top.child(i).text(1), top.child(i).text(2)) for i in range(top.childCount())]
     assert ("US", "shared") in rows and ("JP", "proposed") in rows and ("MX", "bracketed") in rows

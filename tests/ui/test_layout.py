@@ -68,3 +68,13 @@ def test_assumption_rows_name_the_field_not_the_mineral_again(window: Any) -> No
     assert "Nickel: price path" in editor.widgets  # messages and screen readers keep the mineral
     forms = editor.findChildren(QFormLayout)
     assert forms and all(f.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapLongRows for f in forms)
+
+
+def test_partner_rows_fit_the_narrowest_editor_pane(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.resize(*LAPTOP)
+    window.splitter.setSizes([260, 440, 500])
+    window.tabs.setCurrentWidget(window.partners_editor)
+    qtbot.wait(50)
+    page = window.partners_editor.page
+    assert page.width() <= page.parentWidget().width()  # no sideways scrolling: every Remove button in view

@@ -137,6 +137,8 @@ class CompareDialog(QDialog):
                                    self.tr("State")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setColumnWidth(0, 330)
+        for column in (1, 2, 3):
+            self.tree.setColumnWidth(column, 200)
         v.addWidget(self.tree, 1)
         row = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("Accept selected"), box)
@@ -166,6 +168,8 @@ class CompareDialog(QDialog):
                 groups[key].setExpanded(True)
             child = QTreeWidgetItem(groups[key], self._row_texts(item))
             child.setData(0, ITEM_ROLE, index)
+            for col in range(1, 4):  # long values (titles, notes) are cut in the column: whole in the tooltip
+                child.setToolTip(col, child.text(col))
             if item.conflict:
                 for col in range(5):
                     child.setBackground(col, CONFLICT_BRUSH)

@@ -16,20 +16,25 @@ class RoundsTimelineView(QTreeWidget):
         self.setAccessibleName(self.tr("Rounds timeline"))
         self.setHeaderLabels([self.tr("Round / date"), self.tr("Delegation"), self.tr("Action"), self.tr("Clause"),
                               self.tr("Summary")])
-        self.setColumnWidth(0, 170)
         self.setRootIsDecorated(True)
 
     def show_document(self, document: ScenarioDocument) -> None:
         """Fill the view from ``document``'s history."""
         self.clear()
         for rnd in timeline(document):
-            title = self.tr("Round {0}").format(rnd.number) + (f" \u2014 {rnd.label}" if rnd.label else "")
+            title = self.tr("Round {0}").format(rnd.number)
+            if rnd.label:  # a label that already names the round ("Round 1 - trilateral") is shown as it is
+                title = rnd.label if rnd.label.lower().startswith(title.lower()) else f"{title} \u2014 {rnd.label}"
             top = QTreeWidgetItem(self, [title])
             top.setFirstColumnSpanned(True)
             for e in rnd.events:
-                QTreeWidgetItem(top, [e.date or self.tr("(not recorded)"), e.delegation, e.action, e.clause_title,
-                                      e.summary])
+                row = QTreeWidgetItem(top, [e.date or self.tr("(not recorded)"), e.delegation, e.action,
+                                            e.clause_title, e.summary])
+                row.setToolTip(3, e.clause_title)
+                row.setToolTip(4, e.summary)
             top.setExpanded(True)
+        for column in range(self.columnCount() - 1):
+            self.resizeColumnToContents(column)
 
 
 class RoundsTimelineDialog(QDialog):
@@ -46,4 +51,4 @@ class RoundsTimelineDialog(QDialog):
         layout.addWidget(close)
         controller.scenarioChanged.connect(lambda s: self.view.show_document(s.document))
         self.view.show_document(controller.scenario.document)
-        self.resize(900, 480)
+        self.resize(1100, 480)

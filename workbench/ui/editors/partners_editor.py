@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from workbench.document import Scenario
 from workbench.document.scenario import PartnerRole
@@ -82,8 +83,8 @@ class PartnersEditor(BoundForm):
                 item.widget().hide()
                 item.widget().deleteLater()
         for column, text in enumerate((self.tr("Code"), self.tr("Name"), self.tr("Role"),
-                                       self.tr("GDP override (USD bn)"))):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+                                       self.tr("GDP override\n(USD bn)"))):
+            self.grid.addWidget(QLabel("<b>{0}</b>".format(text.replace("\n", "<br>"))), 0, column)
         for i, partner in enumerate(self.controller.scenario.document.partners):
             keys = ("document", "partners", i)
             code = TextEdit(self.tr("Partner {0}: code").format(i + 1), 5, on_finish=True)
@@ -94,16 +95,21 @@ class PartnersEditor(BoundForm):
                                               "Rename partner {0} to {1}").format(old, value)),
                                 i + 1, 0)
             name = TextEdit(self.tr("{0}: name").format(partner.code))
-            name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("United States") + 8)
+            name.line.setMinimumWidth(name.line.fontMetrics().horizontalAdvance("Mexico") + 12)
             self.grid.addWidget(self.bind((*keys, "name"), name.name, name), i + 1, 1)
             role = ChoiceEdit(self.tr("{0}: role").format(partner.code),
                               [(_tr(t), r.value) for r, t in ROLE_TEXT.items()])
             self.grid.addWidget(self.bind((*keys, "role"), role.name, role), i + 1, 2)
             gdp_name = self.tr("{0}: GDP override").format(partner.code)
-            gdp = OptionalEdit(gdp_name, NumberEdit(gdp_name, 0.0, 1e6, 1, " bn"), lambda: 1000.0)
+            amount = NumberEdit(gdp_name, 0.0, 1e6, 1, " bn")
+            amount.spin.setMinimumWidth(amount.spin.fontMetrics().horizontalAdvance("99999.0 bn") + 32)  # not 1e6 wide
+            gdp = OptionalEdit(gdp_name, amount, lambda: 1000.0)
             self.grid.addWidget(self.bind((*keys, "gdp_usd_bn"), gdp_name, gdp), i + 1, 3)
-            remove = QPushButton(self.tr("Remove"))
+            remove = QToolButton()  # a small button: the row fits a laptop's editor pane
+            remove.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogDiscardButton))
             remove.setAccessibleName(self.tr("Remove partner {0}").format(partner.code))
+            remove.setToolTip(self.tr("Remove partner {0} (refused while clauses or the mandate refer to it)").format(
+                partner.code))
             remove.clicked.connect(lambda _=False, c=partner.code: self.remove_partner(c))
             self.grid.addWidget(remove, i + 1, 4)
         self.grid.setRowStretch(len(self.controller.scenario.document.partners) + 1, 1)
