@@ -29,10 +29,8 @@ class LoadedScenario:
 
     scenario: Scenario
     source_schema: int
-    app_version: str
     integrity_ok: bool
     signature: dict[str, str] | None = None
-    stored_hash: str = ""
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -152,8 +150,8 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
         warnings.append("the private block's hash does not match: it was changed outside the workbench")
     if version != CURRENT_SCHEMA:
         warnings.append(f"converted from schema {version}; saving writes schema {CURRENT_SCHEMA}")
-    return LoadedScenario(scenario=scenario, source_schema=version, app_version=str(data.get("app_version", "")),
-                          integrity_ok=integrity_ok, signature=signature, stored_hash=stored, warnings=warnings)
+    return LoadedScenario(scenario=scenario, source_schema=version, integrity_ok=integrity_ok, signature=signature,
+                          warnings=warnings)
 
 
 def _check_signature(sig: Any) -> None:
