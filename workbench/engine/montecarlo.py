@@ -257,23 +257,24 @@ def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
 
 
 def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled):
-    """Solve every path separately (needed when elasticities vary by path), in blocks of CHUNK_PATHS."""
+    """Solve every path separately (needed when elasticities vary by path), mineral by mineral in blocks of paths."""
     a, h, p = z.shape
     r = st.x0.shape[1]
     eps, eta = elastic
     net = np.zeros((h, p, r))
     src = {mi: np.zeros((h, p, r)) for mi in range(a)}
     cfd: dict[str, np.ndarray] = {}
-    for start in range(0, p, CHUNK_PATHS):
-        sl = slice(start, min(start + CHUNK_PATHS, p))
-        b = sl.stop - sl.start
-        shock = np.exp(z[:, :, sl])
-        el = (np.broadcast_to(eps[:, None, sl], (a, h, b, r)), np.broadcast_to(eta[:, None, sl], (a, h, b, r)))
-        n_, c_, s_, _ = _budgeted(st, shock, model.years, el, fixed)
-        net[:, sl] = n_.sum(axis=0)
-        for mi in range(a):
-            src[mi][:, sl] = s_[mi]
-        for cid, v in c_.items():
-            cfd.setdefault(cid, np.zeros((h, p)))[:, sl] = v
-        _tick(progress, cancelled, 0.05 + 0.9 * sl.stop / p)
+    blocks = range(0, p, CHUNK_PATHS)
+    for mi, mineral in enumerate(st.minerals):
+        one = prepare(model, [mineral], [replace(c, m=0) for c in st.comps if c.m == mi])
+        for n, start in enumerate(blocks):
+            sl = slice(start, min(start + CHUNK_PATHS, p))
+            b = sl.stop - sl.start
+            el = tuple(np.broadcast_to(e[mi, None, sl][None], (1, h, b, r)) for e in (eps, eta))
+            n_, c_, s_, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed)
+            net[:, sl] += n_[0]
+            src[mi][:, sl] = s_[0]
+            for cid, v in c_.items():
+                cfd.setdefault(cid, np.zeros((h, p)))[:, sl] = v
+            _tick(progress, cancelled, 0.05 + 0.9 * (mi + (n + 1) / len(blocks)) / a)
     return net, cfd, src
