@@ -9,7 +9,7 @@ import pandas as pd
 
 from workbench.document import Scenario
 
-#: Partner-table columns compared, with how to read them.
+#: Partner-table columns compared (each one of analysis.compare.COMPARED_COLUMNS), with how to read them.
 IMPACT_COLUMNS = {
     "fiscal_cost_pv_usd": "fiscal cost, present value (USD)",
     "fiscal_cost_avg_usd": "fiscal cost, average a year (USD)",
@@ -40,17 +40,16 @@ def _num(x: Any) -> float | None:
 
 def partner_impact(ours: Scenario, theirs: Scenario) -> PartnerImpact:
     """Evaluate both versions (each bracket's selected option) and line up the partner tables region by region."""
-    from workbench.engine import evaluate  # the engine (scipy) loads only when a comparison needs it
+    from workbench.analysis.compare import Compared, comparison  # loads the engine (scipy) only when needed
+    from workbench.engine import evaluate
 
     a, b = evaluate(ours), evaluate(theirs)
-    regions = list(dict.fromkeys([*a.partner_table.index, *b.partner_table.index]))
-    cols = list(IMPACT_COLUMNS)
-    left = a.partner_table.reindex(regions)[cols]
-    right = b.partner_table.reindex(regions)[cols]
-    table = pd.DataFrame(index=pd.Index(regions, name="region"))
-    for c in cols:
-        table[f"{c}_ours"] = left[c]
-        table[f"{c}_theirs"] = right[c]
-        table[f"{c}_change"] = right[c] - left[c]
+    versions = [Compared("ours", a), Compared("theirs", b)]
+    table = pd.DataFrame()
+    for c in IMPACT_COLUMNS:
+        side = comparison(versions, c)
+        table[f"{c}_ours"] = side["ours"]
+        table[f"{c}_theirs"] = side["theirs"]
+        table[f"{c}_change"] = side["theirs"] - side["ours"]
     warnings = [f"ours: {w}" for w in a.warnings] + [f"theirs: {w}" for w in b.warnings]
     return PartnerImpact(table=table, warnings=warnings)
