@@ -186,3 +186,38 @@ def test_levy_and_price_gap_follow_from_the_price_and_volume_tables(result):
     assert prices["US"] == pytest.approx(floor)  # producers receive the floor
     assert float(result.flows[m, t, 0].sum() + result.gov_flows[m, t, 0].sum()) == pytest.approx(us_out)
     assert 0 < market < floor
+
+
+def test_tariff_purchases_storage_end_value_and_pv_by_calculator(result):
+    f = result.fiscal.groupby(["year", "clause_id", "instrument", "region"]).amount_usd.sum()
+    prices = result.prices.set_index(["year", "mineral", "region"]).producer.sort_index()
+    vol = result.volumes.set_index(["year", "mineral", "exporter", "importer"]).policy_t
+
+    def by_region(year, mineral):
+        return prices.loc[(year, mineral)].reindex(result.regions).to_numpy()
+
+    # tungsten: 50% of the Chinese FOB price on US imports from China, a receipt of the US
+    tariff = 0.5 * prices[(2026, "tungsten", "CN")] * vol[(2026, "tungsten", "CN", "US")]
+    assert f[(2026, "tungsten-tariff", "tariff_revenue", "US")] == pytest.approx(-tariff, rel=1e-9)
+    # indium: 133.3 t a year at USD 312.5/kg for three years is the USD 125 m budget (400 t)
+    ind = result.fiscal.query("clause_id == 'indium-purchase'").pivot_table(
+        index="year", columns="instrument", values="amount_usd", aggfunc="sum").fillna(0.0)
+    assert ind.purchase_outlay.to_dict() == pytest.approx({y: 400 / 3 * 312_500 if y <= 2028 else 0.0
+                                                           for y in result.years}, rel=1e-9)
+    m = result.minerals.index("indium")
+    assert result.stock_end[m, 0] == pytest.approx(400.0)
+    share = result.base_production[m, 0] * np.isin(result.regions, ["JP", "ROW"])
+    src_price = {y: (by_region(y, "indium") * share).sum() / share.sum() for y in result.years}
+    held = {y: 400 / 3 * min(y - 2025, 3) for y in result.years}
+    assert ind.storage_cost.to_dict() == pytest.approx({y: 0.02 * held[y] * src_price[y] for y in result.years})
+    assert ind.at[2035, "stock_end_value"] == pytest.approx(-400 * 370_000.0, rel=1e-9)  # back at the base price
+    # cobalt: 5,000 t a year at the sources' market prices (no premium), split by their base production
+    m = result.minerals.index("cobalt")
+    bought = result.gov_flows[m, 0].sum(axis=1)
+    assert bought.sum() == pytest.approx(5000.0)
+    cost = (bought * by_region(2026, "cobalt")).sum()
+    assert f[(2026, "stockpile-cobalt", "purchase_outlay", "US")] == pytest.approx(cost, rel=1e-9)
+    # present value: annual net cost discounted at 3% from the first horizon year
+    us = result.fiscal.query("region == 'US'").groupby("year").amount_usd.sum()
+    pv = sum(v / 1.03 ** (y - 2025) for y, v in us.items())
+    assert result.partner_table.at["US", "fiscal_cost_pv_usd"] == pytest.approx(pv, rel=1e-12)
