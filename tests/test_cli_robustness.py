@@ -43,6 +43,7 @@ BAD_SCENARIOS = {  # name -> (file content, or None for no file; what the messag
             "NaN is not a valid number"),
     "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "nested 100000 levels deep"),
     "duplicate key": (b'{"format": "cmw-scenario", "format": "x"}', "key 'format' appears twice"),
+    "unclosed escapes": (b'"' + b'\\"' * 200_000, "not valid JSON"),  # once quadratic in the nesting check
     "lone surrogate": (lambda good: good.replace(b'"title": "', b'"title": "\\ud800', 1), "lone UTF-16 surrogate"),
     "schema 1 without scenario": (b'{"format": "cmw-scenario", "schema_version": 1}',
                                   "schema 1 file: scenario: required object is missing"),

@@ -12,7 +12,7 @@ from workbench.files.errors import FileFormatError
 
 MAX_NESTING = 64
 MAX_NUMBER_CHARS = 40
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)  # linear: an unclosed string runs to the end
 _BRACKET = re.compile(r"[\[\]{}]")
 _LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
                              r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
