@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import os
 import sys
 import tempfile
 
@@ -50,6 +51,7 @@ BAD_SCENARIOS = {  # name -> (file content, or None for no file; what the messag
     "schema 1 clause not an object": (b'{"format": "cmw-scenario", "schema_version": 1, "scenario": {"clauses": [1]}}',
                                       "schema 1 file: scenario.clauses[0]: must be an object"),
     "folder": ("folder", "is a folder, not a scenario file"),
+    "pipe": ("pipe", "is a device or a pipe, not a scenario file"),  # reading it would wait for a writer
     "oversized": ("oversized", "over the 16,777,216-byte limit"),
 }
 
@@ -150,6 +152,10 @@ def _write_bad(work, name: str, content) -> str:
     path = work / f"bad-{name.replace(' ', '-')}.cmws"
     if content == "folder":
         path.mkdir()
+    elif content == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes on this platform")
+        os.mkfifo(path)
     elif content == "oversized":
         with open(path, "wb") as fh:
             fh.truncate(MAX_FILE_BYTES + 1)

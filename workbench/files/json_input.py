@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -28,27 +29,30 @@ class JsonInputError(FileFormatError):
 
 
 def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
-    """The bytes of the file at ``path``; JsonInputError when it is missing, a folder, unreadable or too large.
+    """The bytes of the regular file at ``path``; JsonInputError when it is missing, a folder, a device or a pipe,
+    unreadable or too large.
 
     ``what`` names the expected kind of file ("a scenario file") in the folder message.
     """
     path = Path(path)
     source = str(path)
     try:
-        is_dir = path.is_dir()
-        size = path.stat().st_size
-        if not is_dir and size <= max_bytes:
+        info = path.stat()
+        regular = stat.S_ISREG(info.st_mode)
+        if regular and info.st_size <= max_bytes:
             with open(path, "rb") as fh:
                 raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise JsonInputError(source, "no such file") from None
     except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL byte in the name
         raise JsonInputError(source, f"cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    if is_dir:
+    if stat.S_ISDIR(info.st_mode):
         raise JsonInputError(source, f"is a folder, not {what}")
-    if size > max_bytes:
-        raise JsonInputError(source, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    if len(raw) > max_bytes:  # a device or a file that grew while being read
+    if not regular:  # a pipe would block until someone writes to it
+        raise JsonInputError(source, f"is a device or a pipe, not {what}")
+    if info.st_size > max_bytes:
+        raise JsonInputError(source, f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit")
+    if len(raw) > max_bytes:  # the file grew while being read
         raise JsonInputError(source, f"over the {max_bytes:,}-byte limit")
     return raw
 
