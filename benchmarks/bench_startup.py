@@ -105,6 +105,7 @@ def main() -> int:
                         help="the bundle's executable (skipped when missing; default %(default)s)")
     parser.add_argument("--imports", type=int, default=15, help="how many import costs to list (0: none)")
     args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every run)")
     bench("pip install", pip_command(), args.runs)
     if args.bundle.is_file():
         bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)
