@@ -327,6 +327,19 @@ def test_purchase_from_a_source_that_produces_nothing_is_infeasible_and_named():
     assert exc.value.clause_ids == ("buy-dry",)
 
 
+def test_infeasible_market_names_the_uncapped_purchase_not_the_one_its_budget_limits():
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.05, eta=-0.05)
+    too_big = PurchaseClause(id="too-big", annual_volume=Volume(amount=30), agreed_price=usd_t(P0), sources=["ROW"],
+                             **common())
+    capped = PurchaseClause(id="capped", annual_volume=Volume(amount=30), price_basis="market_plus_premium",
+                            sources=["EU"], budget_cap=Money(amount=20 * P0), **common())
+    with pytest.raises(InfeasibleMarket) as exc:
+        run(model(mk), [too_big, capped])
+    assert exc.value.clause_ids == ("too-big",)
+    assert run(model(mk), [capped]).fiscal.query("instrument == 'purchase_outlay'").amount_usd.sum() == \
+        pytest.approx(20 * P0, rel=1e-9)
+
+
 def test_allocation_keeps_margins_and_links_every_producer():
     prod, cons = np.array([5.0, 0.0, 3.0, 2.0]), np.array([1.0, 4.0, 2.0, 3.0])
     f = allocate_flows(prod, cons, {1: np.array([0.0, 0.0, 1.0, 0.0])})

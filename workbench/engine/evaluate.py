@@ -95,16 +95,8 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     minerals = list(model.markets)
     st = prepare(model, minerals, comps)
     m, h, r = len(minerals), model.horizon, len(model.regions)
-    shape = (m, h, 1)
-    shock = np.ones(shape)
-    active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
-
-    def solve_at(frac, strict):
-        u = _solve(st, shock, frac, active, model, strict)
-        return u.price, u, u.ok
-
     try:
-        frac, u = settle_budgets(solve_at, comps, {})
+        frac, u = _settled(st, model, comps)
     except InfeasibleMarket as exc:
         raise _diagnose(model, comps, exc) from None
     ledger_m = market_ledger(st, u)
@@ -147,6 +139,19 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         members=list(model.members), warnings=list(warnings or []))
 
 
+def _settled(st: Static, model: Model, comps: list[Compiled]) -> tuple[dict, Usd]:
+    """Solve the markets with the clauses (capped purchases settled to their budgets): (budget fractions, Usd)."""
+    m = len(st.minerals)
+    shock = np.ones((m, model.horizon, 1))
+    active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
+
+    def solve_at(frac, strict):
+        u = _solve(st, shock, frac, active, model, strict)
+        return u.price, u, u.ok
+
+    return settle_budgets(solve_at, comps, {})
+
+
 def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True) -> Usd:
     """Solve the markets with clauses; the others stay at their baseline (no need to solve them)."""
     m, h, b = shock.shape
@@ -180,9 +185,9 @@ def _diagnose(model: Model, comps: list[Compiled], exc: InfeasibleMarket) -> Inf
     for cid in exc.clause_ids:
         rest = [c for c in mine if c.clause_id != cid]
         sub = replace(model, markets={exc.mineral: model.markets[exc.mineral]})
+        alone = [replace(c, m=0) for c in rest]
         try:
-            _solve(prepare(sub, [exc.mineral], [replace(c, m=0) for c in rest]), np.ones((1, model.horizon, 1)), {},
-                   [0], sub)
+            _settled(prepare(sub, [exc.mineral], alone), sub, alone)
         except InfeasibleMarket:
             continue
         culprits.append(cid)
