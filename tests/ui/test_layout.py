@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 LAPTOP = (1229, 691)  # a 1366x768 screen less the task bar and title, as the window opens there
@@ -78,3 +80,16 @@ def test_partner_rows_fit_the_narrowest_editor_pane(qtbot: Any, make_window: Any
     qtbot.wait(50)
     page = window.partners_editor.page
     assert page.width() <= page.parentWidget().width()  # no sideways scrolling: every Remove button in view
+
+
+def test_a_long_clause_title_shows_its_beginning(window: Any) -> None:
+    window.navigator.select_clause("nickel-cfd")
+    line = window.clause_editor.widgets["title"].line
+    assert line.text().startswith("Two-sided") and line.cursorPosition() == 0
+
+
+def test_fan_chart_median_is_drawn_in_the_text_colour(qtbot: Any, window: Any) -> None:
+    window.results.tabs.setCurrentWidget(window.results.uncertainty)
+    qtbot.waitUntil(lambda: window.results.uncertainty.fan._median is not None)
+    text = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    assert to_hex(window.results.uncertainty.fan._median.get_color()) == to_hex(text)

@@ -114,6 +114,8 @@ def test_monte_carlo_fills_p95_with_progress_shown(qtbot, panel, controller):
         assert shown(panel, region, "p95_pv_usd") == pytest.approx(round(mc.summary.at[region, "p95_pv_usd"] / 1e6, 2))
     assert panel.uncertainty.model.rowCount() == len(mc.summary.index)
     assert "seed" in panel.uncertainty.status.text()
+    cfd = s.document.clause("nickel-cfd").title
+    assert f"\u201c{cfd}\u201d" in panel.uncertainty.status.text()  # the CfD by its title, not its id
 
 
 def test_a_newer_edit_cancels_the_stale_run_and_only_the_latest_reports(qtbot, panel, controller):

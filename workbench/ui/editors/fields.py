@@ -195,6 +195,8 @@ class TextEdit(ValueEdit):
     def set_value(self, value: str) -> None:
         if self.line.text() != value:
             self.line.setText(value)
+            if not self.line.hasFocus():
+                self.line.setCursorPosition(0)  # a long title shows its beginning, not its end
 
 
 class CodesEdit(ValueEdit):

@@ -66,15 +66,15 @@ class FanChart(ChartCanvas):
         self.restart()
         x = np.asarray(years, dtype=float)
         zeros = np.zeros(len(x))
-        colour = SERIES_COLOURS[4]
-        self._outer = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.25, linewidth=0,
+        colour = SERIES_COLOURS[1]  # sky blue bands show on light and dark backgrounds alike
+        self._outer = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.3, linewidth=0,
                                       label=self.tr("P5\u2013P95"))
-        self._inner = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.45, linewidth=0,
+        self._inner = ax.fill_between(x, zeros, zeros, color=colour, alpha=0.6, linewidth=0,
                                       label=self.tr("P25\u2013P75"))
-        (self._median,) = ax.plot(x, zeros, color=colour, linewidth=1.8, label=self.tr("Median"))
-        (self._modelled,) = ax.plot(x, zeros, linestyle="--", linewidth=1.0,
+        (self._median,) = ax.plot(x, zeros, linewidth=1.8, label=self.tr("Median"))
+        (self._modelled,) = ax.plot(x, zeros, color=SERIES_COLOURS[0], linestyle="--", linewidth=1.4,
                                     label=self.tr("Modelled (reference prices)"))
-        self.ink(self._modelled)
+        self.ink(self._median)  # the median in the text colour, over the bands, whatever the palette
         self.animate(self._outer, self._inner, self._median, self._modelled)
         self.ink(ax.axhline(0.0, linewidth=0.6))
         if years:

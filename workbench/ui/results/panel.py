@@ -179,7 +179,7 @@ class ResultsPanel(QWidget):
     def _show_monte_carlo(self, mc: MonteCarloResult) -> None:
         self.progress.setValue(100)
         self.partner_model.set_p95(mc.summary["p95_pv_usd"].to_dict())
-        self.uncertainty.set_monte_carlo(mc)
+        self.uncertainty.set_monte_carlo(mc, {c.id: c.title for c in self.controller.scenario.document.clauses})
         self.status.setText(self.tr("Up to date: deterministic result and {0:,} Monte Carlo paths.").format(mc.paths))
 
     def _show_refinement_failure(self, message: str) -> None:

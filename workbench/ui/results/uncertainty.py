@@ -74,10 +74,11 @@ class UncertaintyView(QWidget):
         self._show_summary(dimmed=True)
         self._update_fan()
 
-    def set_monte_carlo(self, mc: MonteCarloResult) -> None:
-        """The Monte Carlo result for the current scenario."""
+    def set_monte_carlo(self, mc: MonteCarloResult, titles: dict[str, str] | None = None) -> None:
+        """The Monte Carlo result for the current scenario; ``titles`` (clause id -> title) name the CfDs."""
         self._mc = mc
-        odds = "; ".join(self.tr("{0}: {1:.0f} %").format(cid, p * 100)
+        titles = titles or {}
+        odds = "; ".join(self.tr("\u201c{0}\u201d {1:.0f} %").format(titles.get(cid, cid), p * 100)
                          for cid, p in sorted(mc.cfd_rebate_probability.items()))
         text = self.tr("{0:,} price paths, seed {1}.").format(mc.paths, mc.seed)
         if odds:
