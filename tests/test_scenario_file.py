@@ -283,3 +283,20 @@ def test_cli_new_writes_the_default_and_refuses_to_overwrite(tmp_path, capsys):
     assert load_scenario(out).scenario == default_scenario()
     assert cli_main(["new", "-o", str(out)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_save_keeps_the_permissions_of_the_file_it_replaces(saved):
+    os.chmod(saved, 0o640)
+    save_scenario(saved, _changed())
+    assert saved.stat().st_mode & 0o777 == 0o640
+
+
+def test_new_file_gets_the_usual_permissions_and_a_private_mode_is_never_widened(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        save_scenario(tmp_path / "new.cmws", default_scenario())
+        atomic.atomic_write_bytes(tmp_path / "secret.pem", b"k", mode=0o600)
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.cmws").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "secret.pem").stat().st_mode & 0o777 == 0o600

@@ -17,10 +17,13 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, create_folder: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, create_folder: bool = False,
+                       mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` so that a crash at any point leaves either the old or the new file whole.
 
     ``create_folder`` makes the missing parent folders first (for the app-data folder); SaveError on any failure.
+    The file keeps the permissions of the file it replaces (a new file gets the usual ones under the umask), unless
+    ``mode`` is given (e.g. ``0o600`` for a private key: the temporary file never has wider permissions).
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -37,6 +40,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, cre
         raise SaveError(f"cannot save {path}: cannot write in folder {directory} ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, mode if mode is not None else _inherited_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -50,6 +54,15 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, cre
         if isinstance(exc, OSError):
             raise SaveError(f"could not save {path}: {exc.strerror or exc}; the previous file is unchanged") from exc
         raise
+
+
+def _inherited_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _copy_backup(path: Path) -> None:

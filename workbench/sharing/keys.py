@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,8 +157,7 @@ class Keyring:
         key = OwnKey(delegation, Ed25519PrivateKey.generate())
         pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())
-        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False, create_folder=True)
-        os.chmod(self.folder / "own.pem", 0o600)
+        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False, create_folder=True, mode=0o600)
         atomic_write_bytes(self.folder / "own.json", json.dumps({"delegation": delegation}).encode("utf-8"),
                            keep_backup=False)
         self.trust(key.public)
