@@ -14,6 +14,7 @@ from workbench.document import (
     BorderFloorClause,
     CfdClause,
     CostSharing,
+    Money,
     Price,
     PriceGapSubsidyClause,
     PurchaseClause,
@@ -35,6 +36,7 @@ SETTINGS = settings(max_examples=int(os.environ.get("ENGINE_PROPERTY_EXAMPLES", 
 price = st.floats(min_value=0.05, max_value=5000, allow_nan=False).map(lambda x: Price(amount=x, per="kg"))
 volume = st.floats(min_value=0, max_value=5e6, allow_nan=False).map(lambda x: Volume(amount=x))
 share = st.floats(min_value=0, max_value=1, allow_nan=False)
+budget = st.floats(min_value=0, max_value=1e11, allow_nan=False).map(lambda x: Money(amount=x))  # up to USD 100 bn
 
 
 @st.composite
@@ -66,7 +68,8 @@ def stressed(draw):
                                           price_basis="agreed" if agreed else "market_plus_premium",
                                           agreed_price=draw(price) if agreed else None, premium_share=draw(share),
                                           sources=draw(st.lists(st.sampled_from(REGIONS), min_size=1, max_size=3,
-                                                                unique=True))))
+                                                                unique=True)),
+                                          budget_cap=draw(st.none() | budget)))
         else:
             exporters = [e for e in draw(st.lists(st.sampled_from(REGIONS), min_size=1, max_size=3, unique=True))
                          if e not in parties] or ["CN"]
@@ -97,6 +100,11 @@ def _check(scenario):
     assert np.isfinite(res.fiscal.amount_usd).all()
     supplied = res.flows.sum(axis=3) + res.gov_flows.sum(axis=3)
     assert np.allclose(supplied, res.production, rtol=1e-6, atol=1e-9 * res.production.max(initial=1.0))
+    fx = scenario.document.assumptions.usd_per_currency
+    for c in scenario.document.clauses:
+        if c.kind == "purchase" and c.budget_cap is not None:  # a budget cap is never overspent
+            spent = res.fiscal.query(f"clause_id == '{c.id}' and instrument == 'purchase_outlay'").amount_usd.sum()
+            assert spent <= c.budget_cap.usd(fx) * (1 + 1e-8) + 1e-3
 
 
 @SETTINGS
