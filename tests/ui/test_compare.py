@@ -47,8 +47,9 @@ def test_install_actions_adds_the_entries_to_the_existing_file_menu_and_a_tools_
     menus = {a.text().replace("&", ""): a.menu() for a in w.menuBar().actions()}
     assert list(menus) == ["File", "Tools"]
     file_texts = [a.text().replace("&", "") for a in menus["File"].actions()]
-    assert file_texts == ["Open", "Share with delegations...", "Compare with another version..."]
-    assert [a.text().replace("&", "") for a in menus["Tools"].actions()] == ["Delegation keys...", "Rounds timeline..."]
+    assert file_texts == ["Open", "Share with delegations\u2026", "Compare with another version\u2026"]
+    tools = [a.text().replace("&", "") for a in menus["Tools"].actions()]
+    assert tools == ["Delegation keys\u2026", "Rounds timeline\u2026"]
     assert set(actions) == {"share", "compare", "keys", "rounds"}
 
 

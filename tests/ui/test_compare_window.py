@@ -16,9 +16,9 @@ def _texts(menu):
 def test_main_window_menus_hold_the_sharing_actions(make_window):
     window = make_window()
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
-    assert {"Share with delegations...", "Compare with another version..."} <= set(_texts(menus["File"]))
-    assert {"Delegation keys...", "Rounds timeline..."} <= set(_texts(menus["Tools"]))
-    assert sum(t == "Share with delegations..." for m in menus.values() for t in _texts(m)) == 1
+    assert {"Share with delegations\u2026", "Compare with another version\u2026"} <= set(_texts(menus["File"]))
+    assert {"Delegation keys\u2026", "Rounds timeline\u2026"} <= set(_texts(menus["Tools"]))
+    assert sum(t == "Share with delegations\u2026" for m in menus.values() for t in _texts(m)) == 1
 
 
 def test_opening_a_file_shows_its_signature_status(make_window, tmp_path, monkeypatch):

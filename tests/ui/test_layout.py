@@ -93,3 +93,15 @@ def test_fan_chart_median_is_drawn_in_the_text_colour(qtbot: Any, window: Any) -
     qtbot.waitUntil(lambda: window.results.uncertainty.fan._median is not None)
     text = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     assert to_hex(window.results.uncertainty.fan._median.get_color()) == to_hex(text)
+
+
+def test_compare_options_table_has_the_whole_width_and_the_kept_list_above_it(qtbot: Any, window: Any) -> None:
+    compare = window.results.compare
+    window.results.tabs.setCurrentWidget(compare)
+    qtbot.waitUntil(lambda: window.results.result is not None)
+    compare.keep_current("Floor 110")
+    qtbot.wait(50)
+    assert compare.table.width() >= compare.width() - 40
+    top_of = lambda w: w.mapTo(compare, w.rect().topLeft()).y()  # noqa: E731
+    assert top_of(compare.alternatives_list) < top_of(compare.table)
+    assert compare.alternatives_list.count() == 1

@@ -72,10 +72,10 @@ def install_actions(window: QMainWindow) -> dict[str, QAction]:
 
     actions = {}
     for name, menu, text, slot in (
-            ("share", file_menu, window.tr("S&hare with delegations..."), share),
-            ("compare", file_menu, window.tr("Co&mpare with another version..."), compare),
-            ("keys", tools_menu, window.tr("Delegation &keys..."), keys),
-            ("rounds", tools_menu, window.tr("&Rounds timeline..."), rounds)):
+            ("share", file_menu, window.tr("S&hare with delegations\u2026"), share),
+            ("compare", file_menu, window.tr("Co&mpare with another version\u2026"), compare),
+            ("keys", tools_menu, window.tr("Delegation &keys\u2026"), keys),
+            ("rounds", tools_menu, window.tr("&Rounds timeline\u2026"), rounds)):
         action = QAction(text, window)
         action.setObjectName(f"action_{name}")
         action.triggered.connect(slot)

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.container import BarContainer
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from workbench.analysis.compare import COMPARED_COLUMNS, Compared, comparison, region_names
@@ -121,25 +121,30 @@ class CompareView(QWidget):
         label.setBuddy(self.measure)
         top.addWidget(label)
         top.addWidget(self.measure)
-        top.addStretch(1)
-        side = QVBoxLayout()
-        side.addWidget(self.name)
-        side.addWidget(self.keep)
-        side.addWidget(self.alternatives_list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.restore)
-        buttons.addWidget(self.remove)
-        side.addLayout(buttons)
+        top.addSpacing(12)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.keep)
+        # the kept alternatives as one wrapping row above the table: the table and chart keep the pane's width
+        self.alternatives_list.setFlow(QListView.Flow.LeftToRight)
+        self.alternatives_list.setWrapping(True)
+        self.alternatives_list.setSpacing(2)
+        self.alternatives_list.setFixedHeight(2 * self.fontMetrics().height() + 16)
+        kept = QHBoxLayout()
+        kept_label = QLabel(self.tr("Kept:"), self)
+        kept_label.setBuddy(self.alternatives_list)
+        kept.addWidget(kept_label)
+        kept.addWidget(self.alternatives_list, 1)
+        kept.addWidget(self.restore)
+        kept.addWidget(self.remove)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.chart)
-        main = QVBoxLayout()
-        main.addLayout(top)
-        main.addWidget(self.notes)
-        main.addWidget(split, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(main, 4)
-        layout.addLayout(side, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(kept)
+        layout.addWidget(self.notes)
+        layout.addWidget(split, 1)
         self._update_buttons()
         self.alternatives_list.currentRowChanged.connect(self._update_buttons)
 
