@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import root
 
 from workbench.defaults import default_scenario
-from workbench.document import TariffClause
+from workbench.document import Money, TariffClause, Volume
 from workbench.document.scenario import Partner
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.engine import montecarlo as mc
@@ -102,6 +102,11 @@ def main() -> None:
         update={"vary_elasticities": True})}))
     print(f"  2,000 paths with elasticities drawn per path (one solve per path): "
           f"{timed(lambda: run_monte_carlo(vary, paths=2000, seed=1), 2):.0f} ms")
+    tight = [c.model_copy(update={"annual_volume": Volume(amount=20_000), "budget_cap": Money(amount=2e9)})
+             if c.id == "stockpile-cobalt" else c for c in sc.document.clauses]
+    capped = with_doc(sc, clauses=tight)
+    print(f"  10,000 paths, the cobalt stockpile's market-price budget binding (those paths settled one by one): "
+          f"{timed(lambda: run_monte_carlo(capped, paths=10_000, seed=1), 1):.0f} ms")
 
     print("scaling, regions (partners + CN + ROW), deterministic solve:")
     extra = ["KR", "AU", "CA", "IN", "BR", "CL", "ID", "GB", "NO", "ZA", "PE", "PH"]

@@ -133,12 +133,11 @@ def build_cases(st: Static, shock: np.ndarray, gov: np.ndarray, elasticities=Non
 
 
 def solve_or_raise(st: Static, cases: MarketCases, years: list[int], shape: tuple[int, int, int],
-                   strict: bool = True) -> Equilibrium:
-    """Solve; if any case fails, raise InfeasibleMarket naming the mineral, year and the clauses active there.
-
-    With ``strict`` False the failures are left in ``converged`` for the caller instead.
+                   strict: bool = True, y0: np.ndarray | None = None) -> Equilibrium:
+    """Solve (from log prices ``y0``, default the baseline); if any case fails, raise InfeasibleMarket naming the
+    mineral, year and the clauses active there. With ``strict`` False the failures are left in ``converged``.
     """
-    eq = solve(cases)
+    eq = solve(cases, y0=y0)
     if strict and not eq.converged.all():
         bad = int(np.flatnonzero(~eq.converged)[0])
         mi, ti, _ = np.unravel_index(bad, shape)

@@ -138,16 +138,18 @@ def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.ra
     return eps, eta  # (A, P, R) each
 
 
-def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True):
+def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True,
+                  y0=None):
     """Solve (A, H, B) cases, purchases scaled by their budget fractions ``frac`` (default: none binds).
 
     Returns (net by region (A, H, B, R), CfD nets {clause_id: (H, B)}, source prices (A, H, B, R), equilibrium
-    found (A, H, B)); ``strict`` raises InfeasibleMarket for a case without one.
+    found (A, H, B), log prices (A*H*B, R) to start a nearby solve from); ``strict`` raises InfeasibleMarket for a
+    case without an equilibrium.
     """
     a, h, b = shock.shape
     gov = purchase_volume(st, frac or {}, b)
     cases = build_cases(st, shock, gov, elasticities)
-    eq = solve_or_raise(st, cases, years, (a, h, b), strict)
+    eq = solve_or_raise(st, cases, years, (a, h, b), strict, y0)
     u = to_usd(st, eq, shock, gov)
     led = market_ledger(st, u)
     r = st.x0.shape[1]
@@ -160,14 +162,17 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
         net[by_id[cid].m] += amt
         if by_id[cid].kind == "cfd":
             cfd[cid] = cfd.get(cid, 0.0) + amt.sum(axis=-1)
-    return net, cfd, u.price, u.ok
+    return net, cfd, u.price, u.ok, np.where(eq.converged[:, None], np.log(eq.price), 0.0)
 
 
 def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict):
     """_market_flows where each capped purchase buys, path by path, what its budget affords (as in evaluate)."""
 
+    warm = [None]  # each settling round starts from the previous round's prices
+
     def solve_at(f, strict):
-        out = _market_flows(st, shock, years, elasticities, f, strict)
+        out = _market_flows(st, shock, years, elasticities, f, strict, warm[0])
+        warm[0] = out[4]
         return out[2], out, out[3]
 
     return settle_budgets(solve_at, st.comps, frac)[1]
@@ -200,7 +205,7 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
         buys = [c for c in mine if c.kind == "purchase"]
         capped = [c for c in buys if not c.agreed and np.isfinite(c.budget)]
         try:
-            net_g, cfd_g, src_g, _ = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
+            net_g, cfd_g, src_g, _, _ = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
         except InfeasibleMarket:
             if not capped:  # only a budget cap can make the committed volumes affordable
                 raise
@@ -216,7 +221,7 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
             cfd_m = {c.clause_id: np.zeros((h, p)) for c in mine if c.kind == "cfd"}
         for start in range(0, len(bind), CHUNK_PATHS):
             sel = bind[start:start + CHUNK_PATHS]
-            n_, c_, s_, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
+            n_, c_, s_, _, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
             net_m[:, sel] = n_[0]
             src_m[:, sel] = s_[0]
             for cid, v in c_.items():
@@ -271,7 +276,7 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progr
             sl = slice(start, min(start + CHUNK_PATHS, p))
             b = sl.stop - sl.start
             el = tuple(np.broadcast_to(e[mi, None, sl][None], (1, h, b, r)) for e in (eps, eta))
-            n_, c_, s_, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed)
+            n_, c_, s_, _, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed)
             net[:, sl] += n_[0]
             src[mi][:, sl] = s_[0]
             for cid, v in c_.items():

@@ -109,12 +109,15 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
     return z, jac, (p, landed, pidx, flows, demand, supply, su, sc)
 
 
-def solve(cases: MarketCases, active: np.ndarray | None = None) -> Equilibrium:
-    """Solve all cases for exporter prices; regions with no production keep price 1 (``active`` masks them)."""
+def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray | None = None) -> Equilibrium:
+    """Solve all cases for exporter prices; regions with no production keep price 1 (``active`` masks them).
+
+    ``y0`` (N, R): log prices to start from (default the baseline, 0), e.g. a nearby case's solution.
+    """
     n, r = cases.x0.shape
     if active is None:
         active = (cases.x0 > 0) | ((cases.theta * cases.d0[:, None, :]).sum(axis=2) > 0)
-    y = np.zeros((n, r))
+    y = np.zeros((n, r)) if y0 is None else np.where(active, y0, 0.0)
     idx = np.arange(r)
     scale = np.maximum(cases.d0.sum(axis=1), 1e-300)[:, None]
     todo = np.ones(n, bool)
