@@ -6,7 +6,7 @@ from typing import Any
 
 from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 LAPTOP = (1229, 691)  # a 1366x768 screen less the task bar and title, as the window opens there
@@ -105,3 +105,21 @@ def test_compare_options_table_has_the_whole_width_and_the_kept_list_above_it(qt
     top_of = lambda w: w.mapTo(compare, w.rect().topLeft()).y()  # noqa: E731
     assert top_of(compare.alternatives_list) < top_of(compare.table)
     assert compare.alternatives_list.count() == 1
+
+
+def test_menu_shortcuts_are_unique_and_export_has_one(window: Any) -> None:
+    seen: dict[str, str] = {}
+
+    def walk(menu: Any) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.shortcut().isEmpty():
+                key = action.shortcut().toString()
+                assert key not in seen, (key, seen.get(key), action.text())
+                seen[key] = action.text()
+
+    for action in window.menuBar().actions():
+        walk(action.menu())
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
+    assert all(a.text().endswith("\u2026") for a in window.sharing_actions.values())

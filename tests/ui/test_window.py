@@ -211,7 +211,9 @@ def test_add_duplicate_delete_and_reorder_are_undoable(window: Any) -> None:
     original = ids()
     for kind in ClauseKind:
         nav.add(kind)
-        assert window.controller.scenario.document.clause(nav.current_clause_id).kind == kind.value
+        added = window.controller.scenario.document.clause(nav.current_clause_id)
+        assert added.kind == kind.value
+    assert added.title == "NdPr oxide: new tariff"  # named by the instrument's label, not its code
     assert len(ids()) == len(original) + len(ClauseKind)
     nav.select_clause(NDPR)
     nav.duplicate()

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, key.Save, self.tr("Save the scenario"))
         self.save_as_action = self._action(self.tr("Save &As\u2026"), self.save_as, key.SaveAs,
                                            self.tr("Save the scenario to another file"))
-        self.export_action = self._action(self.tr("&Export term sheet\u2026"), self.export_term_sheet, None,
+        self.export_action = self._action(self.tr("&Export term sheet\u2026"), self.export_term_sheet,
+                                          QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
                                           self.tr("Write an Excel term sheet (without private notes)"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))

@@ -8,7 +8,7 @@ from typing import Any
 from workbench.data import DatasetError, load_dataset
 
 from workbench.document import ClauseKind, Scenario
-from workbench.document.clauses import ClauseStatus
+from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseStatus
 
 #: Kind-specific starting values of a new clause on a mineral the dataset does not know.
 _KIND_DEFAULTS: dict[ClauseKind, dict[str, Any]] = {
@@ -87,7 +87,7 @@ def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = 
     data: dict[str, Any] = {
         "kind": kind.value,
         "id": unique_clause_id(scenario, f"{mineral_id.replace('_', '-')}-{_ID_STEMS[kind]}"),
-        "title": f"{mineral_name}: new {kind.value.replace('_', ' ')} clause",
+        "title": f"{mineral_name}: new {CLAUSE_KIND_LABELS[kind].lower()}",  # "NdPr oxide: new tariff"
         "mineral": mineral_id,
         "parties": members,
         "start_year": doc.assumptions.base_year + 1,

@@ -14,7 +14,9 @@ from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 #: Okabe-Ito colours: distinguishable for colour-blind readers and legible on light and dark backgrounds.
-SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#999999", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+#: The same without yellow, too pale on a light background for lines and thin bars (fine for stacked areas).
+LINE_COLOURS = tuple(c for c in SERIES_COLOURS if c != "#F0E442")
 
 
 class ChartCanvas(FigureCanvasQTAgg):

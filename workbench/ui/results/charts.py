@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.document import RESERVED_REGIONS
 from workbench.engine import EvaluationResult
-from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
+from workbench.ui.results.canvas import LINE_COLOURS, SERIES_COLOURS, ChartCanvas
 
 
 def partners_of(result: EvaluationResult) -> list[str]:
@@ -158,7 +158,7 @@ class CashFlowChart(ChartCanvas):
         ax.clear()
         self.restart()
         self._lines = {p: ax.plot(years, np.zeros(len(years)), marker="o", markersize=3,
-                                  color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=p)[0]
+                                  color=LINE_COLOURS[k % len(LINE_COLOURS)], label=p)[0]
                        for k, p in enumerate(partners)}
         self.animate(*self._lines.values())
         if years:

@@ -17,7 +17,7 @@ from workbench.analysis.mandate import Limits
 from workbench.document import Scenario
 from workbench.engine import EvaluationResult
 from workbench.ui.results import messages
-from workbench.ui.results.canvas import SERIES_COLOURS, ChartCanvas
+from workbench.ui.results.canvas import LINE_COLOURS, ChartCanvas
 from workbench.ui.results.charts import set_bars
 from workbench.ui.results.frame_model import FrameModel
 from workbench.ui.results.table_view import ResultsTableView
@@ -63,7 +63,7 @@ class CompareChart(ChartCanvas):
         width = 0.8 / n
         x = np.arange(len(frame.index))
         self._bars = [ax.bar(x - 0.4 + width * (k + 0.5), np.zeros(len(x)), width,
-                             color=SERIES_COLOURS[k % len(SERIES_COLOURS)], label=str(name))
+                             color=LINE_COLOURS[k % len(LINE_COLOURS)], label=str(name))
                       for k, name in enumerate(frame.columns)]
         for bars in self._bars:
             self.animate(*bars.patches)
