@@ -16,13 +16,16 @@ def test_results_cells_are_one_line_and_never_cut(qtbot: Any, make_window: Any) 
     window = make_window()
     window.resize(*LAPTOP)
     qtbot.waitUntil(lambda: window.results.result is not None)
-    for table in (window.results.table, window.results.uncertainty.table, window.results.compare.table):
+    for page, table in ((0, window.results.table), (2, window.results.uncertainty.table),
+                        (3, window.results.compare.table)):
+        window.results.tabs.setCurrentIndex(page)  # a hidden table is fitted when its tab is shown
         header = table.horizontalHeader()
         assert not table.wordWrap()
         for column in range(header.count()):
             assert header.sectionSize(column) >= table.sizeHintForColumn(column)
             lines = str(table.model().headerData(column, Qt.Orientation.Horizontal)).split("\n")
             assert header.sectionSize(column) > max(header.fontMetrics().horizontalAdvance(x) for x in lines)
+    window.results.tabs.setCurrentIndex(0)
     table = window.results.table
     money = [table.model().index(r, 2).data() for r in range(table.model().rowCount())]
     assert any(text.startswith("\u2212USD") for text in money), money

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 #: Role giving the raw number a column sorts by.
@@ -27,6 +27,7 @@ class ResultsTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self._fit_pending = False
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)  # one line a row
@@ -43,9 +44,10 @@ class ResultsTableView(QTableView):
     def fit_columns(self) -> None:
         """Every column at least as wide as its header and cells (never wrapped or cut); spare width is shared out
         in proportion, and a pane too narrow for the contents scrolls sideways."""
+        self._fit_pending = not self.isVisible()  # a table on a hidden tab is fitted when shown
         header = self.horizontalHeader()
         count = header.count()
-        if count == 0:
+        if count == 0 or self._fit_pending:
             return
         needed = [max(self._header_width(c), self._cells_width(c)) for c in range(count)]
         spare = self.viewport().width() - sum(needed)
@@ -84,6 +86,11 @@ class ResultsTableView(QTableView):
         if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
             width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
         return width
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._fit_pending:
+            self.fit_columns()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
