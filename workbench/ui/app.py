@@ -5,14 +5,50 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench import __version__
 from workbench.defaults import resource
 from workbench.ui.icons import icon
 from workbench.ui.settings import APPLICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+#: installer/linux/<DESKTOP_FILE_NAME>.desktop: Wayland compositors and task bars match the window to that menu entry.
+DESKTOP_FILE_NAME = "org.criticalmineralsworkbench.workbench"
+#: resources/icons/app.* - the window's icon and the installers' (app.ico, app.icns, app.png for the .desktop entry).
+APP_ICON = "app"
+VERSION_TEXT = f"workbench {__version__}"
+
+
+class WorkbenchApplication(QApplication):
+    """The application object: opens the files the system hands it (QFileOpenEvent - on macOS a double-click on a
+    .cmws file or Open With - which never comes as a command-line argument) in :attr:`window`."""
+
+    def __init__(self, argv: list[str]):
+        super().__init__(argv)
+        self.window: MainWindow | None = None
+        self._requested: list[Path] = []
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            if event.file():
+                self._requested.append(Path(event.file()))
+                self.open_requested()
+            return True
+        return super().event(event)
+
+    def open_requested(self) -> None:
+        """Open the files asked for so far in the window (any that came before the window existed wait for it)."""
+        while self.window is not None and self._requested:
+            path = self._requested.pop(0)
+            if self.window.maybe_save():
+                self.window.open_path(path)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -21,7 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("scenario", nargs="?", type=Path, help="scenario file (.cmws) to open")
     parser.add_argument("--smoke-test", action="store_true",
                         help="check that the installed application starts and computes, then exit with its status")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true", help="show the version and exit")
     return parser.parse_args(argv)
 
 
@@ -35,19 +71,40 @@ def install_translators(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the workbench window; returns the exit status."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.smoke_test:
-        from workbench.ui.smoke import run
-
-        return run()
+def set_up_application() -> QApplication:
+    """The application object with the workbench's names, desktop file name, icon and translations."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setWindowIcon(icon("workbench"))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    app = QApplication.instance() or WorkbenchApplication(sys.argv[:1])
+    app.setWindowIcon(icon(APP_ICON))
     install_translators(app)
+    return app
+
+
+def show_version() -> int:
+    """Print the version; a windowed executable (Windows, no console: ``sys.stdout`` is None) shows it in a box."""
+    if sys.stdout is not None:
+        print(VERSION_TEXT)
+        return 0
+    set_up_application()
+    QMessageBox.information(None, VERSION_TEXT, VERSION_TEXT)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the workbench window; returns the exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        return show_version()
+    if args.smoke_test:
+        from workbench.ui import smoke
+
+        smoke.use_offscreen_without_display()
+        set_up_application()
+        return smoke.run()
+    app = set_up_application()
 
     from workbench.ui.main_window import MainWindow
 
@@ -55,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if args.scenario is not None:
         window.open_path(args.scenario)
+    if isinstance(app, WorkbenchApplication):
+        app.window = window
+        app.open_requested()
     return app.exec()
 
 

@@ -6,12 +6,15 @@ import os
 import sys
 import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any, MutableMapping, TextIO
 
 #: Printed (and flushed) the moment the main window is on screen; benchmarks/bench_startup.py waits for it.
 WINDOW_SHOWN = "smoke: main window shown"
+#: Printed when the charts, built after the window's first paint, have been drawn (matplotlib's QtAgg backend works).
+CHARTS_DRAWN = "smoke: charts drawn"
 #: A step that has not finished after this many seconds fails the smoke test (e.g. a dialog waiting for a click).
 TIMEOUT_S = 120.0
 #: How long the window may take to compute the default scenario in the background.
@@ -77,6 +80,8 @@ def _steps() -> str:
             say(WINDOW_SHOWN, sys.stdout)
             _check_icons()
             result = _window_result(window)
+            _wait_for_charts(window)
+            say(CHARTS_DRAWN, sys.stdout)
             size = _export(scenario, result, Path(folder) / "term-sheet.xlsx")
         finally:
             window.close()
@@ -99,7 +104,9 @@ def _check_icons() -> None:
     """The shipped SVG icons render: the bundle has Qt's SVG image plugins and the resources."""
     from workbench.ui.icons import icon
 
-    if icon("workbench").pixmap(32, 32).isNull():
+    from workbench.ui.app import APP_ICON
+
+    if icon(APP_ICON).pixmap(32, 32).isNull():
         raise SmokeTestFailure("the application icon does not render (Qt SVG plugins or resources missing)")
 
 
@@ -125,6 +132,20 @@ def _window_result(window: Any) -> Any:
     if table.empty or not np.isfinite(table.to_numpy(dtype=float)).all():
         raise SmokeTestFailure("the partner table is empty or not finite")
     return result
+
+
+def _wait_for_charts(window: Any) -> None:
+    """Wait until the per-partner charts are built and drawn."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    panel = window.results
+    deadline = time.monotonic() + RESULT_WAIT_S
+    while not (panel.views_built and not panel.fiscal_chart.figure.stale and not panel.price_chart.figure.stale):
+        if time.monotonic() > deadline:
+            raise SmokeTestFailure(f"the charts were not drawn within {RESULT_WAIT_S:.0f} s")
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
 
 
 def _export(scenario: Any, result: Any, path: Path) -> int:

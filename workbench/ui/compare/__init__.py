@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from workbench.files import FILE_EXTENSION, FileFormatError
-from workbench.sharing import Keyring, SentArchive
-from workbench.ui.compare.common import app_data_dir
-from workbench.ui.compare.compare_dialog import CompareDialog
-from workbench.ui.compare.keys_dialog import KeysDialog
-from workbench.ui.compare.origin import show_origin
-from workbench.ui.compare.share_dialog import ShareDialog
-from workbench.ui.compare.timeline_view import RoundsTimelineDialog, RoundsTimelineView
+from workbench.files import FILE_EXTENSION, FileFormatError, LoadedScenario
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
+
+    from workbench.ui.compare.compare_dialog import CompareDialog
 
 __all__ = ["CompareDialog", "KeysDialog", "RoundsTimelineDialog", "RoundsTimelineView", "ShareDialog",
            "install_actions", "open_compare", "show_origin"]
+
+#: The dialogs, imported on first use: they load the sharing code and cryptography, which start-up does not need.
+_LAZY = {"CompareDialog": "compare_dialog", "KeysDialog": "keys_dialog", "RoundsTimelineDialog": "timeline_view",
+         "RoundsTimelineView": "timeline_view", "ShareDialog": "share_dialog"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def show_origin(window: QMainWindow, loaded: LoadedScenario) -> QLabel:
+    """Show where the file just opened in ``window`` comes from (see ``origin.show_origin``)."""
+    from workbench.ui.compare import origin
+
+    return origin.show_origin(window, loaded)
 
 
 def _menu(window: QMainWindow, title: str) -> QMenu:
@@ -37,6 +54,10 @@ def _show(window: QMainWindow, dialog) -> None:
 
 def open_compare(window: QMainWindow, theirs: Path, base: Path | None = None) -> CompareDialog | None:
     """Open the compare/merge dialog on ``theirs``; an unreadable file gets a one-line message instead."""
+    from workbench.sharing import Keyring, SentArchive
+    from workbench.ui.compare.common import app_data_dir
+    from workbench.ui.compare.compare_dialog import CompareDialog
+
     data = app_data_dir()
     try:
         dialog = CompareDialog(window.controller, Keyring(data), SentArchive(data), theirs, base_path=base,
@@ -54,6 +75,10 @@ def install_actions(window: QMainWindow) -> dict[str, QAction]:
     file_menu, tools_menu = _menu(window, window.tr("&File")), _menu(window, window.tr("&Tools"))
 
     def share() -> None:
+        from workbench.sharing import Keyring, SentArchive
+        from workbench.ui.compare.common import app_data_dir
+        from workbench.ui.compare.share_dialog import ShareDialog
+
         data = app_data_dir()
         ShareDialog(window.controller, Keyring(data), SentArchive(data), window).exec()
 
@@ -64,10 +89,16 @@ def install_actions(window: QMainWindow) -> dict[str, QAction]:
             open_compare(window, Path(name))
 
     def keys() -> None:
+        from workbench.sharing import Keyring
+        from workbench.ui.compare.common import app_data_dir
+        from workbench.ui.compare.keys_dialog import KeysDialog
+
         scenario = window.controller.scenario
         KeysDialog(Keyring(app_data_dir()), [p.code for p in scenario.document.partners], window).exec()
 
     def rounds() -> None:
+        from workbench.ui.compare.timeline_view import RoundsTimelineDialog
+
         _show(window, RoundsTimelineDialog(window.controller, window))
 
     actions = {}

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from workbench.analysis.mandate import Limits
 from workbench.document import Scenario
 from workbench.engine import EvaluationResult, MonteCarloResult
 from workbench.ui.controller import DocumentController
 from workbench.ui.results import messages
-from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
-from workbench.ui.results.compare_view import CompareView
 from workbench.ui.results.partner_model import PartnerTableModel
 from workbench.ui.results.scheduler import ComputeScheduler
 from workbench.ui.results.table_view import ResultsTableView
-from workbench.ui.results.uncertainty import UncertaintyView
 from workbench.ui.results.worker import Analysis
+
+if TYPE_CHECKING:  # these views import matplotlib: build_views() imports them after the first paint
+    from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
+    from workbench.ui.results.compare_view import CompareView
+    from workbench.ui.results.uncertainty import UncertaintyView
 
 #: Breaches listed above the results; the rest are in the list's tooltip.
 MANDATE_LINES = 4
@@ -29,10 +34,17 @@ class ResultsPanel(QWidget):
     ``breachesChanged`` maps clause_id -> messages for every clause that, costed alone (as modelled or under
     one of its bracket options), breaches the delegation's mandate; clauses without breaches are absent.
     ``resultsShown`` fires after a new deterministic result has been put on screen.
+
+    The per-partner table is there from the start. The charts and the Cash flows, Uncertainty and Compare options
+    tabs (matplotlib: importing it and drawing took half the start-up time) are built just after the panel's first
+    paint, so the window appears without waiting for them; they then show the latest results and ``chartsReady``
+    fires. Reading one of them (``fiscal_chart``, ``price_chart``, ``cash_chart``, ``uncertainty``, ``compare``)
+    builds them at once.
     """
 
     breachesChanged = Signal(dict)
     resultsShown = Signal()
+    chartsReady = Signal()
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,6 +53,12 @@ class ResultsPanel(QWidget):
         self.scheduler = ComputeScheduler(self)
         self._breaches: dict[str, list[str]] = {}
         self._result: EvaluationResult | None = None
+        # What the chart views show, kept for when they are built: the latest result and its refinements.
+        self._shown: tuple[Scenario, EvaluationResult] | None = None
+        self._analysis: Analysis | None = None
+        self._refinement: MonteCarloResult | str | None = None  # Monte Carlo result, or why it failed
+        self._views_built = False
+        self._painted = False
 
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -60,19 +78,15 @@ class ResultsPanel(QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy the results table as tab-separated values"))
         self.copy_button.setToolTip(self.tr("Copy the selected cells, or the whole table, for a spreadsheet"))
         self.copy_button.clicked.connect(self.table.copy)
-        self.fiscal_chart = FiscalByInstrumentChart(self)
-        self.price_chart = PriceEffectChart(self)
-        self.cash_chart = CashFlowChart(self)
-        self.uncertainty = UncertaintyView(self)
-        self.compare = CompareView(self)
-        self.compare.restoreRequested.connect(self._restore)
+        self._charts = QSplitter(Qt.Orientation.Horizontal)  # the fiscal and price charts
+        for _ in range(2):
+            self._charts.addWidget(self._chart_placeholder())
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Result views"))
         self.tabs.addTab(self._partner_page(), self.tr("Per pa&rtner"))
-        self.tabs.addTab(self.cash_chart, self.tr("C&ash flows"))
-        self.tabs.addTab(self.uncertainty, self.tr("Uncerta&inty"))
-        self.tabs.addTab(self.compare, self.tr("Compare &options"))
+        for title in (self.tr("C&ash flows"), self.tr("Uncerta&inty"), self.tr("Compare &options")):
+            self.tabs.addTab(QWidget(self.tabs), title)  # replaced by the views in build_views()
 
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Results status"))
@@ -103,6 +117,82 @@ class ResultsPanel(QWidget):
         self.scheduler.submit(controller.scenario)
 
     @property
+    def fiscal_chart(self) -> FiscalByInstrumentChart:
+        """Fiscal cost by partner, stacked by instrument."""
+        self.build_views()
+        return self._fiscal_chart
+
+    @property
+    def price_chart(self) -> PriceEffectChart:
+        """Consumer and producer price effect by partner."""
+        self.build_views()
+        return self._price_chart
+
+    @property
+    def cash_chart(self) -> CashFlowChart:
+        """The Cash flows tab: annual net fiscal cost per partner."""
+        self.build_views()
+        return self._cash_chart
+
+    @property
+    def uncertainty(self) -> UncertaintyView:
+        """The Uncertainty tab."""
+        self.build_views()
+        return self._uncertainty
+
+    @property
+    def compare(self) -> CompareView:
+        """The Compare options tab."""
+        self.build_views()
+        return self._compare
+
+    @property
+    def views_built(self) -> bool:
+        """Whether the charts and the tabs built after the first paint exist yet."""
+        return self._views_built
+
+    def build_views(self) -> None:
+        """Build the charts and the Cash flows, Uncertainty and Compare options tabs (once), with the latest results."""
+        if self._views_built:
+            return
+        from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
+        from workbench.ui.results.compare_view import CompareView
+        from workbench.ui.results.uncertainty import UncertaintyView
+
+        self._views_built = True
+        self._fiscal_chart = FiscalByInstrumentChart()
+        self._price_chart = PriceEffectChart()
+        for index, chart in enumerate((self._fiscal_chart, self._price_chart)):
+            self._charts.replaceWidget(index, chart).deleteLater()
+        self._cash_chart = CashFlowChart(self)
+        self._uncertainty = UncertaintyView(self)
+        self._compare = CompareView(self)
+        self._compare.restoreRequested.connect(self._restore)
+        current = self.tabs.currentIndex()
+        for index, view in enumerate((self._cash_chart, self._uncertainty, self._compare), start=1):
+            placeholder = self.tabs.widget(index)
+            title = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        if self._shown is not None:
+            self._show_in_views(*self._shown)
+        if self._analysis is not None:
+            self._compare.set_analysis(self._analysis)
+        if isinstance(self._refinement, str):
+            self._uncertainty.set_failed(self._refinement)
+        elif self._refinement is not None:
+            self._uncertainty.set_monte_carlo(self._refinement, self._clause_titles())
+        self.chartsReady.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.build_views)
+
+    @property
     def breaches(self) -> dict[str, list[str]]:
         """The last emitted clause_id -> mandate breach messages."""
         return dict(self._breaches)
@@ -116,6 +206,16 @@ class ResultsPanel(QWidget):
         """Stop background work (the main window calls it when closing)."""
         self.scheduler.shutdown()
 
+    @staticmethod
+    def _chart_placeholder() -> QWidget:
+        """Holds a chart's place with a chart's size hint and minimum (those of ChartCanvas) until it is built."""
+        placeholder = QWidget()
+        placeholder.setMinimumSize(220, 160)
+        layout = QVBoxLayout(placeholder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addSpacerItem(QSpacerItem(420, 280, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        return placeholder
+
     def _partner_page(self) -> QWidget:
         page = QWidget(self)
         buttons = QHBoxLayout()
@@ -126,12 +226,9 @@ class ResultsPanel(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(buttons)
-        charts = QSplitter(Qt.Orientation.Horizontal, page)
-        charts.addWidget(self.fiscal_chart)
-        charts.addWidget(self.price_chart)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(top)
-        split.addWidget(charts)
+        split.addWidget(self._charts)
         split.setStretchFactor(0, 0)  # the table keeps the height of its rows; the charts take the rest
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -145,15 +242,20 @@ class ResultsPanel(QWidget):
         self.tabs.setEnabled(True)
         breaches = Limits.of(scenario).breaches(result.partner_table)
         self.partner_model.set_result(result.partner_table, result.region_names, messages.cells(breaches))
-        for chart in (self.fiscal_chart, self.price_chart, self.cash_chart):
-            chart.show_data(result)
-        self.uncertainty.set_result(result)
-        self.compare.set_current(scenario, result)
+        self._shown, self._analysis, self._refinement = (scenario, result), None, None
+        if self._views_built:
+            self._show_in_views(scenario, result)
         self.progress.setValue(0)
         self.status.setText(self.tr("Modelled in {0:.0f} ms; refining uncertainty\u2026").format(seconds * 1000))
         for w in result.warnings:
             self.status.setText(self.status.text() + "  " + w)
         self.resultsShown.emit()
+
+    def _show_in_views(self, scenario: Scenario, result: EvaluationResult) -> None:
+        for chart in (self._fiscal_chart, self._price_chart, self._cash_chart):
+            chart.show_data(result)
+        self._uncertainty.set_result(result)
+        self._compare.set_current(scenario, result)
 
     def _show_error(self, scenario: Scenario, message: str) -> None:
         self._result = None
@@ -164,7 +266,9 @@ class ResultsPanel(QWidget):
         self.status.setText(self.tr("Showing the last results the model could compute."))
 
     def _show_analysis(self, analysis: Analysis) -> None:
-        self.compare.set_analysis(analysis)
+        self._analysis = analysis
+        if self._views_built:
+            self._compare.set_analysis(analysis)
         lines = [f"\u2022 {line}" for line in messages.summary(analysis.mandate)]
         shown = lines if len(lines) <= MANDATE_LINES + 1 else \
             lines[:MANDATE_LINES] + [self.tr("\u2026 and {0} more (hover to see all)").format(len(lines) - MANDATE_LINES)]
@@ -179,13 +283,20 @@ class ResultsPanel(QWidget):
     def _show_monte_carlo(self, mc: MonteCarloResult) -> None:
         self.progress.setValue(100)
         self.partner_model.set_p95(mc.summary["p95_pv_usd"].to_dict())
-        self.uncertainty.set_monte_carlo(mc, {c.id: c.title for c in self.controller.scenario.document.clauses})
+        self._refinement = mc
+        if self._views_built:
+            self._uncertainty.set_monte_carlo(mc, self._clause_titles())
         self.status.setText(self.tr("Up to date: deterministic result and {0:,} Monte Carlo paths.").format(mc.paths))
 
     def _show_refinement_failure(self, message: str) -> None:
         self.partner_model.set_p95(None, failure=message)
-        self.uncertainty.set_failed(message)
+        self._refinement = message
+        if self._views_built:
+            self._uncertainty.set_failed(message)
         self.status.setText(self.tr("Uncertainty refinement failed: {0}").format(message))
+
+    def _clause_titles(self) -> dict[str, str]:
+        return {c.id: c.title for c in self.controller.scenario.document.clauses}
 
     def _restore(self, scenario: Scenario, name: str) -> None:
         self.controller.apply(scenario, self.tr("Restore alternative \u201c{0}\u201d").format(name))

@@ -1,0 +1,162 @@
+"""Start-up and desktop integration: first frame without matplotlib, then charts; file-open events; names; --version."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench import __version__
+from workbench.defaults import default_scenario
+from workbench.files import save_scenario
+from workbench.ui.app import APP_ICON, DESKTOP_FILE_NAME
+from workbench.ui.controller import DocumentController
+from workbench.ui.results import ResultsPanel
+
+REPO = Path(__file__).resolve().parents[2]
+MC_TIMEOUT = 30_000
+
+
+def run_python(code: str, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+FIRST_FRAME = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from workbench.ui.app import set_up_application
+from workbench.ui.main_window import MainWindow
+from workbench.ui.settings import Settings
+
+app = set_up_application()
+folder = Path(tempfile.mkdtemp())
+window = MainWindow(settings=Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),
+                    autosave_dir=folder / "autosave", offer_recovery=False)
+window.show()
+app.processEvents()  # the first frame
+report = {"first": {"rows": window.results.partner_model.rowCount(), "charts": window.results.views_built,
+                    "loaded": [m for m in ("matplotlib", "cryptography", "workbench.sharing") if m in sys.modules]}}
+loop = QEventLoop()
+window.results.chartsReady.connect(loop.quit)
+QTimer.singleShot(60_000, loop.quit)
+loop.exec()
+results = window.results
+report["later"] = {"charts": results.views_built, "data": results.fiscal_chart.data is results.result}
+window.controller.undo_stack.setClean()
+window.close()
+print(json.dumps(report))
+"""
+
+
+def test_first_frame_has_the_table_without_matplotlib_and_the_charts_follow():
+    report = json.loads(run_python(FIRST_FRAME).stdout.splitlines()[-1])
+    assert report["first"] == {"rows": 6, "charts": False, "loaded": []}
+    assert report["later"] == {"charts": True, "data": True}
+
+
+def test_charts_built_late_show_the_latest_result_analysis_and_monte_carlo(qtbot):
+    panel = ResultsPanel(DocumentController(default_scenario()))  # never shown, so never painted: nothing built
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
+        pass
+    assert not panel.views_built
+    with qtbot.waitSignal(panel.chartsReady):
+        uncertainty = panel.uncertainty  # reading a view builds them all
+    assert panel.views_built
+    for chart in (panel.fiscal_chart, panel.price_chart, panel.cash_chart):
+        assert chart.data is panel.result
+    assert "seed" in uncertainty.status.text()
+    assert uncertainty.model.rowCount() == len(panel.result.regions)
+    assert [v.name for v in panel.compare.variants()][:3] == ["As modelled", "Option A", "Option B"]  # the analysis
+    assert [panel.tabs.widget(i) for i in range(1, 4)] == [panel.cash_chart, panel.uncertainty, panel.compare]
+    panel.shutdown()
+
+
+FILE_OPEN = """
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFileOpenEvent
+from workbench.ui.app import WorkbenchApplication, set_up_application
+from workbench.ui.main_window import MainWindow
+from workbench.ui.settings import Settings
+
+app = set_up_application()
+assert isinstance(app, WorkbenchApplication)
+early = Path(sys.argv[1])
+QCoreApplication.sendEvent(app, QFileOpenEvent(str(early)))  # before the window exists: waits for it
+folder = Path(tempfile.mkdtemp())
+window = MainWindow(settings=Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),
+                    autosave_dir=folder / "autosave", offer_recovery=False)
+app.window = window
+app.open_requested()
+print(window.controller.path, window.controller.scenario.document.metadata.title)
+QCoreApplication.sendEvent(app, QFileOpenEvent(sys.argv[2]))
+print(window.controller.path, window.controller.scenario.document.metadata.title)
+"""
+
+
+def retitled(title: str):
+    scenario = default_scenario()
+    doc = scenario.document
+    return scenario.model_copy(update={"document": doc.model_copy(
+        update={"metadata": doc.metadata.model_copy(update={"title": title})})})
+
+
+def test_file_open_events_open_the_file_in_the_window(tmp_path):
+    first, second = tmp_path / "first.cmws", tmp_path / "second.cmws"
+    save_scenario(first, retitled("First talks"))
+    save_scenario(second, retitled("Second talks"))
+    lines = run_python(FILE_OPEN, str(first), str(second)).stdout.splitlines()
+    assert lines[-2:] == [f"{first} First talks", f"{second} Second talks"]
+
+
+SET_UP = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from workbench.ui import app, smoke
+
+def report():
+    instance = QCoreApplication.instance()
+    print(QCoreApplication.organizationName(), QCoreApplication.applicationName(),
+          QGuiApplication.desktopFileName(), type(instance).__name__, not instance.windowIcon().isNull())
+    return 0
+
+smoke.run = report
+sys.exit(app.main(["--smoke-test"]))
+"""
+
+
+def test_smoke_test_runs_after_the_normal_application_set_up():
+    line = run_python(SET_UP).stdout.splitlines()[-1]
+    assert line == f"CriticalMineralsWorkbench Workbench {DESKTOP_FILE_NAME} WorkbenchApplication True"
+
+
+def test_desktop_file_name_and_icon_are_the_installers():
+    assert (REPO / "installer" / "linux" / f"{DESKTOP_FILE_NAME}.desktop").is_file()
+    assert {p.suffix for p in (REPO / "resources" / "icons").glob(f"{APP_ICON}.*")} >= {".svg", ".png", ".ico",
+                                                                                      ".icns"}
+
+
+def test_version_is_printed():
+    done = run_python("import sys; from workbench.ui.app import main; sys.exit(main(['--version']))")
+    assert done.stdout == f"workbench {__version__}\n"
+
+
+def test_version_without_stdout_shows_a_message_box_and_exits_0():
+    code = ("import sys\n"
+            "from PySide6.QtWidgets import QMessageBox\n"
+            "QMessageBox.information = lambda parent, title, text: sys.stderr.write('box: ' + text + '\\n')\n"
+            "sys.stdout = None  # a windowed Windows executable\n"
+            "from workbench.ui.app import main\n"
+            "sys.exit(main(['--version']))\n")
+    done = run_python(code)
+    assert done.stderr.splitlines()[-1] == f"box: workbench {__version__}"
