@@ -15,6 +15,7 @@ from workbench.sharing import Keyring, SentArchive, prepare_share, write_shared
 from workbench.sharing.slots import Slot
 from workbench.ui.compare import (CompareDialog, KeysDialog, RoundsTimelineView, ShareDialog, install_actions,
                                   show_origin)
+from workbench.ui.compare.compare_dialog import impact_text
 from workbench.ui.compare.origin import LABEL_NAME
 from workbench.ui.controller import DocumentController
 
@@ -127,8 +128,9 @@ def test_compare_dialog_shows_origin_base_redline_impact_and_merges_undoably(qtb
     assert "110/kg" in html and "120/kg" in html and "NdPr oxide price-gap payments" in html
     headers = [dialog.impact_table.verticalHeaderItem(r).text() for r in range(dialog.impact_table.rowCount())]
     assert headers[:4] == ["US", "EU", "JP", "MX"]
-    us_change = float(dialog.impact_table.item(0, 2).text().replace(",", ""))
-    assert us_change == pytest.approx(dialog.diff.impact.table.loc["US", "fiscal_cost_pv_usd_change"] / 1e6, abs=0.06)
+    expected = dialog.diff.impact.table.loc["US", "fiscal_cost_pv_usd_change"]
+    assert dialog.impact_table.item(0, 2).text() == impact_text(expected, "usd", change=True)  # the panel's formats
+    assert dialog.impact_table.horizontalHeaderItem(2).text() == "Cost PV\nchange"
     slots = [i.slot for i in dialog.plan.items]
     assert Slot("clause", "ndpr-price-gap", "floor_price") in slots and dialog.plan.conflicts() == []
     gap = next(i for i in dialog.plan.items if i.slot == Slot("clause", "ndpr-price-gap", "floor_price"))

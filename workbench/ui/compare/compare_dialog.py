@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from workbench.analysis import units
 from workbench.files import FILE_EXTENSION, FileFormatError, load_scenario
 from workbench.sharing import (Keyring, MergeError, MergeItem, SentArchive, accept, compare, plan_merge, sender_of,
                                verify_origin)
@@ -19,13 +20,27 @@ from workbench.sharing.redline import redline_html
 from workbench.sharing.slots import slot_values, value_text
 from workbench.ui.compare.common import MessageLine, our_delegation
 from workbench.ui.compare.timeline_view import RoundsTimelineView
+from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 CONFLICT_BRUSH = QBrush(QColor("#ffd6d6"))
 STATE_COLUMN = 4
-_IMPACT = (("fiscal_cost_pv_usd", "Fiscal cost PV (USD m)", 1e6, ",.1f"),
-           ("consumer_price_change_pct", "Consumer price change (%)", 1.0, "+.2f"),
-           ("producer_price_change_pct", "Producer price change (%)", 1.0, "+.2f"))
+#: Impact columns: result field, header (ours / theirs / change under it), money or percentage.
+_IMPACT = (("fiscal_cost_pv_usd", QT_TR_NOOP("Cost PV"), "usd"),
+           ("consumer_price_change_pct", QT_TR_NOOP("Consumer price"), "pct"),
+           ("producer_price_change_pct", QT_TR_NOOP("Producer price"), "pct"))
+
+
+def impact_text(value: float, kind: str, change: bool) -> str:
+    """A cell of the impact table in the results panel's formats: ``USD 82.3 m`` / ``+USD 221.6 m`` for money,
+    ``+4.1 %`` for a price change and ``+0.4 pp`` for the change between the versions (percentage points)."""
+    if value != value:  # NaN
+        return _tr("n/a")
+    if kind == "usd":
+        text = units.usd(value)
+        return "+" + text if change and round(value / 1e6, 1) > 0 else text
+    text = units.pct(value)
+    return text.replace(" %", " pp") if change else text
 
 
 class CompareDialog(QDialog):
@@ -94,7 +109,7 @@ class CompareDialog(QDialog):
             base = self._load_base(base_path)
         found = base if base is not None else archive.find_base(self.theirs, controller.scenario)
         self._set_base(found, explicit=base is not None)
-        self.resize(1000, 640)
+        self.resize(1180, 640)  # the nine impact columns side by side on a 1366-pixel screen
 
     # -- base and plan ------------------------------------------------------------------------------------------
     def _load_base(self, path: Path):
@@ -257,21 +272,20 @@ class CompareDialog(QDialog):
             return
         t = impact.table
         headers = []
-        for _, name, _, _ in _IMPACT:
-            headers += [f"{name}\n{self.tr('ours')}", self.tr("theirs"), self.tr("change")]
+        for _, name, _ in _IMPACT:
+            headers += [f"{_tr(name)}\n{_tr(side)}" for side in (QT_TR_NOOP("ours"), QT_TR_NOOP("theirs"),
+                                                                       QT_TR_NOOP("change"))]
         self.impact_table.setColumnCount(len(headers))
         self.impact_table.setHorizontalHeaderLabels(headers)
         self.impact_table.setRowCount(len(t))
         self.impact_table.setVerticalHeaderLabels([str(r) for r in t.index])
         for r, (_, row) in enumerate(t.iterrows()):
-            for k, (col, _, scale, spec) in enumerate(_IMPACT):
+            for k, (col, _, kind) in enumerate(_IMPACT):
                 for s, side in enumerate(("ours", "theirs", "change")):
-                    value = row[f"{col}_{side}"]
-                    shown = spec if side != "change" or spec.startswith("+") else "+" + spec
-                    text = self.tr("n/a") if value != value else format(value / scale, shown)
-                    cell = QTableWidgetItem(text)
+                    cell = QTableWidgetItem(impact_text(row[f"{col}_{side}"], kind, side == "change"))
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.impact_table.setItem(r, 3 * k + s, cell)
         self.impact_table.resizeColumnsToContents()
-        notes = [self.tr("Change = theirs \u2212 ours; each bracket's selected option modelled.")]
+        notes = [self.tr("Change = theirs \u2212 ours (price changes in percentage points, pp); each "
+                         "bracket's selected option modelled.")]
         self.impact_note.setText("\n".join(notes + impact.warnings))
