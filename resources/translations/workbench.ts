@@ -506,32 +506,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="224"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="226"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="247"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="249"/>
         <source>set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="248"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="250"/>
         <source>{0}: set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="15"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="16"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="15"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="16"/>
         <source>Observer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="16"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="17"/>
         <source>Non-member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,180 +540,482 @@
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="40"/>
+        <source>Levy revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="40"/>
+        <source>Tariff revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="41"/>
+        <source>Subsidy payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="41"/>
+        <source>CfD payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="42"/>
+        <source>CfD rebates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="42"/>
+        <source>Purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="43"/>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="43"/>
+        <source>Stock end value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="154"/>
+        <source>Fiscal cost per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="154"/>
+        <source>Fiscal cost, PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="155"/>
+        <source>Consumer price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="156"/>
+        <source>Producer price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="18"/>
+        <source>{partner}: peak-year fiscal cost {value} exceeds the annual ceiling of {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="21"/>
+        <source>{partner}: present-value cost {value} exceeds the limit of {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="24"/>
+        <source>{partner}: consumer price change {value} exceeds the limit of {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="32"/>
+        <source>Whole scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="32"/>
+        <source>Whole scenario, option {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="34"/>
+        <source>Clause {0} alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="35"/>
+        <source>Clause {0} alone, option {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="43"/>
+        <source>Option {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/messages.py" line="50"/>
+        <source>{0} — could not be solved, so it was not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <source>Partner, China or rest of world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="64"/>
+        <source>Cost
+per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="64"/>
+        <source>Fiscal cost per year, average (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <source>Cost
+PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <source>Fiscal cost, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
+        <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <source>P95
+PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <source>P95 fiscal cost, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <source>Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <source>Consumer
+price Δ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <source>Consumer price change (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <source>Change of the price buyers pay against the baseline, value-weighted over minerals and years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <source>Producer
+price Δ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <source>Producer price change (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <source>Change of the price producers receive against the baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <source>Supply
+from China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <source>Share of supply from China (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <source>Share of consumption sourced from China under the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="56"/>
+        <source>P5 PV cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="57"/>
+        <source>P50 PV cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="57"/>
+        <source>P95 PV cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="58"/>
+        <source>P95 annual cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="29"/>
+        <source>Cost PV</source>
+        <extracomment>Impact columns: result field, header (ours / theirs / change under it), money or percentage.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="30"/>
+        <source>Consumer price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="31"/>
+        <source>Producer price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="38"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="276"/>
+        <source>ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="276"/>
+        <source>theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssumptionsEditor</name>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="81"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="91"/>
         <source>Horizon and discounting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="83"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="93"/>
         <source>Base year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="84"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="85"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="94"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="95"/>
         <source>Horizon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="85"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="95"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="86"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="87"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="96"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="97"/>
         <source>Discount rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="90"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="100"/>
         <source>Exchange rates (USD per unit of currency)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="93"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="103"/>
         <source>USD per {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="98"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="108"/>
         <source>{0}: prices, demand and elasticities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="102"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="103"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="112"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="113"/>
         <source>{0}: price path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="106"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="107"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="114"/>
+        <source>Price path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="117"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="118"/>
         <source>{0}: yearly price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="110"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="111"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="119"/>
+        <source>Yearly price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="122"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="123"/>
         <source>{0}: custom price index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="114"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="124"/>
+        <source>Custom price index (e.g. 1, 1.05, 1.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="127"/>
         <source>{0}: demand growth override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="116"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="129"/>
         <source> % a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="118"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="130"/>
+        <source>Demand growth override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="133"/>
         <source>{0}: supply elasticities (e.g. US=0.3, CN=0.2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="119"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="134"/>
+        <source>Supply elasticities (e.g. US=0.3, CN=0.2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="135"/>
         <source>{0}: demand elasticities (e.g. US=-0.3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="124"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="136"/>
+        <source>Demand elasticities (e.g. US=-0.3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="141"/>
         <source>{0}: Armington elasticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="130"/>
-        <source>Data overrides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="132"/>
-        <source>All regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="138"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="139"/>
-        <source>Override {0}: mineral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="140"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="141"/>
-        <source>Override {0}: region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="142"/>
         <location filename="../../workbench/ui/editors/assumptions_editor.py" line="143"/>
-        <source>Override {0}: field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="144"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="145"/>
-        <source>Override {0}: value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="146"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="147"/>
-        <source>Override {0}: reason</source>
+        <source>Armington elasticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/assumptions_editor.py" line="148"/>
+        <source>Data overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="150"/>
+        <source>All regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="156"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="157"/>
+        <source>Override {0}: mineral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="158"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="159"/>
+        <source>Override {0}: region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="160"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="161"/>
+        <source>Override {0}: field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="162"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="163"/>
+        <source>Override {0}: value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="164"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="165"/>
+        <source>Override {0}: reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="166"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="149"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="167"/>
         <source>Remove override {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="151"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="169"/>
         <source>Remove data override {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="155"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="156"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="157"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="173"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="174"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="175"/>
         <source>Add data override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="163"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="181"/>
         <source>Uncertainty (Monte Carlo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="165"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="166"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="183"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="184"/>
         <source>Price paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="167"/>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="168"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="185"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="186"/>
         <source>Random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="169"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="187"/>
         <source>Vary elasticities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="170"/>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="188"/>
         <source>Also draw elasticities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,10 +1029,559 @@
     </message>
 </context>
 <context>
+    <name>CashFlowChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="140"/>
+        <source>Annual cash flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="167"/>
+        <source>Net fiscal cost, USD m per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="168"/>
+        <source>Annual cash flows (+ cost, − revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="40"/>
+        <source>Comparison of options chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="60"/>
+        <source>Compare with {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="63"/>
+        <source>Their file: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="71"/>
+        <source>Choose base...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="78"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="80"/>
+        <source>Redline of clause texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="81"/>
+        <source>Redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="83"/>
+        <source>Change in fiscal cost and prices per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="91"/>
+        <source>Fiscal cost and prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="94"/>
+        <source>Their rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="119"/>
+        <source>Base not used: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="123"/>
+        <source>Common base version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="124"/>
+        <source>Scenario files (*{0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="137"/>
+        <source>No common base: we have no record of sharing the version they worked from, so every difference is listed and none can be called a conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="140"/>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="140"/>
+        <source>the copy we last shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
+        <source>Base: {0}. Only their changes since then are listed; parts both sides changed are conflicts ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="150"/>
+        <source>Their changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <source>Ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="159"/>
+        <source>Accept selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="160"/>
+        <source>Reject selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="161"/>
+        <source>Accept all without conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="179"/>
+        <source>Rounds history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="180"/>
+        <source>Document settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="192"/>
+        <source>No changes of theirs to take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="198"/>
+        <source>{0} new history entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="200"/>
+        <source>clause added by them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="200"/>
+        <source>clause removed by them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="220"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="220"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <source>CONFLICT: both changed it; your call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="247"/>
+        <source>{0} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="248"/>
+        <source>Accept {0}&apos;s change: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="249"/>
+        <source>Accepted {0}. Edit &gt; Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="271"/>
+        <source>Not computed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="289"/>
+        <source>Change = theirs − ours (price changes in percentage points, pp); each bracket&apos;s selected option modelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="94"/>
+        <source>Measure compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="99"/>
+        <source>Name of the alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="100"/>
+        <source>Name of the alternative to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="101"/>
+        <source>&amp;Keep current as alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="102"/>
+        <source>Keep current scenario as alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="105"/>
+        <source>Kept alternatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="106"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="107"/>
+        <source>Remove the selected alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="109"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="110"/>
+        <source>Make the selected alternative the current scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="114"/>
+        <source>Comparison notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="115"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="116"/>
+        <source>Comparison of options per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="120"/>
+        <source>&amp;Measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="133"/>
+        <source>Kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="169"/>
+        <source>Option {0} could not be solved: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="179"/>
+        <source>Alternative {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="200"/>
+        <source>As modelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="201"/>
+        <source>Option {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="228"/>
+        <source>USD m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComputeScheduler</name>
+    <message>
+        <location filename="../../workbench/ui/results/scheduler.py" line="84"/>
+        <source>The market cannot clear under this scenario: {0}</source>
+        <extracomment>A burst of edits (typing in a field) starts one background run, this long after its last edit. Longest the GUI thread waits for the worker to hand back the GIL (Python&apos;s default is 5 ms; a keystroke&apos;s repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/scheduler.py" line="88"/>
+        <source>The scenario is not valid:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/scheduler.py" line="92"/>
+        <source>The model cannot evaluate this scenario: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FanChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="31"/>
+        <source>Uncertainty fan chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="49"/>
+        <source>{0}: annual net fiscal cost, Monte Carlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="51"/>
+        <source>{0}: annual net fiscal cost (Monte Carlo pending…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="71"/>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="85"/>
+        <source>P5–P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="73"/>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="85"/>
+        <source>P25–P75</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="74"/>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="85"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="76"/>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="86"/>
+        <source>Modelled (reference prices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="82"/>
+        <source>USD m per year (+ cost, − revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/fan_chart.py" line="83"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiscalByInstrumentChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="31"/>
+        <source>Fiscal cost by partner and instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="69"/>
+        <location filename="../../workbench/ui/results/charts.py" line="81"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="88"/>
+        <source>PV, USD m (+ cost, − revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="89"/>
+        <source>Fiscal cost by instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IssueLabel</name>
     <message>
         <location filename="../../workbench/ui/editors/form.py" line="30"/>
         <source>Validation message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="24"/>
+        <source>Delegation keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="28"/>
+        <source>Our signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="35"/>
+        <source>Our delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="37"/>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="87"/>
+        <source>Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="38"/>
+        <source>Export public key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="39"/>
+        <source>Delegation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="47"/>
+        <source>Keys we trust (files from these delegations show as verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="50"/>
+        <source>Trusted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="51"/>
+        <source>Delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="51"/>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="51"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="57"/>
+        <source>Import public key...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="58"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="82"/>
+        <source>No signing key yet: files we share go out unsigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="84"/>
+        <source>{0}&apos;s key {1}
+fingerprint {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="87"/>
+        <source>Replace key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="106"/>
+        <source>Created {0}&apos;s signing key {1}. Export the public key and give it to the other delegations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="116"/>
+        <source>Wrote {0}&apos;s public key to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="126"/>
+        <source>Now trusting {0}&apos;s key {1}. Check its fingerprint with the delegation by another channel:
+{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="142"/>
+        <source>Replace our signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="143"/>
+        <source>Files signed with the old key will show &apos;signed by unknown key&apos; to delegations that only have the old public key. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="149"/>
+        <source>Export public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/keys_dialog.py" line="155"/>
+        <source>Import public key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -763,279 +1614,284 @@
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="54"/>
-        <source>Pri&amp;vate — never shared</source>
+        <source>Pri&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="70"/>
+        <location filename="../../workbench/ui/main_window.py" line="55"/>
+        <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="72"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="71"/>
-        <location filename="../../workbench/ui/main_window.py" line="72"/>
+        <location filename="../../workbench/ui/main_window.py" line="73"/>
+        <location filename="../../workbench/ui/main_window.py" line="74"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="96"/>
+        <location filename="../../workbench/ui/main_window.py" line="98"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="114"/>
+        <location filename="../../workbench/ui/main_window.py" line="116"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="114"/>
+        <location filename="../../workbench/ui/main_window.py" line="116"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="115"/>
+        <location filename="../../workbench/ui/main_window.py" line="117"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="115"/>
+        <location filename="../../workbench/ui/main_window.py" line="117"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="116"/>
+        <location filename="../../workbench/ui/main_window.py" line="118"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="116"/>
+        <location filename="../../workbench/ui/main_window.py" line="118"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="117"/>
+        <location filename="../../workbench/ui/main_window.py" line="119"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="120"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <location filename="../../workbench/ui/main_window.py" line="121"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="120"/>
+        <location filename="../../workbench/ui/main_window.py" line="123"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="121"/>
+        <location filename="../../workbench/ui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="122"/>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="124"/>
+        <location filename="../../workbench/ui/main_window.py" line="127"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="126"/>
+        <location filename="../../workbench/ui/main_window.py" line="129"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <location filename="../../workbench/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="135"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="141"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="146"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="173"/>
+        <location filename="../../workbench/ui/main_window.py" line="176"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="183"/>
+        <location filename="../../workbench/ui/main_window.py" line="186"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="186"/>
+        <location filename="../../workbench/ui/main_window.py" line="189"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="187"/>
+        <location filename="../../workbench/ui/main_window.py" line="190"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="195"/>
+        <location filename="../../workbench/ui/main_window.py" line="198"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="207"/>
+        <location filename="../../workbench/ui/main_window.py" line="210"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="220"/>
-        <location filename="../../workbench/ui/main_window.py" line="229"/>
+        <location filename="../../workbench/ui/main_window.py" line="223"/>
+        <location filename="../../workbench/ui/main_window.py" line="232"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="221"/>
+        <location filename="../../workbench/ui/main_window.py" line="224"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="229"/>
+        <location filename="../../workbench/ui/main_window.py" line="232"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="232"/>
+        <location filename="../../workbench/ui/main_window.py" line="235"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="241"/>
+        <location filename="../../workbench/ui/main_window.py" line="244"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="242"/>
+        <location filename="../../workbench/ui/main_window.py" line="245"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="251"/>
+        <location filename="../../workbench/ui/main_window.py" line="254"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="252"/>
+        <location filename="../../workbench/ui/main_window.py" line="255"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="263"/>
+        <location filename="../../workbench/ui/main_window.py" line="266"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="264"/>
+        <location filename="../../workbench/ui/main_window.py" line="267"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="267"/>
+        <location filename="../../workbench/ui/main_window.py" line="270"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277"/>
+        <location filename="../../workbench/ui/main_window.py" line="280"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="279"/>
+        <location filename="../../workbench/ui/main_window.py" line="282"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280"/>
+        <location filename="../../workbench/ui/main_window.py" line="283"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="292"/>
+        <location filename="../../workbench/ui/main_window.py" line="295"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="293"/>
+        <location filename="../../workbench/ui/main_window.py" line="296"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="309"/>
+        <location filename="../../workbench/ui/main_window.py" line="312"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="311"/>
+        <location filename="../../workbench/ui/main_window.py" line="314"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="346"/>
+        <location filename="../../workbench/ui/main_window.py" line="349"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="347"/>
+        <location filename="../../workbench/ui/main_window.py" line="350"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="362"/>
+        <location filename="../../workbench/ui/main_window.py" line="365"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="373"/>
+        <location filename="../../workbench/ui/main_window.py" line="376"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,175 +1937,240 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="33"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="59"/>
         <source>Group clauses by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="34"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="60"/>
         <source>By mineral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="35"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="61"/>
         <source>By partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="40"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="66"/>
         <source>Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="54"/>
-        <location filename="../../workbench/ui/navigator/panel.py" line="80"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="84"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="110"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="60"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="90"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="61"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="91"/>
         <source>Duplicate the clause as an alternative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="64"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="94"/>
         <source>De&amp;lete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="65"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="95"/>
         <source>Delete the clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="69"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="99"/>
         <source>Move clause &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="72"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="102"/>
         <source>Move clause do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="79"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="109"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="97"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="127"/>
         <source>&amp;Group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="137"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="167"/>
         <source>Add clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="145"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="175"/>
         <source>Duplicate clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="157"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="187"/>
         <source>Delete clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="166"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="196"/>
         <source>Move clause {0} up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="166"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="196"/>
         <source>Move clause {0} down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <source>Partner</source>
+        <extracomment>Translucent red: readable over light and dark bases alike.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="176"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="176"/>
+        <source>pending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="191"/>
+        <source>Monte Carlo failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="192"/>
+        <source>Monte Carlo refinement running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="195"/>
+        <source>Baseline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PartnersEditor</name>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="59"/>
         <location filename="../../workbench/ui/editors/partners_editor.py" line="60"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="61"/>
         <source>Add partner</source>
         <extracomment>Fields holding partner codes (values or list items) and dicts keyed by partner code, renamed with the partner.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="66"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="67"/>
         <source>Delegations in the scenario. China (CN) and the rest of the world (ROW) are added by the model. Renaming a code renames it throughout the scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="84"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="85"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="84"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="85"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="84"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="85"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="85"/>
-        <source>GDP override (USD bn)</source>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="86"/>
+        <source>GDP override
+(USD bn)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="89"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="90"/>
         <source>Partner {0}: code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="94"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="95"/>
         <source>Rename partner {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="96"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="97"/>
         <source>{0}: name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="99"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="100"/>
         <source>{0}: role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="102"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="103"/>
         <source>{0}: GDP override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="105"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="106"/>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="130"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="110"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="136"/>
         <source>Remove partner {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="124"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="111"/>
+        <source>Remove partner {0} (refused while clauses or the mandate refer to it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="130"/>
         <source>Add partner {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/partners_editor.py" line="125"/>
+        <location filename="../../workbench/ui/editors/partners_editor.py" line="131"/>
         <source>New partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceEffectChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="99"/>
+        <source>Price effect by partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="122"/>
+        <location filename="../../workbench/ui/results/charts.py" line="131"/>
+        <source>Consumer price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="123"/>
+        <location filename="../../workbench/ui/results/charts.py" line="131"/>
+        <source>Producer price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="128"/>
+        <source>Change vs baseline, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/charts.py" line="129"/>
+        <source>Price effect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1308,10 +2229,387 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="51"/>
+        <source>Results</source>
+        <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="66"/>
+        <source>Model error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="71"/>
+        <source>Mandate breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="76"/>
+        <source>Results per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="77"/>
+        <source>Cop&amp;y table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="78"/>
+        <source>Copy the results table as tab-separated values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="79"/>
+        <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="86"/>
+        <source>Result views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="87"/>
+        <source>Per pa&amp;rtner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <source>C&amp;ash flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <source>Uncerta&amp;inty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <source>Compare &amp;options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="92"/>
+        <source>Results status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="95"/>
+        <source>Monte Carlo %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="96"/>
+        <source>Monte Carlo progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="249"/>
+        <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="262"/>
+        <source>Results not updated. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="266"/>
+        <source>Showing the last results the model could compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="274"/>
+        <source>… and {0} more (hover to see all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="275"/>
+        <source>Mandate check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="289"/>
+        <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="296"/>
+        <source>Uncertainty refinement failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="302"/>
+        <source>Restore alternative “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTimelineDialog</name>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="45"/>
+        <source>Rounds timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTimelineView</name>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="16"/>
+        <source>Rounds timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="17"/>
+        <source>Round / date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="17"/>
+        <source>Delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="17"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="17"/>
+        <source>Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="18"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="25"/>
+        <source>Round {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/timeline_view.py" line="31"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioForm</name>
     <message>
         <location filename="../../workbench/ui/editors/form.py" line="109"/>
         <source>Not applied:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="21"/>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="110"/>
+        <source>Share with delegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="27"/>
+        <source>Sharing delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="30"/>
+        <source>Shared by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="32"/>
+        <source>Signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="35"/>
+        <source>Shared copy file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="37"/>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="40"/>
+        <source>Write to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="49"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="71"/>
+        <source>the mandate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="72"/>
+        <source>Left out of the shared copy: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="73"/>
+        <source>There are no private notes or mandate to leave out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="76"/>
+        <source>Private text appears in shared fields: {0}. Remove it before sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="86"/>
+        <source>Sign with {0}&apos;s key {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="88"/>
+        <source>Unsigned (no key yet: Tools &gt; Delegation keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="90"/>
+        <source>Unsigned (our key is {0}&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="93"/>
+        <source>Shared copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/share_dialog.py" line="94"/>
+        <source>Scenario files (*{0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyView</name>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="29"/>
+        <source>Partner shown in the fan chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="33"/>
+        <source>Monte Carlo status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="35"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="36"/>
+        <source>Monte Carlo summary per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="39"/>
+        <source>Partner in the fan chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="56"/>
+        <source>Expected PV cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="73"/>
+        <source>Monte Carlo refinement pending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="81"/>
+        <source>“{0}” {1:.0f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="83"/>
+        <source>{0:,} price paths, seed {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="85"/>
+        <source>Probability that a CfD nets out as a rebate to governments: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="92"/>
+        <source>Monte Carlo failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="100"/>
+        <source>USD m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="66"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="86"/>
+        <source>Compare with another version</source>
+        <extracomment>The dialogs, imported on first use: they load the sharing code and cryptography, which start-up does not need.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="75"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="75"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="87"/>
+        <source>Scenario files (*{0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="106"/>
+        <source>S&amp;hare with delegations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="107"/>
+        <source>Co&amp;mpare with another version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="108"/>
+        <source>Delegation &amp;keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="109"/>
+        <source>&amp;Rounds timeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/origin.py" line="20"/>
+        <source>Origin of the opened file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/origin.py" line="25"/>
+        <source>Signature and content hash of the file as opened; cleared at the first change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
