@@ -6,7 +6,7 @@ from typing import Any
 
 from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 LAPTOP = (1229, 691)  # a 1366x768 screen less the task bar and title, as the window opens there
@@ -126,3 +126,11 @@ def test_menu_shortcuts_are_unique_and_export_has_one(window: Any) -> None:
         walk(action.menu())
     assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert all(a.text().endswith("\u2026") for a in window.sharing_actions.values())
+
+
+def test_the_proposed_status_ring_stays_visible_on_a_selected_row(window: Any) -> None:
+    index = window.navigator.model.clause_indexes("ndpr-border-floor")[0].siblingAtColumn(1)
+    ring = index.data(Qt.ItemDataRole.DecorationRole)
+    normal = ring.pixmap(16, 16, QIcon.Mode.Normal).toImage()
+    selected = ring.pixmap(16, 16, QIcon.Mode.Selected).toImage()
+    assert QColor(selected.pixel(8, 2)).lightness() > 240 > QColor(normal.pixel(8, 2)).lightness()
