@@ -51,7 +51,7 @@ def panel(qtbot, controller):
     qtbot.addWidget(p)
     p.resize(1000, 700)
     p.show()
-    qtbot.waitUntil(lambda: p.result is not None)
+    qtbot.waitUntil(lambda: p.result is not None and p.views_built)  # the charts come after the first paint
     yield p
     p.shutdown()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench import __version__
 from workbench.defaults import resource
-from workbench.ui.icons import icon
+from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 
 #: installer/linux/<DESKTOP_FILE_NAME>.desktop: Wayland compositors and task bars match the window to that menu entry.
 DESKTOP_FILE_NAME = "org.criticalmineralsworkbench.workbench"
-#: resources/icons/app.* - the window's icon and the installers' (app.ico, app.icns, app.png for the .desktop entry).
-APP_ICON = "app"
 VERSION_TEXT = f"workbench {__version__}"
 
 

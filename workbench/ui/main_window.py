@@ -18,7 +18,7 @@ from workbench.ui.compare import install_actions, show_origin
 from workbench.ui.controller import DocumentController
 from workbench.ui.editors import AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
-from workbench.ui.icons import icon
+from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
 from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.controller = DocumentController(scenario or default_scenario(), path, self)
-        self.setWindowIcon(icon("workbench"))
+        self.setWindowIcon(icon(APP_ICON))
         self.setAcceptDrops(True)
 
         grouping = Grouping(self.settings.grouping) if self.settings.grouping in {g.value for g in Grouping} \

@@ -102,9 +102,7 @@ def _main_window(scenario: Any, folder: Path) -> Any:
 
 def _check_icons() -> None:
     """The shipped SVG icons render: the bundle has Qt's SVG image plugins and the resources."""
-    from workbench.ui.icons import icon
-
-    from workbench.ui.app import APP_ICON
+    from workbench.ui.icons import APP_ICON, icon
 
     if icon(APP_ICON).pixmap(32, 32).isNull():
         raise SmokeTestFailure("the application icon does not render (Qt SVG plugins or resources missing)")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,6 +29,29 @@ if TYPE_CHECKING:  # these views import matplotlib: build_views() imports them a
 
 #: Breaches listed above the results; the rest are in the list's tooltip.
 MANDATE_LINES = 4
+#: The modules of the views built after the first paint (they import matplotlib).
+VIEW_MODULES = ("workbench.ui.results.charts", "workbench.ui.results.compare_view", "workbench.ui.results.uncertainty")
+#: How often the panel looks whether the background import of VIEW_MODULES has finished.
+IMPORT_POLL_MS = 20
+
+
+@lru_cache(maxsize=None)
+def views_imported() -> threading.Event:
+    """Import VIEW_MODULES in a background thread (started on the first call only); the event is set when done.
+
+    The window keeps answering input meanwhile; if the import fails, build_views() meets the error again.
+    """
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            for name in VIEW_MODULES:
+                importlib.import_module(name)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="import-result-views", daemon=True).start()
+    return done
 
 
 class ResultsPanel(QWidget):
@@ -36,10 +62,10 @@ class ResultsPanel(QWidget):
     ``resultsShown`` fires after a new deterministic result has been put on screen.
 
     The per-partner table is there from the start. The charts and the Cash flows, Uncertainty and Compare options
-    tabs (matplotlib: importing it and drawing took half the start-up time) are built just after the panel's first
-    paint, so the window appears without waiting for them; they then show the latest results and ``chartsReady``
-    fires. Reading one of them (``fiscal_chart``, ``price_chart``, ``cash_chart``, ``uncertainty``, ``compare``)
-    builds them at once.
+    tabs (matplotlib: importing it and drawing took half the start-up time) come after the panel's first paint, so
+    the window appears without waiting for them: their modules are imported in a background thread, then they are
+    built with the latest results and ``chartsReady`` fires. Reading one of them (``fiscal_chart``, ``price_chart``,
+    ``cash_chart``, ``uncertainty``, ``compare``) builds them at once.
     """
 
     breachesChanged = Signal(dict)
@@ -59,6 +85,8 @@ class ResultsPanel(QWidget):
         self._refinement: MonteCarloResult | str | None = None  # Monte Carlo result, or why it failed
         self._views_built = False
         self._painted = False
+        self._import_poll = QTimer(self, interval=IMPORT_POLL_MS)
+        self._import_poll.timeout.connect(self._build_views_when_imported)
 
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -190,7 +218,13 @@ class ResultsPanel(QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self, self.build_views)
+            self._imported = views_imported()
+            self._import_poll.start()
+
+    def _build_views_when_imported(self) -> None:
+        if self._imported.is_set():
+            self._import_poll.stop()
+            self.build_views()
 
     @property
     def breaches(self) -> dict[str, list[str]]:
