@@ -185,6 +185,26 @@ def test_purchase_with_budget_cap_stops_buying_when_spent():
     assert res.partner_table.at["US", "stockpile_days_cover"] == pytest.approx(2.5 / 5 * 365)
 
 
+def test_stock_bought_to_the_last_year_is_valued_without_the_purchases_own_price_effect():
+    # CN sells to the US and ROW (X = 2p, D = 1/p each); 3 t a year bought by the government: 2p = 2/p + 3, p = 2.
+    # The 6 t held at the end fetch the baseline P0 (the 2 P0 of 2027 is propped up by the purchase itself), so the
+    # programme cannot come out as a world welfare gain.
+    mk = market(**SINGLE, horizon=2)
+    clause = PurchaseClause(id="buy", annual_volume=Volume(amount=3), agreed_price=usd_t(2 * P0), sources=["CN"],
+                            storage_cost_rate=0.0, **common(duration_years=2))
+    res = run(model(mk, horizon=2), [clause])
+    cn = REGIONS.index("CN")
+    assert res.producer_price[0, :, cn] == pytest.approx([2 * P0, 2 * P0], rel=1e-9)
+    f = res.fiscal.pivot_table(index="year", columns="instrument", values="amount_usd", aggfunc="sum")
+    assert f.purchase_outlay.to_list() == pytest.approx([6 * P0, 6 * P0], rel=1e-9)
+    assert f.at[2027, "stock_end_value"] == pytest.approx(-6 * P0, rel=1e-9)
+    # CN gains the integral of X = 2s from 1 to 2 (3 P0) a year; the US and ROW each lose ln 2 P0
+    assert res.producer_surplus[0, :, cn] == pytest.approx([3 * P0, 3 * P0], rel=1e-9)
+    world = res.partner_table.welfare_change_pv_usd.sum()
+    assert world == pytest.approx(2 * (3 - 2 * math.log(2)) * P0 - 12 * P0 + 6 * P0, rel=1e-9)
+    assert world < 0
+
+
 def test_budget_cap_on_a_market_price_purchase_buys_what_the_budget_affords_at_the_price_it_causes():
     # CN sells to the US and ROW (X = 2p, D = 1/p each) plus g bought by the government: 2p = 2/p + g.
     # The budget 6 P0 buys g with g p = 6: p = 2, g = 3 (half the 6 t committed, which would push p to 3.30).
@@ -338,6 +358,18 @@ def test_infeasible_market_names_the_uncapped_purchase_not_the_one_its_budget_li
     assert exc.value.clause_ids == ("too-big",)
     assert run(model(mk), [capped]).fiscal.query("instrument == 'purchase_outlay'").amount_usd.sum() == \
         pytest.approx(20 * P0, rel=1e-9)
+
+
+def test_a_budget_that_affords_an_undeliverable_volume_is_infeasible_and_named():
+    # 78 t a year from ROW, which makes 5 t with supply elasticity 0.2: within the solver's price bound (e^12) at most
+    # about 5 x (e^12)^0.2 = 55 t can be had. The budget pays for all 78 t in the first year, so it limits nothing
+    # there (it once came out as 101 P0 spent out of 78.01 P0, the later years buying what the first could not)
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.2, eta=-0.2)
+    clause = PurchaseClause(id="undeliverable", annual_volume=Volume(amount=78), agreed_price=usd_t(P0),
+                            sources=["ROW"], budget_cap=Money(amount=78.01 * P0), **common())
+    with pytest.raises(InfeasibleMarket, match="undeliverable") as exc:
+        run(model(mk), [clause])
+    assert exc.value.clause_ids == ("undeliverable",) and exc.value.year == 2026
 
 
 def test_allocation_keeps_margins_and_links_every_producer():

@@ -100,6 +100,10 @@ def _check(scenario):
     assert np.isfinite(res.fiscal.amount_usd).all()
     supplied = res.flows.sum(axis=3) + res.gov_flows.sum(axis=3)
     assert np.allclose(supplied, res.production, rtol=1e-6, atol=1e-9 * res.production.max(initial=1.0))
+    # the baseline is undistorted: clauses move surplus around and lose some, the world never gains
+    t = res.partner_table
+    gross = t.consumer_surplus_change_pv_usd.abs().sum() + t.producer_surplus_change_pv_usd.abs().sum()
+    assert t.welfare_change_pv_usd.sum() <= 1e-6 * gross + 1.0
     fx = scenario.document.assumptions.usd_per_currency
     for c in scenario.document.clauses:
         if c.kind == "purchase" and c.budget_cap is not None:  # a budget cap is never overspent

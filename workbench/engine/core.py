@@ -248,13 +248,15 @@ def _book(out: dict, c: Compiled, instrument: str, gen: np.ndarray) -> None:
     out[(c.clause_id, instrument)] = gen @ c.share
 
 
-def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndarray],
+def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndarray], base_price: np.ndarray,
                     premiums: bool = False) -> tuple[dict, dict, dict]:
     """Purchases, storage and end value of the stock for each purchase clause, before cost sharing.
 
-    ``source_price[m]``: (H, B, R) market prices of mineral m (an array or a dict by m). Returns
-    (totals {(cid, instrument): (H, B)}, stock held at the horizon's end {cid: (B,)} in tonnes,
-    producer premiums {cid: (H, B, R)} by source when ``premiums``). Split by the clause's ``weights``.
+    ``source_price[m]``: (H, B, R) market prices of mineral m (an array or a dict by m); ``base_price[m]``: (H, B)
+    its baseline reference price, at which the stock is valued in the last year (the market price then may still be
+    propped up by the purchases themselves, a value no sale could realise). Returns (totals {(cid, instrument):
+    (H, B)}, stock held at the horizon's end {cid: (B,)} in tonnes, producer premiums {cid: (H, B, R)} by source
+    when ``premiums``). Split by the clause's ``weights``.
     """
     flows, stock_end, premium = {}, {}, {}
     for c in comps:
@@ -271,7 +273,7 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
             outlay = f * (1.0 + c.rate) * (p @ vol_s)
         stock = np.cumsum(f * vol_s.sum(), axis=0)  # (H, B)
         end = np.zeros_like(outlay)
-        end[-1] = -stock[-1] * pm[-1]
+        end[-1] = -stock[-1] * base_price[c.m][-1]
         flows[(c.clause_id, "purchase_outlay")] = outlay
         flows[(c.clause_id, "storage_cost")] = c.storage_rate * stock * pm
         flows[(c.clause_id, "stock_end_value")] = end
@@ -310,7 +312,8 @@ def budget_fractions(source_price, comps: list[Compiled]) -> dict[str, np.ndarra
     return fr
 
 
-def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray], rounds: int = BUDGET_ROUNDS):
+def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray], years: list[int],
+                   rounds: int = BUDGET_ROUNDS):
     """Solve the markets with every capped purchase buying exactly what its budget affords: (fractions, solution).
 
     ``solve_at(frac, strict)`` solves the markets with purchases scaled by ``frac`` {clause_id: (H, B)} and returns
@@ -320,7 +323,8 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
     with f, so f = left / (V u(f_0)) lies on the other side of the root from f_0; once both sides are known,
     regula falsi (Illinois) on (ln f, ln S) closes in, where the plain iteration f <- left / (V u(f)) overshoots and
     oscillates (large purchases against inelastic supply). When the full committed volumes have no equilibrium,
-    the capped purchases start from nothing, and a fraction whose market has no equilibrium is halved.
+    the capped purchases start from nothing, and a fraction whose market has no equilibrium is halved; a purchase
+    that still finds no affordable volume with an equilibrium raises InfeasibleMarket naming it.
     """
     capped = [c for c in comps if c.kind == "purchase" and np.isfinite(c.budget)]
     unsure = [c for c in capped if c.clause_id not in frac]
@@ -330,8 +334,9 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
         frac.update({c.clause_id: np.zeros((len(c.years), 1)) for c in unsure})
         price, sol, ok = solve_at(frac, True)
     state: dict[str, list[np.ndarray]] = {}
+    open_: list[tuple[Compiled, int]] = []
     for _ in range(rounds if capped else 0):
-        settled = True
+        open_ = []
         for c in capped:
             bad = ~ok[c.m]  # (H, B): no equilibrium with this fraction, it spends "infinitely" much
             f = np.array(np.broadcast_to(frac.get(c.clause_id, 1.0), bad.shape), dtype=float)
@@ -346,7 +351,7 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
             done |= ~c.years[:, None]  # a year the clause does not buy in is settled whatever its fraction
             if done.all():
                 continue
-            settled = False
+            open_.append((c, int(np.flatnonzero(~done.all(axis=1))[0])))
             xa, la, xb, lb, side = state.setdefault(c.clause_id, [
                 np.full_like(f, -np.inf), np.full_like(f, -np.inf), np.full_like(f, np.inf),
                 np.full_like(f, np.inf), np.zeros_like(f)])
@@ -375,9 +380,14 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
                 x = np.where(blind, np.where(np.isfinite(xa), 0.5 * (xa + xb), xb - np.log(2.0)), x)
             new = np.where(left > 0, np.exp(np.minimum(x, 0.0)), 0.0)
             frac[c.clause_id] = np.where(done, f, new)
-        if settled:
+        if not open_:
             break
         price, sol, ok = solve_at(frac, False)
+    if open_:
+        c, t = open_[0]
+        raise InfeasibleMarket(f"the {c.mineral} market has no equilibrium in {years[t]} with any volume that "
+                               f"clause {c.clause_id}'s budget can pay for", mineral=c.mineral, year=years[t],
+                               clause_ids=tuple(dict.fromkeys(c_.clause_id for c_, _ in open_)))
     if not ok.all():
         price, sol, ok = solve_at(frac, True)  # raises, naming the clauses
     return frac, sol

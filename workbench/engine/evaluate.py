@@ -100,7 +100,7 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
     except InfeasibleMarket as exc:
         raise _diagnose(model, comps, exc) from None
     ledger_m = market_ledger(st, u)
-    ledger_p, stock_end, premium = purchase_ledger(u.price, comps, frac, premiums=True)
+    ledger_p, stock_end, premium = purchase_ledger(u.price, comps, frac, u.pb, premiums=True)
     by_id = {c.clause_id: c for c in comps}
     ledger = []
     for (cid, inst), a in ledger_m.items():
@@ -149,7 +149,7 @@ def _settled(st: Static, model: Model, comps: list[Compiled]) -> tuple[dict, Usd
         u = _solve(st, shock, frac, active, model, strict)
         return u.price, u, u.ok
 
-    return settle_budgets(solve_at, comps, {})
+    return settle_budgets(solve_at, comps, {}, model.years)
 
 
 def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True) -> Usd:

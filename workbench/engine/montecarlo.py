@@ -106,7 +106,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         for cid in cfd_ids:
             cfd[cid] += cfd_net[cid]
         frac = budget_fractions(src, sub)
-        flows, _stock, _prem = purchase_ledger(src, sub, frac)
+        flows, _stock, _prem = purchase_ledger(src, sub, frac, st.price[:, :, None] * np.exp(z))
         by_id = {c.clause_id: c for c in sub}
         for cid in {k[0] for k in flows}:
             tot = sum(a for (c_, _i), a in flows.items() if c_ == cid)  # (H, P)
@@ -175,7 +175,7 @@ def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, fra
         warm[0] = out[4]
         return out[2], out, out[3]
 
-    return settle_budgets(solve_at, st.comps, frac)[1]
+    return settle_budgets(solve_at, st.comps, frac, years)[1]
 
 
 CONTINGENT = ("border_floor", "price_gap_subsidy", "cfd")
