@@ -81,6 +81,46 @@ def package_of(module: str) -> str:
     return ".".join(parts[:2]) if parts[0] == "workbench" else parts[0]
 
 
+#: Run in a fresh interpreter: the longest time the event loop is busy between the first frame and the charts drawn
+#: (a 5 ms heartbeat timer; input waits that long at worst). Prints milliseconds.
+BLOCKING = """
+import time
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from workbench.ui.app import set_up_application
+from workbench.ui.main_window import MainWindow
+from workbench.ui.settings import Settings
+import tempfile, pathlib
+app = set_up_application()
+folder = pathlib.Path(tempfile.mkdtemp())
+window = MainWindow(settings=Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),
+                    autosave_dir=folder / "autosave", offer_recovery=False)
+window.show()
+app.processEvents()
+beats = [time.perf_counter()]
+heartbeat = QTimer(interval=5)
+heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+heartbeat.start()
+panel = window.results
+while not (panel.views_built and not panel.fiscal_chart.figure.stale and not panel.price_chart.figure.stale):
+    loop = QEventLoop()
+    QTimer.singleShot(5, loop.quit)
+    loop.exec()
+beats.append(time.perf_counter())
+print(round(1000 * max(b - a for a, b in zip(beats, beats[1:]))))
+window.controller.undo_stack.setClean()
+window.close()
+"""
+
+
+def blocking(runs: int) -> None:
+    """The longest the window is unresponsive after its first frame, while the charts are built (median of runs)."""
+    command = [sys.executable, "-c", BLOCKING]
+    blocks = [int(subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, check=True,
+                                 env=offscreen_env()).stdout.split()[-1]) for _ in range(runs)]
+    print(f"pip install: longest busy event loop between the first frame and the charts: "
+          f"{statistics.median(blocks)} ms median (max {max(blocks)}, {runs} runs)")
+
+
 def import_costs(top: int) -> None:
     """Import time before the window is shown (python -X importtime), as self time summed per package."""
     command = [sys.executable, "-X", "importtime", "-c", ENTRY, "--smoke-test"]
@@ -116,6 +156,7 @@ def main() -> int:
         bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)
     else:
         print(f"bundle: {args.bundle} not built (installer/build_linux.sh); skipped")
+    blocking(args.runs)
     if args.imports:
         import_costs(args.imports)
     return 0
