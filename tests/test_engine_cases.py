@@ -205,6 +205,19 @@ def test_stock_bought_to_the_last_year_is_valued_without_the_purchases_own_price
     assert world < 0
 
 
+def test_stock_is_valued_at_the_market_price_when_a_tariff_holds_it_below_the_baseline():
+    # a 100% US tariff on CN plus 0.25 t bought from CN: 2p = 1/(2p) + 1/p + 0.25, p = (0.25 + sqrt(12.0625)) / 4 < 1
+    mk = market(**SINGLE, horizon=1)
+    clauses = [TariffClause(id="t", rate=1.0, exporters=["CN"], **common(duration_years=1)),
+               PurchaseClause(id="buy", annual_volume=Volume(amount=0.25), price_basis="market_plus_premium",
+                              sources=["CN"], storage_cost_rate=0.0, **common(duration_years=1))]
+    res = run(model(mk, horizon=1), clauses)
+    p = (0.25 + math.sqrt(12.0625)) / 4
+    assert res.producer_price[0, 0, REGIONS.index("CN")] == pytest.approx(p * P0, rel=1e-9)
+    end = res.fiscal.query("instrument == 'stock_end_value'").amount_usd.sum()
+    assert end == pytest.approx(-0.25 * p * P0, rel=1e-9)
+
+
 def test_budget_cap_on_a_market_price_purchase_buys_what_the_budget_affords_at_the_price_it_causes():
     # CN sells to the US and ROW (X = 2p, D = 1/p each) plus g bought by the government: 2p = 2/p + g.
     # The budget 6 P0 buys g with g p = 6: p = 2, g = 3 (half the 6 t committed, which would push p to 3.30).

@@ -253,8 +253,9 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
     """Purchases, storage and end value of the stock for each purchase clause, before cost sharing.
 
     ``source_price[m]``: (H, B, R) market prices of mineral m (an array or a dict by m); ``base_price[m]``: (H, B)
-    its baseline reference price, at which the stock is valued in the last year (the market price then may still be
-    propped up by the purchases themselves, a value no sale could realise). Returns (totals {(cid, instrument):
+    its baseline reference price. The stock is valued at the lower of the sources' market price and the baseline
+    price in the last year: the market price then may still be propped up by the purchases themselves, a value no
+    sale could realise. Returns (totals {(cid, instrument):
     (H, B)}, stock held at the horizon's end {cid: (B,)} in tonnes, producer premiums {cid: (H, B, R)} by source
     when ``premiums``). Split by the clause's ``weights``.
     """
@@ -273,7 +274,7 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
             outlay = f * (1.0 + c.rate) * (p @ vol_s)
         stock = np.cumsum(f * vol_s.sum(), axis=0)  # (H, B)
         end = np.zeros_like(outlay)
-        end[-1] = -stock[-1] * base_price[c.m][-1]
+        end[-1] = -stock[-1] * np.minimum(pm[-1], base_price[c.m][-1])
         flows[(c.clause_id, "purchase_outlay")] = outlay
         flows[(c.clause_id, "storage_cost")] = c.storage_rate * stock * pm
         flows[(c.clause_id, "stock_end_value")] = end
