@@ -134,3 +134,10 @@ def test_the_proposed_status_ring_stays_visible_on_a_selected_row(window: Any) -
     normal = ring.pixmap(16, 16, QIcon.Mode.Normal).toImage()
     selected = ring.pixmap(16, 16, QIcon.Mode.Selected).toImage()
     assert QColor(selected.pixel(8, 2)).lightness() > 240 > QColor(normal.pixel(8, 2)).lightness()
+
+
+def test_amount_fields_are_not_sized_for_their_largest_value(window: Any) -> None:
+    window.navigator.select_clause("indium-purchase")
+    cap = window.clause_editor.widgets["budget_cap"].inner.amount  # up to MAX_MONEY
+    assert cap.minimumWidth() <= cap.fontMetrics().horizontalAdvance("999,999.000") + 32
+    assert cap.minimumWidth() < cap.minimumSizeHint().width() or cap.maximum() < 1e6

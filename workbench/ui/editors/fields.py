@@ -40,6 +40,10 @@ class ValueEdit(QWidget):
         spin.setGroupSeparatorShown(True)
         spin.setSuffix(suffix)
         spin.setAccessibleName(accessible)
+        # Qt sizes a spin box for its largest value (up to 1e15 here); at most as wide as 999,999.000 keeps amount,
+        # currency, unit and [ ] Bracket beside their label in more rows of a laptop's editor pane. It still grows.
+        spin.setMinimumWidth(min(spin.minimumSizeHint().width(),
+                                 spin.fontMetrics().horizontalAdvance("999,999.000" + suffix) + 32))
         spin.valueChanged.connect(lambda _v: self.edited.emit(True))
         self.layout_.addWidget(spin, 1)
         return spin
