@@ -129,12 +129,19 @@ def find_orphans(directory: Path) -> list[Orphan]:
         lock = _lock(path)
         if not lock.tryLock(0):
             continue  # a running session owns it
-        source, saved = None, datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
-        try:
-            meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
-            source = Path(meta["source"]) if meta.get("source") else None
-            saved = str(meta.get("saved", saved))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # the scenario file alone is enough to recover; the source file and time are extras
-        orphans.append(Orphan(path, source, saved, lock))
+        orphans.append(Orphan(path, *_sidecar(path), lock))
     return orphans
+
+
+def _sidecar(path: Path) -> tuple[Path | None, str]:
+    """The source file and save time recorded beside an autosave.
+
+    The scenario file alone is enough to recover: without a readable record, the source is unknown and the time is
+    the file's own.
+    """
+    saved = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+    try:
+        meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        return (Path(meta["source"]) if meta.get("source") else None), str(meta.get("saved", saved))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, saved

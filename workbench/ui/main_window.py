@@ -216,16 +216,11 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        if path.exists():
-            try:
-                load_scenario(path)
-            except NewerVersionError:
-                QMessageBox.critical(self, self.tr("Not saved"), self.tr(
-                    "{0} was written by a newer version of the workbench and is never overwritten. "
-                    "Save under another name.").format(path))
-                return False
-            except FileFormatError:
-                pass  # an unreadable file may be replaced; the file dialog has already confirmed it
+        if _written_by_newer_version(path):
+            QMessageBox.critical(self, self.tr("Not saved"), self.tr(
+                "{0} was written by a newer version of the workbench and is never overwritten. "
+                "Save under another name.").format(path))
+            return False
         try:
             self.controller.save(path)
         except (SaveError, FileFormatError, OSError) as exc:
@@ -396,3 +391,17 @@ class MainWindow(QMainWindow):
         else:
             width = self.width()  # a laptop screen gives the results what the navigator and editors can spare
             self.splitter.setSizes([330, 590, 680] if width >= 1400 else [260, 450, max(width - 720, 300)])
+
+
+def _written_by_newer_version(path: Path) -> bool:
+    """Whether ``path`` holds a scenario from a newer workbench (never overwritten).
+
+    A missing or unreadable file may be replaced: the file dialog has already asked the user.
+    """
+    try:
+        load_scenario(path)
+    except NewerVersionError:
+        return True
+    except FileFormatError:
+        return False
+    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -31,6 +31,9 @@ class ChartCanvas(FigureCanvasQTAgg):
     background and blits the animated artists (a few milliseconds, no flicker); otherwise it asks for a full
     ``draw_idle``, which refreshes the background.
     """
+
+    #: Update the figure's artists for the data given to show_data(); every subclass defines it as a method.
+    draw_chart: Callable[[Any], None]
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None, *, axes: int = 1):
         figure = Figure(figsize=(4.0, 3.0), layout="constrained")
@@ -68,10 +71,6 @@ class ChartCanvas(FigureCanvasQTAgg):
     def data(self) -> Any:
         """The data last given to :meth:`show_data`."""
         return self._data
-
-    def draw_chart(self, data: Any) -> None:
-        """Update the figure's artists for ``data``; subclasses implement it."""
-        raise NotImplementedError
 
     def animate(self, *artists: Artist) -> None:
         """Register artists that change with the data: drawn over the cached background."""
