@@ -28,6 +28,7 @@ def test_bracketing_a_parameter_models_the_chosen_option_and_can_be_removed(qtbo
     floor.bracket()
     value = clause(window).floor_price
     assert isinstance(value, Bracket) and [o.label for o in value.options] == ["A", "B"]
+    assert clause(window).status.value == "bracketed"  # a proposed clause with brackets is bracketed text
     assert value.options[0].proposed_by == "US" and value.options[0].value.amount == 110.0
     _, option_b, proponent_b, radio_b = floor.rows[1]
     option_b.amount.setValue(130.0)
@@ -43,6 +44,7 @@ def test_bracketing_a_parameter_models_the_chosen_option_and_can_be_removed(qtbo
     assert labels(window)[0] == "Bracket Floor price" and labels(window)[-1].startswith("Remove brackets from Floor")
     window.controller.undo_stack.setIndex(0)
     assert clause(window).floor_price.amount == 110.0 and floor.plain is not None
+    assert clause(window).status.value == "proposed"
 
 
 def test_agreeing_a_clause_with_brackets_is_refused_with_the_reason(window: Any) -> None:

@@ -258,6 +258,8 @@ class ClauseEditor(ScenarioForm):
         def mutate(data: dict[str, Any]) -> None:
             target = data["document"]["clauses"][index]
             target[field] = value
+            if isinstance(value, dict) and "options" in value and target["status"] == ClauseStatus.PROPOSED.value:
+                target["status"] = ClauseStatus.BRACKETED.value  # text in brackets is bracketed text
             if field == "parties" and target["cost_sharing"]["rule"] == "fixed" and value:
                 target["cost_sharing"]["shares"] = rescale_shares(target["cost_sharing"]["shares"], value)
             if field == "id":
