@@ -57,7 +57,7 @@ class Price(_Strict):
 
     def label(self) -> str:
         """Human form, e.g. ``USD 110/kg``."""
-        return f"{self.currency.value} {_num(self.amount)}/{self.per.value}"
+        return f"{self.currency.value} {price_figure(self.amount)}/{self.per.value}"
 
 
 class Volume(_Strict):
@@ -72,7 +72,7 @@ class Volume(_Strict):
 
     def label(self) -> str:
         """Human form, e.g. ``133.3 t``."""
-        return f"{_num(self.amount)} {self.unit.value}"
+        return f"{figure(self.amount)} {self.unit.value}"
 
 
 class Money(_Strict):
@@ -87,7 +87,7 @@ class Money(_Strict):
 
     def label(self) -> str:
         """Human form with thousands separators, e.g. ``USD 12,000,000,000``."""
-        return f"{self.currency.value} {_num(self.amount)}"
+        return f"{self.currency.value} {price_figure(self.amount)}"
 
 
 def _rate(currency: Currency, usd_per: dict[str, float]) -> float:
@@ -99,7 +99,15 @@ def _rate(currency: Currency, usd_per: dict[str, float]) -> float:
         raise ValueError(f"assumptions.usd_per_currency: no exchange rate for {currency.value}") from None
 
 
-def _num(x: float) -> str:
+def figure(x: float) -> str:
+    """A figure as drafted: thousands separators, no trailing zeros (``133.333``, ``12,000``)."""
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6g}" if abs(x) < 1000 else f"{x:,.2f}"
+
+
+def price_figure(x: float) -> str:
+    """A money figure: whole amounts bare, others to the cent (``110``, ``312.50``), tiny ones to 4 digits."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.4g}"

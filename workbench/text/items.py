@@ -8,7 +8,7 @@ from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseKind, CostShari
 from workbench.text.segments import Segment
 from workbench.text.templates import load_template
 from workbench.text.words import (
-    Stacked, Value, join_words, mineral_of, names, num, param, price_parts, region_name, share_parts, volume_parts,
+    Stacked, Value, join_words, mineral_of, names, figure, param, price_parts, region_name, share_parts, volume_parts,
     years_parts,
 )
 
@@ -25,7 +25,7 @@ def clause_items(clause: Any, document: Any) -> list[tuple[str, list[Segment]]]:
     price, volume, instrument = _KIND_ITEMS[kind](clause, doc)
     sharing = clause.cost_sharing
     if sharing.rule is CostSharingRule.FIXED:
-        share_text = "Fixed shares: " + ", ".join(f"{c} {num(round(s * 100, 6))}%" for c, s in sharing.shares.items())
+        share_text = "Fixed shares: " + ", ".join(f"{c} {figure(round(s * 100, 6))}%" for c, s in sharing.shares.items())
     else:
         share_text = _SHARING[sharing.rule]
     review = (_join("Review after ", param(clause.review_after_years, years_parts),

@@ -9,7 +9,7 @@ from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseKind, CostShari
 from workbench.text.segments import RenderedClause, Segment
 from workbench.text.templates import TemplateParagraph, load_template
 from workbench.text.words import (
-    Stacked, Value, join_words, mineral_of, names, num, param, price_parts, region_name, share_parts, text,
+    Stacked, Value, join_words, mineral_of, names, figure, param, price_parts, region_name, share_parts, text,
     volume_parts, years_parts,
 )
 
@@ -121,7 +121,7 @@ def _merge(segs: list[Segment]) -> list[Segment]:
 def _common_values(clause: Any, doc: Any, mineral: Any) -> dict[str, Value]:
     cs = clause.cost_sharing
     if cs.rule is CostSharingRule.FIXED:
-        shares = [f"{region_name(doc, c)} {num(round(s * 100, 6))} per cent" for c, s in cs.shares.items()]
+        shares = [f"{region_name(doc, c)} {figure(round(s * 100, 6))} per cent" for c, s in cs.shares.items()]
         sharing = f"The Parties shall share the net fiscal cost of this clause as follows: {join_words(shares)}."
     else:
         sharing = _SHARING_TEXT[cs.rule]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from workbench.document import Bracket, Price, Volume
+from workbench.document.quantities import figure, price_figure
 from workbench.text.segments import Segment
 
 REGION_NAMES = {"CN": "China", "ROW": "the rest of the world"}
@@ -22,26 +23,19 @@ class Stacked:
 Value = list[Segment] | Stacked | None
 
 
-def num(x: float) -> str:
-    """A figure as drafted: thousands separators, no trailing zeros."""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}" if abs(x) < 1000 else f"{x:,.2f}"
-
-
 def price_parts(p: Price) -> tuple[str, str, str]:
     """A price as (prefix, figure, suffix): ``USD ``, ``110``, ``/kg``."""
-    return f"{p.currency.value} ", num(p.amount), f"/{p.per.value}"
+    return f"{p.currency.value} ", price_figure(p.amount), f"/{p.per.value}"
 
 
 def volume_parts(v: Volume) -> tuple[str, str, str]:
     """A volume as (prefix, figure, suffix)."""
-    return "", num(v.amount), f" {v.unit.value}"
+    return "", figure(v.amount), f" {v.unit.value}"
 
 
 def share_parts(x: float) -> tuple[str, str, str]:
     """A share 0..1 in per cent, as (prefix, figure, suffix)."""
-    return "", num(round(x * 100, 6)), " per cent"
+    return "", figure(round(x * 100, 6)), " per cent"
 
 
 def years_parts(n: int) -> tuple[str, str, str]:
