@@ -432,7 +432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="269"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="271"/>
         <source>Rename clause {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,51 +472,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="79"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="98"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="115"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="83"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="102"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="119"/>
         <source>{0}: amount</source>
         <extracomment>Whether a refused edit leaves the user&apos;s input in place to be corrected (text), rather than snapping back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="80"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="116"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="84"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="120"/>
         <source>{0}: currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="81"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="85"/>
         <source>per {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="82"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="86"/>
         <source>{0}: per unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="99"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="103"/>
         <source>{0} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="100"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="104"/>
         <source>{0}: unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="226"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="230"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="249"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="253"/>
         <source>set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="250"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="254"/>
         <source>{0}: set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,118 +1780,118 @@ fingerprint {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="223"/>
-        <location filename="../../workbench/ui/main_window.py" line="232"/>
+        <location filename="../../workbench/ui/main_window.py" line="220"/>
+        <location filename="../../workbench/ui/main_window.py" line="227"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="224"/>
+        <location filename="../../workbench/ui/main_window.py" line="221"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="232"/>
+        <location filename="../../workbench/ui/main_window.py" line="227"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="235"/>
+        <location filename="../../workbench/ui/main_window.py" line="230"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="244"/>
+        <location filename="../../workbench/ui/main_window.py" line="239"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="245"/>
+        <location filename="../../workbench/ui/main_window.py" line="240"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="254"/>
+        <location filename="../../workbench/ui/main_window.py" line="249"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="255"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="266"/>
+        <location filename="../../workbench/ui/main_window.py" line="261"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="267"/>
+        <location filename="../../workbench/ui/main_window.py" line="262"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="270"/>
+        <location filename="../../workbench/ui/main_window.py" line="265"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280"/>
+        <location filename="../../workbench/ui/main_window.py" line="275"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282"/>
+        <location filename="../../workbench/ui/main_window.py" line="277"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="283"/>
+        <location filename="../../workbench/ui/main_window.py" line="278"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="295"/>
+        <location filename="../../workbench/ui/main_window.py" line="290"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="296"/>
+        <location filename="../../workbench/ui/main_window.py" line="291"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="312"/>
+        <location filename="../../workbench/ui/main_window.py" line="307"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="314"/>
+        <location filename="../../workbench/ui/main_window.py" line="309"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="349"/>
+        <location filename="../../workbench/ui/main_window.py" line="344"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="350"/>
+        <location filename="../../workbench/ui/main_window.py" line="345"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="365"/>
+        <location filename="../../workbench/ui/main_window.py" line="360"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="376"/>
+        <location filename="../../workbench/ui/main_window.py" line="371"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,43 +2187,71 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="49"/>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="51"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="50"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="52"/>
         <source>Private notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="57"/>
-        <source>Mandate (breaches are flagged in the navigator and the results)</source>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="58"/>
+        <source>Internal comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="62"/>
+        <source>Internal comment {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/private_editor.py" line="65"/>
-        <source>{0}: fiscal ceiling per year</source>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/private_editor.py" line="66"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="68"/>
+        <source>Remove internal comment {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="74"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="75"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="76"/>
+        <source>Add internal comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="81"/>
+        <source>Mandate (breaches are flagged in the navigator and the results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="89"/>
+        <source>{0}: fiscal ceiling per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="90"/>
         <source>{0}: maximum present-value cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="70"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="94"/>
         <source>{0}: maximum consumer price increase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="73"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="97"/>
         <source>Red lines (one a line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="83"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="107"/>
         <source>Private notes per clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="86"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="110"/>
         <source>Private note on {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2231,118 +2259,118 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="51"/>
+        <location filename="../../workbench/ui/results/panel.py" line="77"/>
         <source>Results</source>
-        <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip.</extracomment>
+        <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip. The modules of the views built after the first paint (they import matplotlib). How often the panel looks whether the background import of VIEW_MODULES has finished.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="66"/>
+        <location filename="../../workbench/ui/results/panel.py" line="94"/>
         <source>Model error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="71"/>
+        <location filename="../../workbench/ui/results/panel.py" line="99"/>
         <source>Mandate breaches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="76"/>
+        <location filename="../../workbench/ui/results/panel.py" line="104"/>
         <source>Results per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="77"/>
+        <location filename="../../workbench/ui/results/panel.py" line="105"/>
         <source>Cop&amp;y table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="78"/>
+        <location filename="../../workbench/ui/results/panel.py" line="106"/>
         <source>Copy the results table as tab-separated values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="79"/>
+        <location filename="../../workbench/ui/results/panel.py" line="107"/>
         <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="86"/>
+        <location filename="../../workbench/ui/results/panel.py" line="114"/>
         <source>Result views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="87"/>
+        <location filename="../../workbench/ui/results/panel.py" line="115"/>
         <source>Per pa&amp;rtner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <location filename="../../workbench/ui/results/panel.py" line="116"/>
         <source>C&amp;ash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <location filename="../../workbench/ui/results/panel.py" line="116"/>
         <source>Uncerta&amp;inty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="88"/>
+        <location filename="../../workbench/ui/results/panel.py" line="116"/>
         <source>Compare &amp;options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="92"/>
+        <location filename="../../workbench/ui/results/panel.py" line="120"/>
         <source>Results status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="95"/>
+        <location filename="../../workbench/ui/results/panel.py" line="123"/>
         <source>Monte Carlo %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="96"/>
+        <location filename="../../workbench/ui/results/panel.py" line="124"/>
         <source>Monte Carlo progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="249"/>
+        <location filename="../../workbench/ui/results/panel.py" line="283"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="262"/>
+        <location filename="../../workbench/ui/results/panel.py" line="296"/>
         <source>Results not updated. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="266"/>
+        <location filename="../../workbench/ui/results/panel.py" line="300"/>
         <source>Showing the last results the model could compute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="274"/>
+        <location filename="../../workbench/ui/results/panel.py" line="308"/>
         <source>… and {0} more (hover to see all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="275"/>
+        <location filename="../../workbench/ui/results/panel.py" line="309"/>
         <source>Mandate check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="289"/>
+        <location filename="../../workbench/ui/results/panel.py" line="323"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="296"/>
+        <location filename="../../workbench/ui/results/panel.py" line="330"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="302"/>
+        <location filename="../../workbench/ui/results/panel.py" line="336"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>

@@ -148,6 +148,39 @@ def test_private_block_is_marked_and_edits_the_mandate(window: Any) -> None:
     assert "Fallback" not in window.clause_editor.preview.toPlainText()
 
 
+def button(root: QWidget, name: str) -> QAbstractButton:
+    found = [b for b in root.findChildren(QAbstractButton) if b.accessibleName() == name]
+    assert len(found) == 1, name
+    return found[0]
+
+
+def test_internal_comments_are_added_edited_and_removed_one_undo_step_each(window: Any) -> None:
+    editor = window.private_editor
+    private = lambda: window.controller.scenario.private  # noqa: E731
+    button(editor, "Add internal comment").click()
+    button(editor, "Add internal comment").click()  # the tab was rebuilt: a new button
+    assert private().internal_comments == ["", ""]
+    first = editor.widgets["Internal comment 1"].text
+    assert first.accessibleName() == "Internal comment 1"
+    first.setPlainText("Minister")
+    first.setPlainText("Minister wants it by Friday")
+    editor.widgets["Internal comment 2"].text.setPlainText("EU is bluffing")
+    assert private().internal_comments == ["Minister wants it by Friday", "EU is bluffing"]
+    assert "Minister" not in window.controller.scenario.document.model_dump_json()
+    button(editor, "Remove internal comment 1").click()
+    assert private().internal_comments == ["EU is bluffing"]
+    assert editor.widgets["Internal comment 1"].value() == "EU is bluffing"
+    assert labels(window) == ["Add internal comment", "Add internal comment", "Edit Internal comment 1",
+                              "Edit Internal comment 2", "Remove internal comment 1"]
+    window.controller.undo_stack.undo()
+    assert private().internal_comments == ["Minister wants it by Friday", "EU is bluffing"]
+    window.controller.undo_stack.undo()
+    assert private().internal_comments == ["Minister wants it by Friday", ""]
+    window.controller.undo_stack.undo()
+    assert private().internal_comments == ["", ""]
+    assert _unnamed(editor) == []
+
+
 INPUTS = (QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QAbstractButton, QTreeView, QTextBrowser)
 
 

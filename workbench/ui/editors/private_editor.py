@@ -1,12 +1,12 @@
-"""The private block editor: the delegation's notes, clause notes and mandate limits - never shared."""
+"""The private block editor: the delegation's notes, internal comments, clause notes and mandate - never shared."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from workbench.document import Scenario
 from workbench.ui.editors.fields import LongTextEdit, MoneyEdit, NumberEdit, OptionalEdit
@@ -39,7 +39,8 @@ class PrivateEditor(BoundForm):
 
     def structure(self, scenario: Scenario) -> Any:
         doc = scenario.document
-        return [(c.id, c.title) for c in doc.clauses], [p.code for p in doc.partners]
+        return ([(c.id, c.title) for c in doc.clauses], [p.code for p in doc.partners],
+                len(scenario.private.internal_comments))
 
     def populate(self) -> None:
         doc = self.controller.scenario.document
@@ -53,6 +54,29 @@ class PrivateEditor(BoundForm):
         notes_edit.text.setFixedHeight(self.fontMetrics().lineSpacing() * 7)
         form.addRow(self.bind(("private", "notes"), name, notes_edit))
         outer.addWidget(notes)
+
+        comments = QGroupBox(self.tr("Internal comments"))
+        rows = QVBoxLayout(comments)
+        for j, _ in enumerate(self.controller.scenario.private.internal_comments):
+            n = j + 1
+            name = self.tr("Internal comment {0}").format(n)
+            widget = LongTextEdit(name)
+            widget.text.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+            remove = QPushButton(self.tr("Remove"))
+            remove.setAccessibleName(self.tr("Remove internal comment {0}").format(n))
+            remove.clicked.connect(lambda _=False, i=j: self.edit(
+                self.tr("Remove internal comment {0}").format(i + 1),
+                lambda d: d["private"]["internal_comments"].pop(i)))
+            line = QHBoxLayout()
+            line.addWidget(self.bind(("private", "internal_comments", j), name, widget), 1)
+            line.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+            rows.addLayout(line)
+        add = QPushButton(self.tr("Add internal comment"))
+        add.setAccessibleName(self.tr("Add internal comment"))
+        add.clicked.connect(lambda: self.edit(self.tr("Add internal comment"),
+                                              lambda d: d["private"]["internal_comments"].append("")))
+        rows.addWidget(add)
+        outer.addWidget(comments)
 
         mandate = QGroupBox(self.tr("Mandate (breaches are flagged in the navigator and the results)"))
         form = QFormLayout(mandate)
