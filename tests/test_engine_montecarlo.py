@@ -1,8 +1,11 @@
-"""Monte Carlo: seeded and reproducible, zero volatility = deterministic, grid = per-path solve, rebate odds, cancel."""
+"""Monte Carlo: seeded and reproducible, zero volatility = deterministic, grid = per-path solve, rebate odds, cancel;
+imported on first use."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -172,3 +175,13 @@ def test_bad_paths_and_seed_name_the_argument(scenario):
         run_monte_carlo(scenario, paths=100, seed=-1)
     with pytest.raises(EngineInputError, match="paths: 900,000 paths x 10 years x 6 regions.*at most 333,333"):
         run_monte_carlo(scenario, paths=900_000)
+
+
+def test_the_monte_carlo_module_is_imported_on_first_use_through_the_public_api():
+    code = ("import sys, workbench.engine as engine\n"
+            "before = 'workbench.engine.montecarlo' in sys.modules\n"
+            "from workbench.engine import MonteCarloResult, run_monte_carlo\n"
+            "print(before, run_monte_carlo is sys.modules['workbench.engine.montecarlo'].run_monte_carlo,\n"
+            "      MonteCarloResult.__name__, hasattr(engine, 'no_such_name'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.split() == ["False", "True", "MonteCarloResult", "False"]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.analysis import mandate
 from workbench.document import Scenario
-from workbench.engine import Cancelled, EvaluationResult, InfeasibleMarket, evaluate, run_monte_carlo
+from workbench.engine import Cancelled, EvaluationResult, InfeasibleMarket, evaluate
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Refinement:
 
     def run(self) -> None:
         """Compute in the calling (worker) thread and report through the channel; a cancelled run reports nothing."""
+        from workbench.engine import run_monte_carlo  # imported on first use, after the window is shown
+
         try:
             self.channel.analysed.emit(self.generation, self._analyse())
             mc = self.scenario.document.assumptions.monte_carlo
