@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.data import load_dataset
 from workbench.engine.calibrate import build_model
 from workbench.engine.core import (
     Static,
@@ -29,25 +30,12 @@ from workbench.engine.market import Model
 from workbench.engine.results import EvaluationResult
 
 _MODEL_CACHE: OrderedDict = OrderedDict()
-_DATASET: list = []
 _LOCK = threading.Lock()  # the window evaluates on worker threads
-
-
-def default_dataset() -> Any:
-    """The embedded dataset (workbench.data.load_dataset()), loaded once."""
-    with _LOCK:
-        if not _DATASET:
-            try:
-                from workbench.data import load_dataset
-            except ImportError as exc:  # the dataset package is not installed
-                raise EngineInputError(f"dataset: the embedded dataset is not available ({exc})") from None
-            _DATASET.append(load_dataset())
-        return _DATASET[0]
 
 
 def model_for(scenario: Any, dataset: Any = None) -> Model:
     """The calibrated model of a scenario (cached on the partners, minerals and assumptions it depends on)."""
-    dataset = default_dataset() if dataset is None else dataset
+    dataset = load_dataset() if dataset is None else dataset
     doc = scenario.document
     key = (id(dataset), json.dumps([[p.model_dump(mode="json") for p in doc.partners],
                                     [m.model_dump(mode="json") for m in doc.minerals],

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -90,17 +88,6 @@ def parse(data: Any) -> GsimInputs:
     ex = _vector(data, "export_supply_elasticity", n, lambda v: v > 0, "> 0")
     es = _vector(data, "substitution_elasticity", n, lambda v: v > 0, "> 0")
     return GsimInputs(list(regions), trade, t0, t1, em, ex, es)
-
-
-def load(path: str | Path) -> GsimInputs:
-    """Read and check a GSIM experiment file (JSON)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise EngineInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise EngineInputError(f"{path}: not valid JSON ({exc})") from None
-    return parse(data)
 
 
 def _matrix(data: dict, name: str, n: int) -> np.ndarray:
