@@ -28,6 +28,7 @@ from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import EvaluationResult
+from workbench.instrument_kinds import Wedge
 
 _MODEL_CACHE: OrderedDict = OrderedDict()
 _LOCK = threading.Lock()  # the window evaluates on worker threads
@@ -110,7 +111,7 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         c = by_id[cid]
         stock[c.m] += s[0] * c.weights
     for c in comps:
-        if c.kind == "purchase":
+        if c.wedge is Wedge.GOVERNMENT_PURCHASE:
             f = frac.get(c.clause_id, np.ones((h, 1)))[:, 0] * c.years
             gov_flows[c.m] += f[:, None, None] * c.volume[None, :, None] * c.weights[None, None, :]
     cs, ps = surplus(st, u, pay)

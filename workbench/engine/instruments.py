@@ -1,4 +1,4 @@
-"""The five instruments compiled from clauses: their market wedges and the fiscal flows they generate."""
+"""Clauses compiled for the model through their kinds' engine hooks (workbench.instrument_kinds)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.document.brackets import resolve
-from workbench.document.clauses import (
-    BorderFloorClause,
-    CfdClause,
-    CostSharingRule,
-    PriceBasis,
-    PriceGapSubsidyClause,
-    PurchaseClause,
-    TariffClause,
-    VolumeBasis,
-)
+from workbench.document.clauses import CostSharingRule
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.engine.market import Model
+from workbench.instrument_kinds import LEDGER, InstrumentKind, Wedge, kind_of
 
-INSTRUMENTS = ("levy_revenue", "tariff_revenue", "subsidy_payment", "cfd_payment", "cfd_rebate",
-               "purchase_outlay", "storage_cost", "stock_end_value")
+#: The instruments of the fiscal ledger (EvaluationResult.fiscal), in the registry's order.
+INSTRUMENTS = tuple(LEDGER)
 
 
 @dataclass
@@ -29,14 +21,14 @@ class Compiled:
     """One clause ready for the model: which mineral and years, who pays, and its resolved parameters."""
 
     clause_id: str
-    kind: str
+    kind: InstrumentKind
     mineral: str
     m: int                 # index of the mineral in the policy's mineral list
     years: np.ndarray      # (H,) bool: active horizon years
     parties: np.ndarray    # (R,) bool
     share: np.ndarray      # (R, R): amount generated at row region -> paid by column region
     weights: np.ndarray    # (R,) shares of the clause's common costs (purchases) among the parties
-    # kind-specific
+    # set by the kind's compile hook
     pairs: np.ndarray | None = None      # (R, R) bool exporter x importer the border measure applies to
     price: float = 0.0                   # floor / strike / agreed price, USD per t
     threshold: float = 0.0               # CfD rebate threshold / price-gap upside threshold, USD per t
@@ -48,6 +40,38 @@ class Compiled:
     agreed: bool = True                  # purchase at agreed price (else market plus premium)
     budget: float = np.inf               # purchase budget cap, USD
     storage_rate: float = 0.0
+
+    @property
+    def wedge(self) -> Wedge:
+        """How the clause enters the market model."""
+        return self.kind.wedge
+
+
+class CompileContext:
+    """What a kind's compile hook may use: region masks, volume splits, currency rates and the engine's errors."""
+
+    def __init__(self, model: Model, clause_id: str, mineral: str):
+        self.regions = list(model.regions)
+        self.market = model.markets[mineral]
+        self.usd_per = model.usd_per
+        self.clause_id = clause_id
+        self.mineral = mineral
+
+    def mask(self, codes: list[str], field: str) -> np.ndarray:
+        """(R,) bool of the regions ``codes`` (the clause's field ``field``), refusing a code the model lacks."""
+        return _mask(self.regions, codes, f"clause {self.clause_id!r}.{field}")
+
+    def split(self, total: float, mask: np.ndarray) -> np.ndarray:
+        """``total`` tonnes over the masked regions by base production (equally if none produce)."""
+        return _split(total, self.market.production, mask)
+
+    def input_error(self, message: str) -> EngineInputError:
+        """The error for an input the model cannot use (the message names the field and the value)."""
+        return EngineInputError(message)
+
+    def infeasible(self, message: str) -> InfeasibleMarket:
+        """The error for a clause under which the market cannot clear."""
+        return InfeasibleMarket(message, mineral=self.mineral, clause_ids=(self.clause_id,))
 
 
 def compile_clauses(model: Model, clauses: list, option: str | None = None) -> tuple[list[Compiled], list[str]]:
@@ -83,52 +107,9 @@ def compile_clauses(model: Model, clauses: list, option: str | None = None) -> t
                     share[g] = equal
         else:
             share[:] = weights
-        comp = Compiled(cid, c.kind, c.mineral, m, years, parties, share, weights)
-        fx = model.usd_per
-        if isinstance(c, BorderFloorClause):
-            comp.price = c.floor_price.usd_per_tonne(fx)
-            comp.pairs = (~parties)[:, None] & parties[None, :]
-        elif isinstance(c, TariffClause):
-            comp.rate = float(c.rate)
-            exp = _mask(regions, c.exporters, f"clause {cid!r}.exporters")
-            comp.pairs = exp[:, None] & parties[None, :]
-            comp.pairs[np.arange(r), np.arange(r)] = False
-        elif isinstance(c, PriceGapSubsidyClause):
-            comp.price = comp.threshold = c.floor_price.usd_per_tonne(fx)
-            comp.alpha = float(c.upside_share)
-            comp.eligible = _mask(regions, c.eligible_producers or c.parties, f"clause {cid!r}.eligible_producers")
-            if c.volume_cap is not None:
-                comp.volume = _split(c.volume_cap.tonnes(), market.production, comp.eligible)
-        elif isinstance(c, CfdClause):
-            comp.price = c.strike_price.usd_per_tonne(fx)
-            comp.threshold = c.rebate_threshold.usd_per_tonne(fx)
-            if comp.threshold < comp.price:
-                raise EngineInputError(f"clause {cid!r}.rebate_threshold: {comp.threshold:,.0f} USD/t is below "
-                                       f"the strike price {comp.price:,.0f} USD/t")
-            comp.alpha = float(c.clawback_share)
-            comp.eligible = _mask(regions, c.eligible_producers or c.parties, f"clause {cid!r}.eligible_producers")
-            comp.marginal = c.volume_basis is VolumeBasis.MARGINAL_OUTPUT
-            if not comp.marginal:
-                comp.volume = _split(resolve(c.contracted_volume).tonnes(), market.production, comp.eligible)
-        elif isinstance(c, PurchaseClause):
-            src = _mask(regions, c.sources, f"clause {cid!r}.sources")
-            comp.volume = _split(resolve(c.annual_volume).tonnes(), market.production, src)
-            comp.agreed = c.price_basis is PriceBasis.AGREED
-            if comp.agreed:
-                comp.price = resolve(c.agreed_price).usd_per_tonne(fx)
-            comp.rate = float(resolve(c.premium_share))
-            comp.budget = c.budget_cap.usd(fx) if c.budget_cap is not None else np.inf
-            comp.storage_rate = float(c.storage_cost_rate)
-            dry = (comp.volume > 0) & ((market.production <= 0) | (market.supply_elasticity == 0)
-                                       & (comp.volume >= market.production))
-            if np.any(dry):
-                i = int(np.flatnonzero(dry)[0])
-                raise InfeasibleMarket(
-                    f"clause {cid!r} buys {comp.volume[i]:,.0f} t a year of {c.mineral} from {regions[i]}, which "
-                    f"produces {market.production[i]:,.0f} t with supply elasticity {market.supply_elasticity[i]:g}",
-                    mineral=c.mineral, clause_ids=(cid,))
-        else:  # pragma: no cover - the document model has exactly these kinds
-            raise EngineInputError(f"clause {cid!r}.kind: unknown instrument {c.kind!r}")
+        kind = kind_of(c)
+        comp = Compiled(cid, kind, c.mineral, m, years, parties, share, weights)
+        kind.compile(c, comp, CompileContext(model, cid, c.mineral))
         out.append(comp)
     return out, warnings
 
@@ -181,10 +162,5 @@ def _cost_weights(model: Model, c, market, parties: np.ndarray) -> np.ndarray:
 
 
 def support_terms(comps: list[Compiled]) -> list[Compiled]:
-    """Clauses that pay producers per unit of output (shift supply): price gaps and marginal CfDs."""
-    return [c for c in comps if c.kind == "price_gap_subsidy" or (c.kind == "cfd" and c.marginal)]
-
-
-def per_unit(c: Compiled, p: np.ndarray) -> np.ndarray:
-    """Per-unit payment to producers at price p: max(0, lo - p) - alpha max(0, p - hi)."""
-    return np.maximum(c.price - p, 0.0) - c.alpha * np.maximum(p - c.threshold, 0.0)
+    """Clauses that pay producers per unit of output (shift supply): producer support paid on output."""
+    return [c for c in comps if c.wedge is Wedge.PRODUCER_SUPPORT and c.marginal]

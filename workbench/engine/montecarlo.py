@@ -24,6 +24,7 @@ from workbench.engine.evaluate import model_for, select_clauses
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import MonteCarloResult
+from workbench.instrument_kinds import Wedge
 
 GRID_POINTS = 129      # reference-price grid per mineral-year on which markets are solved exactly
 CHUNK_PATHS = 500      # paths per block when elasticities vary (each path then needs its own solve)
@@ -92,11 +93,11 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
     elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities and active else None
     _tick(progress, cancelled, 0.05)
     annual = np.zeros((paths, h, r))
-    cfd_ids = [c.clause_id for c in sub if c.kind == "cfd"]
+    cfd_ids = [c.clause_id for c in sub if c.kind.rebate_probability]
     cfd = {cid: np.zeros((h, paths)) for cid in cfd_ids}
     if active:
         # an agreed-price purchase spends the same each year on every path: its budget fractions are path-free
-        agreed = [c for c in sub if c.kind == "purchase" and c.agreed]
+        agreed = [c for c in sub if c.wedge is Wedge.GOVERNMENT_PURCHASE and c.agreed]
         fixed = budget_fractions(np.zeros((len(active), h, 1, r)), agreed)
         if elastic is None:
             net, cfd_net, src = _tabulated(model, st, z, grid_points, fixed, progress, cancelled)
@@ -160,7 +161,7 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
         if inst.startswith("_"):
             continue
         net[by_id[cid].m] += amt
-        if by_id[cid].kind == "cfd":
+        if by_id[cid].kind.rebate_probability:
             cfd[cid] = cfd.get(cid, 0.0) + amt.sum(axis=-1)
     return net, cfd, u.price, u.ok, np.where(eq.converged[:, None], np.log(eq.price), 0.0)
 
@@ -176,9 +177,6 @@ def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, fra
         return out[2], out, out[3]
 
     return settle_budgets(solve_at, st.comps, frac, years)[1]
-
-
-CONTINGENT = ("border_floor", "price_gap_subsidy", "cfd")
 
 
 def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, progress, cancelled):
@@ -197,12 +195,12 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
     for mi, mineral in enumerate(st.minerals):
         mine = [replace(c, m=0) for c in st.comps if c.m == mi]
         one = prepare(model, [mineral], mine)
-        gm = g if any(c.kind in CONTINGENT for c in mine) else 2
+        gm = g if any(c.kind.price_contingent for c in mine) else 2
         zm = z[mi]
         lo = zm.min(axis=1) - 1e-9
         hi = zm.max(axis=1) + 1e-9
         grid = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, gm)  # (H, G)
-        buys = [c for c in mine if c.kind == "purchase"]
+        buys = [c for c in mine if c.wedge is Wedge.GOVERNMENT_PURCHASE]
         capped = [c for c in buys if not c.agreed and np.isfinite(c.budget)]
         try:
             net_g, cfd_g, src_g, _, _ = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
@@ -218,7 +216,7 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
             bind = np.flatnonzero(short)
         else:
             net_m, src_m, bind = np.zeros((h, p, r)), np.zeros((h, p, r)), np.arange(p)
-            cfd_m = {c.clause_id: np.zeros((h, p)) for c in mine if c.kind == "cfd"}
+            cfd_m = {c.clause_id: np.zeros((h, p)) for c in mine if c.kind.rebate_probability}
         for start in range(0, len(bind), CHUNK_PATHS):
             sel = bind[start:start + CHUNK_PATHS]
             n_, c_, s_, _, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.engine.support import per_unit_support
+
 MAX_ITER = 60
 TOL = 1e-11          # max |excess supply| relative to world consumption
 LOG_PRICE_BOUND = 12.0  # |log(p / baseline)| beyond this = no equilibrium (price x/÷ 160,000)
@@ -52,12 +54,8 @@ class Equilibrium:
 
 
 def _supports(cases: MarketCases, p: np.ndarray):
-    """Per-unit support max(0, lo - p) - alpha max(0, p - hi), summed by capped/uncapped, with d/dp."""
-    pk = p[:, None, :]
-    below = cases.sup_lo - pk
-    above = pk - cases.sup_hi
-    val = np.maximum(below, 0.0) - cases.sup_alpha * np.maximum(above, 0.0)
-    der = -(below > 0).astype(float) - cases.sup_alpha * (above > 0)
+    """Per-unit support (engine.support.per_unit_support), summed by capped/uncapped, with d/dp."""
+    val, der = per_unit_support(p[:, None, :], cases.sup_lo, cases.sup_hi, cases.sup_alpha, slope=True)
     capped = cases.sup_capped
     su = np.where(capped, 0.0, val).sum(axis=1)
     sc = np.where(capped, val, 0.0).sum(axis=1)
