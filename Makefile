@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 run: system-deps $(STAMP)
 	$(BIN)/workbench
 
-test: system-deps $(STAMP)
+test: $(STAMP)
+	@scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -11,7 +11,7 @@ import pytest
 
 from workbench.cli.main import main
 from workbench.engine import EngineInputError
-from workbench.engine.gsim import parse, solve_levels, solve_linear
+from workbench.engine.gsim import MAX_CONDITION, parse, solve_levels, solve_linear, solve_unique
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gsim_fh2003_us_eu_fta.json"
 
@@ -84,6 +84,27 @@ def test_bad_experiments_name_the_field():
         parse({"regions": ["A", "B"]})
     with pytest.raises(EngineInputError, match="substitution_elasticity.*3 numbers|list of 4"):
         parse(data | {"substitution_elasticity": [5, 5, 5]})
+
+
+@pytest.mark.parametrize("matrix", [
+    [[1.0, 1.0], [1.0, 1.0]],                       # exactly singular
+    [[0.0, 0.0], [0.0, 0.0]],                       # all zero
+    [[1.0, 0.0], [0.0, 1e-13]],                     # condition number 1e13
+    [[1.0 / (i + j + 1) for j in range(14)] for i in range(14)],  # Hilbert 14: condition number about 1e17-1e19
+], ids=["singular", "zero", "ill-conditioned", "hilbert"])
+def test_systems_without_a_unique_solution_are_refused_on_every_machine(matrix):
+    # Classified by the condition number, far from the limit on either side, so rounding cannot change the verdict.
+    a = np.array(matrix)
+    with pytest.raises(EngineInputError, match="no unique solution"):
+        solve_unique(a, np.ones(len(a)))
+
+
+def test_a_well_conditioned_system_is_solved():
+    a = np.array([[2.0, 1.0], [1.0, 3.0]])
+    assert solve_unique(a, np.array([3.0, 5.0])) == pytest.approx([0.8, 1.4])
+    # the boundary is on the condition number: 1e11 passes, 1e13 is refused
+    assert solve_unique(np.diag([1.0, 1e-11]), np.ones(2)) == pytest.approx([1.0, 1e11])
+    assert MAX_CONDITION == 1e12
 
 
 def test_cli_prints_every_region(capsys):

@@ -408,6 +408,10 @@ def test_pyproject_ships_every_package_and_the_entry_points():
     packages = {".".join(f.relative_to(REPO).parts) for f in folders}
     assert packages <= listed, f"missing from [tool.setuptools] packages: {sorted(packages - listed)}"
     assert project["tool"]["setuptools"]["package-dir"]["workbench.resources"] == "resources"
+    # resource folders are data-only packages: unlisted, setuptools still ships them but warns on every install
+    resource_folders = {".".join(("workbench", *p.relative_to(REPO).parts)) for p in (REPO / "resources").rglob("*")
+                        if p.is_dir() and "__pycache__" not in p.parts}
+    assert resource_folders <= listed, f"missing from [tool.setuptools] packages: {sorted(resource_folders - listed)}"
     assert project["project"]["gui-scripts"]["workbench"] == "workbench.ui.app:main"
     assert any(req.startswith("pyinstaller") for req in project["project"]["optional-dependencies"]["installer"])
 
@@ -418,7 +422,7 @@ def test_bundle_check_finds_a_library_in_the_bundle_that_needs_a_pruned_one(tmp_
 
     libmount, libz = Path("/usr/lib/x86_64-linux-gnu/libmount.so.1"), Path("/lib/x86_64-linux-gnu/libz.so.1")
     if not (shutil.which("readelf") and libmount.is_file() and libz.is_file()):
-        pytest.skip("needs readelf (binutils) and Debian's x86-64 libmount and zlib")
+        pytest.skip("needs readelf (binutils) and Debian's x86-64 libmount and zlib (another platform)")
     (tmp_path / "_internal").mkdir()
     shutil.copy(libz, tmp_path / "_internal" / "libz.so.1")
     assert check_bundle_libs.main(tmp_path) == 0

@@ -13,6 +13,18 @@ from workbench.engine.solver import MarketCases, solve
 FIELDS = ("regions", "trade", "tariffs_initial", "tariffs_final", "import_demand_elasticity",
           "export_supply_elasticity", "substitution_elasticity")
 
+#: Largest bilateral trade value accepted (world merchandise trade is about 2.5e13 USD a year; 1e15 leaves room for
+#: other value units while keeping every product of the GSIM formulas far inside double precision).
+MAX_TRADE = 1e15
+#: Largest tariff power 1 + t accepted: a tariff of 1,000 %, beyond any applied rate on record.
+MAX_TARIFF_POWER = 11.0
+#: Magnitudes accepted for every elasticity: published trade and supply elasticities lie well inside 0.01-100.
+ELASTICITY_RANGE = (0.01, 100.0)
+#: Condition number above which the linear system is treated as having no unique solution. Its solution would then
+#: depend on rounding (LAPACK either reports singularity or returns huge numbers, differently on different machines);
+#: refusing it explicitly gives the same answer everywhere.
+MAX_CONDITION = 1e12
+
 
 @dataclass(frozen=True)
 class GsimInputs:
@@ -71,22 +83,27 @@ def parse(data: Any) -> GsimInputs:
     trade = _matrix(data, "trade", n)
     t0 = _matrix(data, "tariffs_initial", n)
     t1 = _matrix(data, "tariffs_final", n)
-    if np.any(trade < 0):
-        i, j = np.argwhere(trade < 0)[0]
-        raise EngineInputError(f"trade[{i}][{j}]: must be >= 0, got {trade[i, j]}")
+    if np.any((trade < 0) | (trade > MAX_TRADE)):
+        i, j = np.argwhere((trade < 0) | (trade > MAX_TRADE))[0]
+        raise EngineInputError(f"trade[{i}][{j}]: must be between 0 and {MAX_TRADE:g}, got {trade[i, j]:g}")
     for name, t in (("tariffs_initial", t0), ("tariffs_final", t1)):
-        if np.any(t < 1.0) or np.any(t > 100.0):
-            i, j = np.argwhere((t < 1.0) | (t > 100.0))[0]
-            raise EngineInputError(f"{name}[{i}][{j}]: a tariff power 1 + t must be between 1 and 100, got {t[i, j]}")
+        if np.any(t < 1.0) or np.any(t > MAX_TARIFF_POWER):
+            i, j = np.argwhere((t < 1.0) | (t > MAX_TARIFF_POWER))[0]
+            raise EngineInputError(f"{name}[{i}][{j}]: a tariff power 1 + t must be between 1 and "
+                                   f"{MAX_TARIFF_POWER:g} (a tariff of at most 1,000 %), got {t[i, j]:g}")
     if np.any(trade.sum(axis=1) <= 0):
         i = int(np.flatnonzero(trade.sum(axis=1) <= 0)[0])
         raise EngineInputError(f"trade[{i}]: {regions[i]} exports nothing; every region needs some trade")
     if np.any(trade.sum(axis=0) <= 0):
         j = int(np.flatnonzero(trade.sum(axis=0) <= 0)[0])
         raise EngineInputError(f"trade: column {j} ({regions[j]}) imports nothing; every region needs some trade")
-    em = _vector(data, "import_demand_elasticity", n, lambda v: v < 0, "< 0")
-    ex = _vector(data, "export_supply_elasticity", n, lambda v: v > 0, "> 0")
-    es = _vector(data, "substitution_elasticity", n, lambda v: v > 0, "> 0")
+    low, high = ELASTICITY_RANGE
+    em = _vector(data, "import_demand_elasticity", n, lambda v: (v <= -low) & (v >= -high),
+                 f"between {-high:g} and {-low:g} (< 0)")
+    ex = _vector(data, "export_supply_elasticity", n, lambda v: (v >= low) & (v <= high),
+                 f"between {low:g} and {high:g} (> 0)")
+    es = _vector(data, "substitution_elasticity", n, lambda v: (v >= low) & (v <= high),
+                 f"between {low:g} and {high:g} (> 0)")
     return GsimInputs(list(regions), trade, t0, t1, em, ex, es)
 
 
@@ -113,8 +130,23 @@ def _vector(data: dict, name: str, n: int, ok, rule: str) -> np.ndarray:
         raise EngineInputError(f"{name}: must be a number or a list of {n} finite numbers, got {raw!r}")
     bad = np.flatnonzero(~ok(v))
     if bad.size:
-        raise EngineInputError(f"{name}[{bad[0]}]: must be {rule}, got {v[bad[0]]}")
+        raise EngineInputError(f"{name}[{bad[0]}]: must be {rule}, got {v[bad[0]]:g}")
     return v
+
+
+def solve_unique(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Solve a x = b, or EngineInputError when the system has no unique solution.
+
+    The test is the condition number from the singular values (not whether LAPACK happens to hit an exact zero pivot),
+    so the same input is classified the same way on every machine and BLAS set-up.
+    """
+    singular_values = np.linalg.svd(a, compute_uv=False)
+    smallest, largest = singular_values[-1], singular_values[0]
+    if not np.isfinite(largest) or smallest <= largest / MAX_CONDITION:
+        condition = "infinite" if smallest == 0 or not np.isfinite(largest) else f"{largest / smallest:.1e}"
+        raise EngineInputError(f"the linear GSIM system has no unique solution (condition number {condition}, "
+                               f"limit {MAX_CONDITION:.0e}): check the elasticities and trade values")
+    return np.linalg.solve(a, b)
 
 
 def solve_linear(g: GsimInputs) -> GsimResult:
@@ -143,7 +175,7 @@ def solve_linear(g: GsimInputs) -> GsimResult:
             a[r, r] += w * own_extra[0, v]
             b[r] -= w * ((cross[:, v] * that[:, v]).sum() + own_extra[0, v] * that[r, v])
         a[r, r] -= g.ex[r] * m[r].sum()
-    p = np.linalg.solve(a, b)
+    p = solve_unique(a, b)
     dp_int = that + p[:, None]  # proportional change of internal prices
     mhat = (cross * dp_int).sum(axis=0)[None, :] + own_extra * dp_int
     x0 = m.sum(axis=1)
