@@ -11,6 +11,7 @@ import pytest
 from workbench.document import ClauseKind
 from workbench.document.clauses import Clause
 from workbench.instrument_kinds import KINDS, LEDGER, FieldType, Part, Wedge, kind_of
+from workbench.text.render import COMMON_PARAMS, kind_placeholders
 from workbench.text.templates import load_template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,8 +61,6 @@ def test_ledger_keys_labels_and_colours_are_distinct():
 
 @pytest.mark.parametrize("name", KIND_NAMES)
 def test_each_template_parses_with_the_kinds_placeholders(name):
-    from workbench.text.render import COMMON_PARAMS
-
     kind = kind_of(name)
-    allowed = frozenset(COMMON_PARAMS | {p.template_name for p in kind.params})
+    allowed = frozenset(COMMON_PARAMS | kind_placeholders(name))
     assert load_template(kind.template, allowed)

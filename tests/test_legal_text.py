@@ -9,7 +9,8 @@ import pytest
 from workbench.defaults import default_scenario
 from workbench.document import Scenario
 from workbench.text import RenderedClause, Segment, TemplateError, render_clause
-from workbench.text.render import COMMON_PARAMS, KIND_PARAMS
+from workbench.instrument_kinds import KINDS, kind_of
+from workbench.text.render import COMMON_PARAMS, kind_placeholders
 from workbench.text.templates import load_template, parse_template
 
 
@@ -35,7 +36,7 @@ def test_every_default_clause_renders_with_heading_and_no_template_syntax_left()
         assert rc.paragraphs and all(isinstance(seg, Segment) for p in rc.paragraphs for seg in p)
         assert text.startswith(rc.heading)
         assert f"from 1 January {c.start_year}" in text
-    assert kinds == set(KIND_PARAMS)
+    assert kinds == {k.value for k in KINDS}
     floor = render_clause(s.document.clause("ndpr-border-floor"), s.document)
     assert floor.heading == "Border-adjusted price floor - NdPr oxide"
     assert "minimum import price for NdPr oxide of USD 110/kg" in floor.plain_text()
@@ -122,13 +123,13 @@ def test_template_syntax_rules():
         parse_template("@if zzz\nText.", allowed)
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_PARAMS))
+@pytest.mark.parametrize("kind", sorted(k.value for k in KINDS))
 def test_shipped_templates_parse_with_their_parameters(kind):
-    allowed = frozenset(COMMON_PARAMS | KIND_PARAMS[kind])
-    assert load_template(kind, allowed)
+    allowed = frozenset(COMMON_PARAMS | kind_placeholders(kind))
+    assert load_template(kind_of(kind).template, allowed)
     assert load_template("common", allowed)
     with pytest.raises(TemplateError):
-        load_template(kind, frozenset({"mineral"}))
+        load_template(kind_of(kind).template, frozenset({"mineral"}))
 
 
 def test_term_sheet_items_cover_every_section_with_brackets():
@@ -144,6 +145,8 @@ def test_term_sheet_items_cover_every_section_with_brackets():
                                                                                                     ("B", "MX")]
     assert "".join(seg.plain() for seg in items["Status"]) == "Bracketed. Proposed by US; MX reserves. Round 1."
     cfd = dict(clause_items(s.document.clause("nickel-cfd"), s.document))
-    assert "".join(seg.plain() for seg in cfd["Cost sharing"]) == "Fixed shares: EU 40%, JP 30%, US 30%"
+    assert "".join(seg.plain() for seg in cfd["Cost sharing"]) == (
+        "The Parties shall share the net fiscal cost of this clause as follows: European Union 40 per cent, Japan 30 "
+        "per cent and United States 30 per cent.")
     defs = definitions()
     assert any(d.startswith('"Reference Price" means') for d in defs) and all("{" not in d for d in defs)

@@ -14,7 +14,6 @@ from workbench.document.clauses import (
     PriceGapSubsidyClause,
     PurchaseClause,
     TariffClause,
-    CLAUSE_TYPES,
 )
 from workbench.document.scenario import (
     Assumptions,
@@ -31,7 +30,7 @@ from workbench.document.scenario import (
 )
 
 __all__ = [
-    "Assumptions", "BorderFloorClause", "Bracket", "CLAUSE_TYPES", "CfdClause", "Clause", "ClauseKind",
+    "Assumptions", "BorderFloorClause", "Bracket", "CfdClause", "Clause", "ClauseKind",
     "ClauseStatus", "CostSharing", "CostSharingRule", "Currency", "HistoryEntry", "Issue", "Mandate", "Metadata",
     "Mineral", "Money", "Option", "Partner", "PartnerRole", "Price", "PriceGapSubsidyClause", "PriceUnit",
     "PrivateBlock", "PurchaseClause", "RESERVED_REGIONS", "Scenario", "ScenarioDocument", "ScenarioValidationError",

@@ -20,22 +20,13 @@ Duration = Annotated[int, Field(ge=1, le=50)]
 
 
 class ClauseKind(str, Enum):
-    """The instruments the workbench models."""
+    """The instruments the workbench models; each is declared in workbench.instrument_kinds."""
 
     BORDER_FLOOR = "border_floor"
     PRICE_GAP_SUBSIDY = "price_gap_subsidy"
     CFD = "cfd"
     PURCHASE = "purchase"
     TARIFF = "tariff"
-
-
-CLAUSE_KIND_LABELS = {
-    ClauseKind.BORDER_FLOOR: "Border-adjusted price floor",
-    ClauseKind.PRICE_GAP_SUBSIDY: "Price-gap subsidy",
-    ClauseKind.CFD: "Contract for difference",
-    ClauseKind.PURCHASE: "Purchase commitment / stockpile",
-    ClauseKind.TARIFF: "Tariff",
-}
 
 
 class ClauseStatus(str, Enum):
@@ -180,11 +171,3 @@ Clause = Annotated[
     Union[BorderFloorClause, PriceGapSubsidyClause, CfdClause, PurchaseClause, TariffClause],
     Field(discriminator="kind"),
 ]
-
-CLAUSE_TYPES: dict[ClauseKind, type[_ClauseBase]] = {
-    ClauseKind.BORDER_FLOOR: BorderFloorClause,
-    ClauseKind.PRICE_GAP_SUBSIDY: PriceGapSubsidyClause,
-    ClauseKind.CFD: CfdClause,
-    ClauseKind.PURCHASE: PurchaseClause,
-    ClauseKind.TARIFF: TariffClause,
-}

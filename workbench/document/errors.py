@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workbench.document.clauses import ClauseKind
+
 # Union tags pydantic inserts into error locations; they are not field names a user would recognise.
-_UNION_TAGS = {"plain", "bracket", "border_floor", "price_gap_subsidy", "cfd", "purchase", "tariff",
-               "function-after[_check(), str]"}
+_UNION_TAGS = {"plain", "bracket", *(kind.value for kind in ClauseKind), "function-after[_check(), str]"}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put
 from workbench.export.page import setup_page, wrapped_height
+from workbench.instrument_kinds import LEDGER
 
 TABLE_ROW = 6
 
@@ -35,11 +36,9 @@ PRICE_COLUMNS = (
     ("producer_surplus_change_pv_usd", "Producer surplus change, PV", "ts_usd_m"),
     ("welfare_change_pv_usd", "Welfare change, PV", "ts_usd_m"),
 )
-INSTRUMENT_LABELS = {
-    "levy_revenue": "Variable levy revenue", "tariff_revenue": "Tariff revenue", "subsidy_payment": "Price-gap payments",
-    "cfd_payment": "CfD payments", "cfd_rebate": "CfD rebates", "purchase_outlay": "Purchase outlays",
-    "storage_cost": "Storage cost", "stock_end_value": "Stock value at end (credit)",
-}
+#: The series of the charts, picked by column name: PV, P50, P95 of fiscal cost; consumer and producer prices.
+PV_CHART_SERIES = ("fiscal_cost_pv_usd", "p50_pv_usd", "p95_pv_usd")
+PRICE_CHART_SERIES = ("consumer_price_change_pct", "producer_price_change_pct")
 MINERAL_COLUMNS = (
     ("consumer_price_change_pct", "Consumer price change", "ts_pct"),
     ("producer_price_change_pct", "Producer price change", "ts_pct"),
@@ -91,7 +90,8 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) ->
     pv_chart = BarChart()
     pv_chart.type = "col"
     pv_chart.title = "Net fiscal cost per partner, present value (USD m)"
-    for col in (4, 6, 7):  # PV, P50, P95
+    for name in PV_CHART_SERIES:
+        col = 3 + [n for _, n, _, _ in columns].index(name)
         pv_chart.add_data(Reference(ws, min_col=col, min_row=TABLE_ROW, max_row=last), titles_from_data=True)
     pv_chart.set_categories(Reference(ws, min_col=1, min_row=TABLE_ROW + 1, max_row=last))
     _style_chart(pv_chart, '#,##0,,')
@@ -121,7 +121,7 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) ->
     r += 3
     put(ws, r - 1, 1, "Net fiscal cost by instrument, present value (USD, shown in millions)", "ts_section")
     instruments = [str(c) for c in by_instrument.columns]
-    _header(ws, r, ["Code", "Partner"] + [INSTRUMENT_LABELS.get(i, i.replace("_", " ")) for i in instruments])
+    _header(ws, r, ["Code", "Partner"] + [LEDGER[i].label for i in instruments])
     for region in regions:
         r += 1
         put(ws, r, 1, region, "ts_label")
@@ -131,8 +131,8 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) ->
     if monte_carlo.cfd_rebate_probability:
         titles = {c.id: c.title for c in scenario.document.clauses}
         r += 3
-        put(ws, r - 1, 1, "Contracts for difference: probability that producers pay rebates (Monte Carlo)",
-            "ts_section")
+        put(ws, r - 1, 1, "Contracts for difference: probability that the present value of net payments is negative, "
+            "i.e. rebates from producers exceed payments to them (Monte Carlo)", "ts_section")
         _header(ws, r, ["Clause", "Title", "Probability"])
         for clause_id, probability in monte_carlo.cfd_rebate_probability.items():
             r += 1
@@ -167,7 +167,9 @@ def write_prices(ws: Worksheet, scenario: Any, result: Any) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.title = "Price change against baseline (%)"
-    chart.add_data(Reference(ws, min_col=3, max_col=4, min_row=TABLE_ROW, max_row=last), titles_from_data=True)
+    for name in PRICE_CHART_SERIES:
+        col = 3 + [n for n, _, _ in PRICE_COLUMNS].index(name)
+        chart.add_data(Reference(ws, min_col=col, min_row=TABLE_ROW, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=TABLE_ROW + 1, max_row=last))
     _style_chart(chart, "0.0")
 

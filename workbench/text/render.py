@@ -2,57 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-from workbench.document import Bracket, Money
-from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseKind, CostSharingRule, VolumeBasis
+from workbench.instrument_kinds import kind_of
 from workbench.text.segments import RenderedClause, Segment
 from workbench.text.templates import TemplateParagraph, load_template
 from workbench.text.words import (
-    Stacked, Value, join_words, mineral_of, names, figure, param, price_parts, region_name, share_parts, text,
-    volume_parts, years_parts,
+    Stacked, Value, cost_sharing_words, join_words, kind_values, mineral_of, names, param, text, years_parts,
 )
 
 COMMON_TEMPLATE = "common"
 
 COMMON_PARAMS = {"parties", "party_word", "mineral", "stage", "start_year", "duration_years", "cost_sharing",
                  "review_after_years", "text_note", "options", "status", "proposed_by", "reservations", "round_introduced"}
-KIND_PARAMS: dict[str, set[str]] = {
-    "border_floor": {"floor_price"},
-    "price_gap_subsidy": {"floor_price", "eligible_producers", "upside_share", "volume_cap"},
-    "cfd": {"strike_price", "rebate_threshold", "clawback_share", "volume_scope", "contracted_volume",
-            "eligible_producers"},
-    "purchase": {"annual_volume", "agreed_price", "premium_share", "sources", "budget_cap", "storage_cost_rate"},
-    "tariff": {"rate", "exporters"},
-}
-
-_SHARING_TEXT = {
-    CostSharingRule.OWN: "Each Party shall bear the cost of, and retain any revenue from, the measures it applies "
-                         "under this clause.",
-    CostSharingRule.GDP: "The Parties shall share the net fiscal cost of this clause in proportion to their gross "
-                         "domestic product.",
-    CostSharingRule.CONSUMPTION: "The Parties shall share the net fiscal cost of this clause in proportion to their "
-                                 "consumption of the mineral.",
-    CostSharingRule.IMPORTS: "The Parties shall share the net fiscal cost of this clause in proportion to their "
-                             "imports of the mineral.",
-}
 
 
+def kind_placeholders(kind: Any) -> set[str]:
+    """The placeholders a kind's template may use besides COMMON_PARAMS: its parameters' template names."""
+    return {p.template_name for p in kind_of(kind).params}
 
 
 def render_clause(clause: Any, document: Any) -> RenderedClause:
     """The legal text of ``clause``; ``document`` (a ScenarioDocument or Scenario) gives partner and mineral names."""
     doc = getattr(document, "document", document)
-    kind = clause.kind if isinstance(clause.kind, str) else clause.kind.value
+    kind = kind_of(clause)
     mineral = mineral_of(doc, clause.mineral)
     values = _common_values(clause, doc, mineral)
-    values.update(_KIND_VALUES[kind](clause, doc))
-    allowed = frozenset(COMMON_PARAMS | KIND_PARAMS[kind])
+    values.update(kind_values(clause, doc, legal=True))
+    allowed = frozenset(COMMON_PARAMS | kind_placeholders(kind.kind))
     paragraphs: list[list[Segment]] = []
-    for name in (kind, COMMON_TEMPLATE):
+    for name in (kind.template, COMMON_TEMPLATE):
         for tp in load_template(name, allowed):
             paragraphs.extend(_fill(tp, values))
-    heading = f"{CLAUSE_KIND_LABELS[ClauseKind(kind)]} - {mineral.name if mineral else clause.mineral}"
+    heading = f"{kind.label} - {mineral.name if mineral else clause.mineral}"
     return RenderedClause(clause_id=clause.id, heading=heading, title=clause.title,
                           status=clause.status.value, paragraphs=paragraphs)
 
@@ -119,12 +101,6 @@ def _merge(segs: list[Segment]) -> list[Segment]:
 
 
 def _common_values(clause: Any, doc: Any, mineral: Any) -> dict[str, Value]:
-    cs = clause.cost_sharing
-    if cs.rule is CostSharingRule.FIXED:
-        shares = [f"{region_name(doc, c)} {figure(round(s * 100, 6))} per cent" for c, s in cs.shares.items()]
-        sharing = f"The Parties shall share the net fiscal cost of this clause as follows: {join_words(shares)}."
-    else:
-        sharing = _SHARING_TEXT[cs.rule]
     reserved = clause.reserved_by
     reservations = ""
     if reserved:
@@ -142,7 +118,7 @@ def _common_values(clause: Any, doc: Any, mineral: Any) -> dict[str, Value]:
         "stage": text(mineral.stage.value.replace("_", " ") if mineral else "as specified by the Parties"),
         "start_year": text(str(clause.start_year)),
         "duration_years": param(clause.duration_years, years_parts),
-        "cost_sharing": text(sharing),
+        "cost_sharing": text(cost_sharing_words(clause.cost_sharing, doc)),
         "review_after_years": param(clause.review_after_years, years_parts),
         "text_note": text(clause.text_note),
         "options": text("; ".join(options)),
@@ -151,52 +127,3 @@ def _common_values(clause: Any, doc: Any, mineral: Any) -> dict[str, Value]:
         "reservations": text(reservations),
         "round_introduced": text(str(clause.round_introduced)),
     }
-
-
-def _border_floor(c: Any, doc: Any) -> dict[str, Value]:
-    return {"floor_price": param(c.floor_price, price_parts)}
-
-
-def _price_gap(c: Any, doc: Any) -> dict[str, Value]:
-    upside = c.upside_share
-    return {
-        "floor_price": param(c.floor_price, price_parts),
-        "eligible_producers": names(doc, c.eligible_producers or c.parties),
-        "upside_share": None if not isinstance(upside, Bracket) and upside == 0 else param(upside, share_parts),
-        "volume_cap": param(c.volume_cap, volume_parts),
-    }
-
-
-def _cfd(c: Any, doc: Any) -> dict[str, Value]:
-    fixed = c.volume_basis is VolumeBasis.FIXED_VOLUME
-    return {
-        "strike_price": param(c.strike_price, price_parts),
-        "rebate_threshold": param(c.rebate_threshold, price_parts),
-        "clawback_share": param(c.clawback_share, share_parts),
-        "volume_scope": text("each unit of the Contracted Volume" if fixed
-                              else "each unit of eligible output produced in the settlement period"),
-        "contracted_volume": param(c.contracted_volume, volume_parts),
-        "eligible_producers": names(doc, c.eligible_producers or c.parties),
-    }
-
-
-def _purchase(c: Any, doc: Any) -> dict[str, Value]:
-    cap: Money | None = c.budget_cap
-    return {
-        "annual_volume": param(c.annual_volume, volume_parts),
-        "agreed_price": param(c.agreed_price, price_parts),
-        "premium_share": param(c.premium_share, share_parts),
-        "sources": names(doc, c.sources),
-        "budget_cap": text(cap.label() if cap is not None else None),
-        "storage_cost_rate": param(c.storage_cost_rate, share_parts),
-    }
-
-
-def _tariff(c: Any, doc: Any) -> dict[str, Value]:
-    return {"rate": param(c.rate, share_parts), "exporters": names(doc, c.exporters)}
-
-
-_KIND_VALUES: dict[str, Callable[[Any, Any], dict[str, Value]]] = {
-    "border_floor": _border_floor, "price_gap_subsidy": _price_gap, "cfd": _cfd, "purchase": _purchase,
-    "tariff": _tariff,
-}

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from workbench.document import Bracket, Price, Volume
+from workbench.document.clauses import CostSharing, CostSharingRule
 from workbench.document.quantities import figure, price_figure
+from workbench.instrument_kinds import FieldType, Param, kind_of
 from workbench.text.segments import Segment
 
 REGION_NAMES = {"CN": "China", "ROW": "the rest of the world"}
@@ -86,3 +88,52 @@ def mineral_of(doc: Any, mineral_id: str) -> Any:
 def text(s: str | None) -> list[Segment] | None:
     """Plain text as one segment (None stays None: no value)."""
     return None if s is None else [Segment(s)]
+
+
+_SHARING_WORDS = {
+    CostSharingRule.OWN: "Each Party shall bear the cost of, and retain any revenue from, the measures it applies "
+                         "under this clause.",
+    CostSharingRule.GDP: "The Parties shall share the net fiscal cost of this clause in proportion to their gross "
+                         "domestic product.",
+    CostSharingRule.CONSUMPTION: "The Parties shall share the net fiscal cost of this clause in proportion to their "
+                                 "consumption of the mineral.",
+    CostSharingRule.IMPORTS: "The Parties shall share the net fiscal cost of this clause in proportion to their "
+                             "imports of the mineral.",
+}
+
+
+def cost_sharing_words(sharing: CostSharing, doc: Any) -> str:
+    """The cost-sharing rule in words, as both the legal text and the term sheet state it."""
+    if sharing.rule is CostSharingRule.FIXED:
+        shares = [f"{region_name(doc, c)} {figure(round(s * 100, 6))} per cent" for c, s in sharing.shares.items()]
+        return f"The Parties shall share the net fiscal cost of this clause as follows: {join_words(shares)}."
+    return _SHARING_WORDS[sharing.rule]
+
+
+def kind_values(clause: Any, doc: Any, legal: bool = False) -> dict[str, Value]:
+    """The words of a clause's kind-specific parameters, by template placeholder (workbench.instrument_kinds).
+
+    ``legal``: as the legal text shows them (a parameter declared ``omit_zero`` is left out at a plain zero).
+    """
+    out: dict[str, Value] = {}
+    for p in kind_of(clause).params:
+        value = getattr(clause, p.name)
+        if p.type is FieldType.CHOICE:
+            words = next((c.words for c in p.choices if c.value == getattr(value, "value", value)), "")
+            if words:
+                out[p.template_name] = text(words)
+            continue
+        if legal and p.omit_zero and not isinstance(value, Bracket) and value == 0:
+            out[p.template_name] = None
+            continue
+        out[p.template_name] = _param_words(p, value, clause, doc)
+    return out
+
+
+def _param_words(p: Param, value: Any, clause: Any, doc: Any) -> Value:
+    if p.type is FieldType.REGIONS:
+        return names(doc, value or (clause.parties if p.default_to_parties else []))
+    if p.type is FieldType.MONEY:
+        return text(value.label() if value is not None else None)
+    parts = {FieldType.PRICE: price_parts, FieldType.SHARE: share_parts, FieldType.VOLUME: volume_parts}[p.type]
+    return param(value, parts)

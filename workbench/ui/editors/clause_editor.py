@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from workbench.document import ClauseKind, Scenario
-from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseStatus, PriceBasis, VolumeBasis
+from workbench.document.clauses import ClauseStatus
+from workbench.instrument_kinds import FieldType, Param, kind_of
 from workbench.text import render_clause
 from workbench.ui.editors.brackets import BracketEdit
 from workbench.ui.editors.costsharing import CostSharingEdit, rescale_shares
@@ -21,20 +22,8 @@ from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 STATUS_ITEMS = [(QT_TR_NOOP("Proposed"), ClauseStatus.PROPOSED.value),
                 (QT_TR_NOOP("Bracketed"), ClauseStatus.BRACKETED.value),
                 (QT_TR_NOOP("Agreed"), ClauseStatus.AGREED.value)]
-VOLUME_BASIS_ITEMS = [(QT_TR_NOOP("Every unit produced"), VolumeBasis.MARGINAL_OUTPUT.value),
-                      (QT_TR_NOOP("A contracted volume"), VolumeBasis.FIXED_VOLUME.value)]
-PRICE_BASIS_ITEMS = [(QT_TR_NOOP("Agreed price"), PriceBasis.AGREED.value),
-                     (QT_TR_NOOP("Market price plus premium"), PriceBasis.MARKET_PLUS_PREMIUM.value)]
 
 Factory = Callable[[str], ValueEdit]
-
-
-def _price(name: str) -> ValueEdit:
-    return BracketEdit(name, PriceEdit)
-
-
-def _share(name: str) -> ValueEdit:
-    return BracketEdit(name, lambda n: NumberEdit(n, 0.0, 1.0, 1, " %", 100.0))
 
 
 def _short_text(widget: LongTextEdit) -> LongTextEdit:
@@ -42,46 +31,19 @@ def _short_text(widget: LongTextEdit) -> LongTextEdit:
     return widget
 
 
-def _optional(inner: Factory, default: dict[str, Any]) -> Factory:
-    return lambda name: OptionalEdit(name, inner(name), lambda: dict(default))
+def kind_field(param: Param) -> Factory:
+    """The editor widget of a kind's parameter (declared in workbench.instrument_kinds), by its field type."""
+    if param.type is FieldType.REGIONS:
+        return CodesEdit
+    if param.type is FieldType.CHOICE:
+        return lambda n: ChoiceEdit(n, [(_tr(c.label), c.value) for c in param.choices])
+    inner: Factory = {FieldType.PRICE: PriceEdit, FieldType.VOLUME: VolumeEdit, FieldType.MONEY: MoneyEdit}.get(
+        param.type, lambda n: NumberEdit(n, 0.0, param.maximum, 1, _tr(param.suffix), 100.0))
+    factory = (lambda n: BracketEdit(n, inner)) if param.bracketable else inner
+    if param.optional_default is None:
+        return factory
+    return lambda n: OptionalEdit(n, factory(n), lambda: dict(param.optional_default))
 
-
-#: Kind-specific fields: (field, label, widget factory), shown first because they carry the numbers.
-KIND_FIELDS: dict[ClauseKind, list[tuple[str, str, Factory]]] = {
-    ClauseKind.BORDER_FLOOR: [("floor_price", QT_TR_NOOP("Floor price"), _price)],
-    ClauseKind.PRICE_GAP_SUBSIDY: [
-        ("floor_price", QT_TR_NOOP("Floor price"), _price),
-        ("upside_share", QT_TR_NOOP("Upside share to government"), _share),
-        ("eligible_producers", QT_TR_NOOP("Eligible producers"), CodesEdit),
-        ("volume_cap", QT_TR_NOOP("Volume cap"), _optional(VolumeEdit, {"amount": 1000.0, "unit": "t"})),
-    ],
-    ClauseKind.CFD: [
-        ("strike_price", QT_TR_NOOP("Strike price"), _price),
-        ("rebate_threshold", QT_TR_NOOP("Rebate threshold (cap)"), _price),
-        ("clawback_share", QT_TR_NOOP("Clawback share above the cap"), _share),
-        ("volume_basis", QT_TR_NOOP("Pays on"), lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in VOLUME_BASIS_ITEMS])),
-        ("contracted_volume", QT_TR_NOOP("Contracted volume"),
-         _optional(lambda n: BracketEdit(n, VolumeEdit), {"amount": 1000.0, "unit": "t"})),
-        ("eligible_producers", QT_TR_NOOP("Eligible producers"), CodesEdit),
-    ],
-    ClauseKind.PURCHASE: [
-        ("annual_volume", QT_TR_NOOP("Annual volume"), lambda n: BracketEdit(n, VolumeEdit)),
-        ("price_basis", QT_TR_NOOP("Price basis"),
-         lambda n: ChoiceEdit(n, [(_tr(t), v) for t, v in PRICE_BASIS_ITEMS])),
-        ("agreed_price", QT_TR_NOOP("Agreed price"),
-         _optional(_price, {"amount": 100.0, "currency": "USD", "per": "kg"})),
-        ("premium_share", QT_TR_NOOP("Premium over market"), _share),
-        ("sources", QT_TR_NOOP("Sources"), CodesEdit),
-        ("budget_cap", QT_TR_NOOP("Budget cap"), _optional(MoneyEdit, {"amount": 1e8, "currency": "USD"})),
-        ("storage_cost_rate", QT_TR_NOOP("Storage cost"),
-         lambda n: NumberEdit(n, 0.0, 0.25, 1, _tr(" % of value a year"), 100.0)),
-    ],
-    ClauseKind.TARIFF: [
-        ("rate", QT_TR_NOOP("Tariff rate"),
-         lambda n: BracketEdit(n, lambda m: NumberEdit(m, 0.0, 5.0, 1, _tr(" % ad valorem"), 100.0))),
-        ("exporters", QT_TR_NOOP("Exporters tariffed"), CodesEdit),
-    ],
-}
 
 #: Fields every clause has, after the kind's own.
 COMMON_FIELDS: list[tuple[str, str, Factory]] = [
@@ -99,9 +61,6 @@ COMMON_FIELDS: list[tuple[str, str, Factory]] = [
     ("text_note", QT_TR_NOOP("Drafting note (shared)"), lambda n: _short_text(LongTextEdit(n))),
 ]
 
-#: Fields whose choices are region codes (partners plus CN and ROW) rather than partners only.
-REGION_FIELDS = {"sources", "exporters"}
-
 
 class ClauseEditor(ScenarioForm):
     """Edits the selected clause; every field change is one labelled undo step (keystrokes merge)."""
@@ -112,6 +71,7 @@ class ClauseEditor(ScenarioForm):
         super().__init__(controller, parent)
         self.clause_id: str | None = None
         self._kind: ClauseKind | None = None
+        self._any_region: set[str] = set()
         self.widgets: dict[str, ValueEdit] = {}
         self.names: dict[str, str] = {}
 
@@ -186,6 +146,8 @@ class ClauseEditor(ScenarioForm):
 
     def _build(self, kind: ClauseKind) -> None:
         self._kind = kind
+        # fields whose choices are region codes (partners plus CN and ROW) rather than partners only
+        self._any_region = {p.name for p in kind_of(kind).params if p.any_region}
         self.clear_targets()
         self.widgets = {}
         page = QWidget()
@@ -197,7 +159,7 @@ class ClauseEditor(ScenarioForm):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts wide fields under labels
         specs = [("title", QT_TR_NOOP("Title"), lambda n: TextEdit(n, 200)),
                  ("id", QT_TR_NOOP("Clause id"), lambda n: TextEdit(n, 40, on_finish=True))]
-        specs += KIND_FIELDS[kind] + COMMON_FIELDS
+        specs += [(p.name, p.label, kind_field(p)) for p in kind_of(kind).params] + COMMON_FIELDS
         for field, name, factory in specs:
             shown = _tr(name)
             widget = factory(shown)
@@ -218,14 +180,14 @@ class ClauseEditor(ScenarioForm):
             self.show_clause(None)
             return
         doc = self.controller.scenario.document
-        self.heading.setText(f"{_tr(CLAUSE_KIND_LABELS[ClauseKind(clause.kind)])} \u2014 {clause.id}")
+        self.heading.setText(f"{_tr(kind_of(clause).label)} \u2014 {clause.id}")
         partners = [(p.code, p.name) for p in doc.partners]
         regions = partners + [("CN", _tr("China")), ("ROW", _tr("Rest of the world"))]
         codes = [p.code for p in doc.partners]
         data = clause.model_dump(mode="json")
         for field, widget in self.widgets.items():
             if isinstance(widget, CodesEdit):
-                widget.set_choices(regions if field in REGION_FIELDS else partners)
+                widget.set_choices(regions if field in self._any_region else partners)
             elif isinstance(widget, ChoiceEdit) and field == "mineral":
                 _refill(widget, [(m.name, m.id) for m in doc.minerals])
             elif isinstance(widget, ChoiceEdit) and field == "proposed_by":

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbench.document import Scenario
-from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseKind
+from workbench.instrument_kinds import kind_of
 from workbench.ui.icons import icon
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
@@ -175,7 +175,7 @@ class ClauseTreeModel(QAbstractItemModel):
                 return icon(f"status-{status}")
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [clause.title, _tr(CLAUSE_KIND_LABELS[ClauseKind(clause.kind)]),
+            lines = [clause.title, _tr(kind_of(clause).label),
                      _tr("Status: {0}; proposed by {1}").format(_tr(STATUS_TEXT[status]), clause.proposed_by)]
             if clause.reserved_by:
                 lines.append(_tr("Reserved by {0}").format(", ".join(clause.reserved_by)))

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from typing import Any
 
 from workbench.data import DatasetError, load_dataset
 
 from workbench.document import ClauseKind, Scenario
-from workbench.document.clauses import CLAUSE_KIND_LABELS, ClauseStatus
+from workbench.document.clauses import ClauseStatus
+from workbench.instrument_kinds import FieldType, kind_of
 
-#: Kind-specific starting values of a new clause on a mineral the dataset does not know.
-_KIND_DEFAULTS: dict[ClauseKind, dict[str, Any]] = {
-    ClauseKind.BORDER_FLOOR: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"}},
-    ClauseKind.PRICE_GAP_SUBSIDY: {"floor_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
-                                   "upside_share": 0.3},
-    ClauseKind.CFD: {"strike_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
-                     "rebate_threshold": {"amount": 130.0, "currency": "USD", "per": "kg"},
-                     "clawback_share": 0.5},
-    ClauseKind.PURCHASE: {"annual_volume": {"amount": 100.0, "unit": "t"},
-                          "agreed_price": {"amount": 100.0, "currency": "USD", "per": "kg"},
-                          "sources": ["ROW"]},
-    ClauseKind.TARIFF: {"rate": 0.25, "exporters": ["CN"]},
-}
-
-_ID_STEMS = {
-    ClauseKind.BORDER_FLOOR: "border-floor", ClauseKind.PRICE_GAP_SUBSIDY: "price-gap", ClauseKind.CFD: "cfd",
-    ClauseKind.PURCHASE: "purchase", ClauseKind.TARIFF: "tariff",
-}
 
 
 @lru_cache(maxsize=None)
@@ -49,20 +33,22 @@ def _scaled(price: dict[str, Any], factor: float) -> dict[str, Any]:
 
 
 def kind_defaults(kind: ClauseKind, mineral: str) -> dict[str, Any]:
-    """Starting parameters of a new clause: prices at the mineral's market reference price (a CfD's rebate threshold
-    30 % above it), a purchase of 1 % of world production; fixed fallbacks for minerals outside the dataset."""
-    values = dict(_KIND_DEFAULTS[kind])
+    """Starting parameters of a new clause, as its kind declares them (workbench.instrument_kinds): prices a factor
+    of the mineral's market reference price (a CfD's rebate threshold 30 % above it), a purchase a share of world
+    production (1 %); the declared fixed values for minerals outside the dataset."""
     market = _market(mineral)
-    if market is None:
-        return values
-    price, world = market
-    for field in ("floor_price", "strike_price", "agreed_price"):
-        if field in values:
-            values[field] = price
-    if "rebate_threshold" in values:
-        values["rebate_threshold"] = _scaled(price, 1.3)
-    if "annual_volume" in values:
-        values["annual_volume"] = {"amount": float(max(1, round(world * 0.01))), "unit": "t"}
+    values: dict[str, Any] = {}
+    for param in kind_of(kind).params:
+        if param.start is None:
+            continue
+        value = param.start
+        if market is not None and param.start_from_market is not None:
+            price, world = market
+            if param.type is FieldType.PRICE:
+                value = _scaled(price, param.start_from_market)
+            elif param.type is FieldType.VOLUME:
+                value = {"amount": float(max(1, round(world * param.start_from_market))), "unit": "t"}
+        values[param.name] = copy.deepcopy(value)
     return values
 
 
@@ -86,8 +72,8 @@ def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = 
     members = doc.members() or [doc.partners[0].code]
     data: dict[str, Any] = {
         "kind": kind.value,
-        "id": unique_clause_id(scenario, f"{mineral_id.replace('_', '-')}-{_ID_STEMS[kind]}"),
-        "title": f"{mineral_name}: new {CLAUSE_KIND_LABELS[kind].lower()}",  # "NdPr oxide: new tariff"
+        "id": unique_clause_id(scenario, f"{mineral_id.replace('_', '-')}-{kind_of(kind).id_stem}"),
+        "title": f"{mineral_name}: new {kind_of(kind).label.lower()}",  # "NdPr oxide: new tariff"
         "mineral": mineral_id,
         "parties": members,
         "start_year": doc.assumptions.base_year + 1,
@@ -97,7 +83,7 @@ def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = 
         "round_introduced": doc.metadata.round,
     }
     data.update(kind_defaults(kind, mineral_id))
-    if kind is ClauseKind.TARIFF:
+    if kind_of(kind).proposer_only:
         data["parties"] = [doc.metadata.author_delegation]
     return data
 

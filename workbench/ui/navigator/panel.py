@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QWidget)
 
 from workbench.document import ClauseKind, Scenario
-from workbench.document.clauses import CLAUSE_KIND_LABELS
+from workbench.instrument_kinds import KINDS
 from workbench.ui.controller import DocumentController
+from workbench.ui.i18n import translate as _tr
 from workbench.ui.navigator.model import CLAUSE_ID_ROLE, ClauseTreeModel, Grouping
 from workbench.ui.navigator.operations import add_clause, delete_clause, duplicate_clause, move_clause
 
@@ -83,8 +84,8 @@ class NavigatorPanel(QWidget):
 
         self.add_menu = QMenu(self.tr("Add clause"), self)
         self.add_actions: dict[ClauseKind, QAction] = {}
-        for kind in ClauseKind:
-            action = self.add_menu.addAction(self.tr(CLAUSE_KIND_LABELS[kind]))
+        for kind, declared in KINDS.items():
+            action = self.add_menu.addAction(_tr(declared.label))
             action.triggered.connect(lambda _=False, k=kind: self.add(k))
             self.add_actions[kind] = action
         self.duplicate_action = QAction(self.tr("D&uplicate"), self)

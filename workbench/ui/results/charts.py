@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.document import RESERVED_REGIONS
 from workbench.engine import EvaluationResult
+from workbench.instrument_kinds import LEDGER
+from workbench.ui.i18n import translate as _tr
 from workbench.ui.results.canvas import LINE_COLOURS, SERIES_COLOURS, ChartCanvas
 
 
@@ -35,13 +37,8 @@ class FiscalByInstrumentChart(ChartCanvas):
         self._legend_for: tuple[str, ...] = ()
 
     def label(self, instrument: str) -> str:
-        """The legend label of an instrument of the fiscal ledger."""
-        tr = self.tr
-        labels = {"levy_revenue": tr("Levy revenue"), "tariff_revenue": tr("Tariff revenue"),
-                  "subsidy_payment": tr("Subsidy payments"), "cfd_payment": tr("CfD payments"),
-                  "cfd_rebate": tr("CfD rebates"), "purchase_outlay": tr("Purchases"),
-                  "storage_cost": tr("Storage"), "stock_end_value": tr("Stock end value")}
-        return labels.get(instrument, instrument.replace("_", " "))
+        """The legend label of an instrument of the fiscal ledger (workbench.instrument_kinds)."""
+        return _tr(LEDGER[instrument].label)
 
     def draw_chart(self, result: EvaluationResult) -> None:
         ax = self.axes[0]
@@ -75,9 +72,8 @@ class FiscalByInstrumentChart(ChartCanvas):
         ax.clear()
         self.restart()
         x = np.arange(len(partners))
-        self._bars = {i: ax.bar(x, np.zeros(len(x)), 0.6, color=SERIES_COLOURS[k % len(SERIES_COLOURS)],
-                                label=self.label(i))
-                      for k, i in enumerate(instruments)}
+        self._bars = {i: ax.bar(x, np.zeros(len(x)), 0.6, color=LEDGER[i].colour, label=self.label(i))
+                      for i in instruments}
         (self._net,) = ax.plot(x, np.zeros(len(x)), "D", markersize=5, label=self.tr("Net"))
         for bars in self._bars.values():
             self.animate(*bars.patches)

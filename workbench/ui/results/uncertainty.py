@@ -82,7 +82,8 @@ class UncertaintyView(QWidget):
                          for cid, p in sorted(mc.cfd_rebate_probability.items()))
         text = self.tr("{0:,} price paths, seed {1}.").format(mc.paths, mc.seed)
         if odds:
-            text += " " + self.tr("Probability that a CfD nets out as a rebate to governments: {0}").format(odds)
+            text += " " + self.tr("Probability that a CfD's net payments have a negative present value (rebates "
+                                  "exceed payments): {0}").format(odds)
         self.status.setText(text)
         self._show_summary(dimmed=False)
         self._update_fan()
