@@ -19,6 +19,7 @@ from workbench.sharing import Keyring
 SCENARIO_COMMANDS = [  # each reads one scenario file given as {in}
     ["validate", "{in}"],
     ["evaluate", "{in}"],
+    ["calibration", "{in}"],
     ["export", "{in}", "-o", "{w}/out.xlsx"],
     ["share", "{in}", "-o", "{w}/shared.cmws", "--no-sign"],
     ["diff", "{good}", "{in}", "--no-impact"],

@@ -385,14 +385,6 @@ def test_a_budget_that_affords_an_undeliverable_volume_is_infeasible_and_named()
     assert exc.value.clause_ids == ("undeliverable",) and exc.value.year == 2026
 
 
-def test_allocation_keeps_margins_and_links_every_producer():
-    prod, cons = np.array([5.0, 0.0, 3.0, 2.0]), np.array([1.0, 4.0, 2.0, 3.0])
-    f = allocate_flows(prod, cons, {1: np.array([0.0, 0.0, 1.0, 0.0])})
-    assert np.allclose(f.sum(axis=1), prod) and np.allclose(f.sum(axis=0), cons)
-    assert (f[prod > 0][:, cons > 0] > 0).all()
-    assert f[2, 1] > f[3, 1]  # the prior steers the EU's imports towards region 2
-
-
 def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
     from scipy.optimize import root
 

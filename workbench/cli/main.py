@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "export": "workbench.cli.cmd_export",
     "evaluate": "workbench.cli.cmd_evaluate",
     "gsim": "workbench.cli.cmd_gsim",
+    "calibration": "workbench.cli.cmd_calibration",
 }
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -42,6 +43,10 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
                                key=("mineral",)),
         "imports": read_table(folder, "us_import_sources.csv", ("mineral", "country", "value", "unit", "series"),
                               key=("mineral", "country")),
+        "traded": read_table(folder, "traded_stage.csv", ("mineral", "country", "basis", "value", "unit", "low", "high"),
+                             key=("mineral", "country")),
+        "partner_imports": read_table(folder, "import_sources.csv", ("importer", "mineral", "country", "value", "unit",
+                                                                     "low", "high"), key=("importer", "mineral", "country")),
         "regions": read_table(folder, "regions.csv", ("code", "name", "country"), key=("code", "country")),
         "gdp": read_table(folder, "gdp.csv", ("code", "value", "unit"), key=("code",)),
     }
@@ -91,6 +96,9 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
         production = quantities.germanium_production(params, unit)
     else:
         raise DatasetError(f"{row.where('production_rule')}: unknown rule {rule!r}")
+    traded_rows = by_mineral["traded"].get(mid, [])
+    if traded_rows:
+        production = quantities.traded_stage(production, traded_rows, unit)
     world = sum(s.value for s in production.values())
 
     series_rows = _group(by_mineral["prices"].get(mid, []), "series")
@@ -112,6 +120,20 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
         raise DatasetError(f"{imports[0].file}: US import shares of {mid!r} sum to {total:g}%, not 100%")
     extra += [(mid, f"us_import_source:{r.text('country')}", r.sourced(value=r.number("value") / 100.0, unit="share of US imports"))
               for r in imports]
+    partner_sources: dict[str, dict[str, float]] = {"US": {r.text("country"): r.number("value") / 100.0 for r in imports}}
+    for r in by_mineral["partner_imports"].get(mid, []):
+        importer = r.text("importer")
+        share = r.number("value") / 100.0
+        partner_sources.setdefault(importer, {})[r.text("country")] = share
+        low, high = r.optional_number("low"), r.optional_number("high")
+        extra.append((mid, f"import_source:{importer}:{r.text('country')}",
+                      r.sourced(value=share, unit=f"share of {importer} imports", note=r.text("note")) if low is None else
+                      replace(r.sourced(value=share, unit=f"share of {importer} imports"), low=low / 100.0,
+                              high=None if high is None else high / 100.0)))
+    for importer, shares in partner_sources.items():
+        if sum(shares.values()) > 1.0 + 0.005:
+            raise DatasetError(f"import_sources.csv: the named shares of {importer}'s {mid} imports sum to "
+                               f"{100 * sum(shares.values()):g}%, more than 100%")
 
     mineral = MineralData(
         id=mid, name=row.text("name"), quantity_unit=unit, stage=row.text("stage"), base_year=base_year,
@@ -121,6 +143,7 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
         consumption=quantities.consumption(by_mineral["consumption"].get(mid, []), world, unit),
         us_net_import_reliance_pct=reliance[0].sourced() if reliance else None,
         us_import_sources={r.text("country"): r.number("value") / 100.0 for r in imports},
+        import_sources={k: v for k, v in partner_sources.items() if v},
         supply_elasticity=params["supply_elasticity"].sourced(),
         demand_elasticity=params["demand_elasticity"].sourced(),
         armington_elasticity=params["armington_elasticity"].sourced(),

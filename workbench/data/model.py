@@ -51,6 +51,8 @@ class MineralData:
     volatility: Sourced
     mean_reversion: Sourced
     demand_growth: Sourced
+    #: importer code (US, EU, JP) -> country -> share 0..1 of its imports ("Other countries" etc. included where given)
+    import_sources: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def world_production(self) -> float:

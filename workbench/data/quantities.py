@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workbench.data.model import Sourced
 from workbench.data.tables import DatasetError, Row
 from workbench.data.units import UnitError, tonnes
@@ -170,3 +172,75 @@ def consumption(rows: list[Row], world: float, quantity_unit: str) -> dict[str, 
         source="assumption: world production minus the listed economies, so that base-year consumption equals production",
         note=f"world production {world:,.1f} t; range from the listed economies' ranges")
     return result
+
+
+#: How a row of traded_stage.csv sets a producer's output at the traded stage.
+TRADED_BASES = ("usgs", "share_of_world", "quantity", "closing")
+
+
+def traded_stage(base: dict[str, Sourced], rows: list[Row], quantity_unit: str) -> dict[str, Sourced]:
+    """Producers at the stage that is traded, from the base (mine or refinery) table and traded_stage.csv rows.
+
+    The world total of the base table is kept (content is conserved from ore to refined product). ``usgs`` keeps a
+    country's base figure (country ``*``: every base country not listed otherwise); ``share_of_world`` and
+    ``quantity`` set it; the ``closing`` entry (default "Other countries") takes the world total minus the others
+    (when "Other countries" is itself listed and nothing closes, the world total is the sum of the listed producers).
+    A base country not kept ships its ore to be processed elsewhere: its volume moves into the closing entry.
+    """
+    world = sum(s.value for s in base.values())
+    listed = {r.text("country") for r in rows}
+    out: dict[str, Sourced] = {}
+    closing: Row | None = None
+    for row in rows:
+        country, basis = row.text("country"), row.text("basis")
+        if basis == "usgs":
+            closing_name = next((r.text("country") for r in rows if r.text("basis") == "closing"), OTHER_COUNTRIES)
+            names = [c for c in base if c not in listed and c != closing_name] if country == "*" else [country]
+            for name in names:
+                if name not in base:
+                    raise DatasetError(f"{row.where('country')}: {name!r} has no figure in the base production table")
+                out[name] = base[name]
+        elif basis == "share_of_world":
+            share = row.number("value")
+            low, high = row.optional_number("low"), row.optional_number("high")
+            out[country] = row.sourced(value=share * world, unit=quantity_unit,
+                                       note=f"{share:g} x world {world:,.1f} t; {row.text('note')}")
+            out[country] = _with_range(out[country], None if low is None else low * world,
+                                       None if high is None else high * world)
+        elif basis == "quantity":
+            value = _tonnes(row, row.number("value"))
+            low, high = row.optional_number("low"), row.optional_number("high")
+            out[country] = _with_range(row.sourced(value=value, unit=quantity_unit),
+                                       None if low is None else _tonnes(row, low),
+                                       None if high is None else _tonnes(row, high))
+        elif basis == "closing":
+            if closing is not None:
+                raise DatasetError(f"{row.where('basis')}: a second 'closing' producer ({closing.text('country')!r} "
+                                   "closes already)")
+            closing = row
+        else:
+            raise DatasetError(f"{row.where('basis')}: {basis!r} is not one of {', '.join(TRADED_BASES)}")
+    name = closing.text("country") if closing is not None else OTHER_COUNTRIES
+    if closing is None and name in out:  # every producer is listed: the world total is their sum
+        return out
+    rest = world - sum(s.value for c, s in out.items() if c != name)
+    if rest < -1e-9 * world:
+        where = rows[0].where("value") if rows else "traded_stage.csv"
+        raise DatasetError(f"{where}: the listed producers ({world - rest:,.1f} t) exceed the world total "
+                           f"{world:,.1f} t of {rows[0].text('mineral')!r}")
+    dropped = [c for c in base if c not in out and c != name and base[c].value > 0]
+    note = f"world {world:,.1f} t minus the producers listed at the traded stage"
+    if dropped:
+        note += f"; includes the output of {', '.join(dropped)} (processed elsewhere or not separately known)"
+    if closing is not None:
+        out[name] = closing.sourced(value=max(rest, 0.0), unit=quantity_unit,
+                                    note=f"{note}; {closing.text('note')}".rstrip("; "))
+    else:
+        out[name] = Sourced(value=max(rest, 0.0), unit=quantity_unit, confidence="low", vintage="base year",
+                            source="derived: world total at the traded stage minus the listed producers "
+                                   "(traded_stage.csv)", note=note)
+    return out
+
+
+def _with_range(s: Sourced, low: float | None, high: float | None) -> Sourced:
+    return replace(s, low=low, high=high)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -9,8 +10,10 @@ import numpy as np
 from workbench.engine.errors import EngineInputError
 from workbench.engine.market import RESERVED_REGION_NAMES, MineralMarket, Model
 
-RAS_ITERATIONS = 200
-POOLED_SHARE = 0.5  # weight of the pooled-world-market allocation in the base flows (the rest: home first)
+RAS_ITERATIONS = 2000
+RAS_TOLERANCE = 1e-11  # largest margin error of the fitted flows, relative to world consumption
+#: Rows of an import-source table that name no country: their share is spread by the minimum-information rule.
+UNNAMED_SOURCES = ("Other countries", "Other", "Unattributed")
 
 
 def build_model(scenario: Any, dataset: Any) -> Model:
@@ -21,7 +24,7 @@ def build_model(scenario: Any, dataset: Any) -> Model:
     names = {p.code: p.name for p in doc.partners} | RESERVED_REGION_NAMES
     members = tuple(doc.members())
     warnings: list[str] = []
-    country_region = _country_map(doc.partners, dataset)
+    country_region = country_map(doc.partners, dataset)
     markets: dict[str, MineralMarket] = {}
     no_consumption: dict[str, list[str]] = {}
     for mineral in doc.minerals:
@@ -52,7 +55,7 @@ def build_model(scenario: Any, dataset: Any) -> Model:
     return model
 
 
-def _country_map(partners, dataset) -> dict[str, str]:
+def country_map(partners, dataset) -> dict[str, str]:
     """USGS country name -> model region (a partner's own list, else the dataset's list for its code; CN)."""
     out: dict[str, str] = {}
     rc = getattr(dataset, "region_countries", {})
@@ -108,7 +111,7 @@ def _market(md: Any, mid: str, regions: tuple[str, ...], cmap: dict[str, str], s
         elif o.field == "mean_reversion":
             rev = o.value
     prod, cons = _rebalance(mid, prod, cons, p_over, c_over, warnings)
-    flows = allocate_flows(prod, cons, _us_prior(md, regions, cmap))
+    flows = allocate_flows(prod, cons, known_imports(md, regions, cmap, prod), warnings, mid, regions)
     sup, sup_lo, sup_hi = _elastic(md.supply_elasticity, r)
     dem, dem_lo, dem_hi = _elastic(md.demand_elasticity, r)
     arm = float(md.armington_elasticity.value)
@@ -185,56 +188,149 @@ def _rebalance(mid, prod, cons, p_over, c_over, warnings):
     return prod, cons
 
 
-def _us_prior(md: Any, regions: tuple[str, ...], cmap: dict[str, str]) -> dict[int, np.ndarray]:
-    """Prior import-source shares of the US column (from US import sources), when the US is a region."""
-    if "US" not in regions:
-        return {}
-    src = getattr(md, "us_import_sources", {}) or {}
-    if not src:
-        return {}
-    idx = {code: i for i, code in enumerate(regions)}
-    w = np.zeros(len(regions))
-    for country, share in src.items():
-        w[idx.get(cmap.get(country, "ROW"), idx["ROW"])] += float(share)
-    return {idx["US"]: w} if w.sum() > 0 else {}
+@dataclass(frozen=True)
+class KnownImports:
+    """What the dataset says about one importer's sources, summed over the countries of each model region."""
+
+    importer: int          # index of the importing region
+    named: np.ndarray      # (R,) share of the importer's imports from the countries the data name, by region
+    unnamed: np.ndarray    # (R,) production of the countries the data do not name (where "other" may come from)
+    countries: dict[str, float]  # the data's named countries -> share (for the calibration report)
+
+    @property
+    def other(self) -> float:
+        """Share of the importer's imports the data leave unnamed ("other countries", unattributed)."""
+        return max(0.0, 1.0 - float(self.named.sum()))
 
 
-def allocate_flows(prod: np.ndarray, cons: np.ndarray, priors: dict[int, np.ndarray] | None = None,
-                   pooled: float = POOLED_SHARE) -> np.ndarray:
-    """Bilateral base flows: a blend of a pooled world market and home-first netting (both keep the margins).
+def known_imports(md: Any, regions: tuple[str, ...], cmap: dict[str, str],
+                  prod: np.ndarray | None = None) -> list[KnownImports]:
+    """The import-source facts of every region the dataset has them for (US, EU, Japan), by model region.
 
-    Pooled: every consumer buys from every producer in proportion to world production shares, X_i D_j / W.
-    Home first: home production serves home consumption first; net exporters' surpluses E_i are spread over net
-    importers' needs M_j in proportion to E_i M_j, except that an importer with a known source pattern
-    (``priors[j]``) starts from it and iterative proportional fitting restores both margins.
-    Rows add up to production, columns to consumption.
+    A named country in the importer's own region is not an import and is dropped. ``unnamed`` is the base production
+    of each region's countries that the importer's data do not name (the residual "Other countries" counts as unnamed
+    in ROW), rescaled to ``prod`` when data overrides changed a region's production.
     """
-    home_first = _home_first(prod, cons, priors)
-    total = prod.sum()
-    return (1.0 - pooled) * home_first + pooled * np.outer(prod, cons) / total
+    sources = dict(getattr(md, "import_sources", {}) or {})
+    if "US" not in sources and getattr(md, "us_import_sources", None):
+        sources["US"] = md.us_import_sources
+    idx = {code: i for i, code in enumerate(regions)}
+    row = idx["ROW"]
+    country_prod = {c: float(s.value) for c, s in md.production.items()}
+    region_prod = np.zeros(len(regions))
+    for country, value in country_prod.items():
+        region_prod[idx.get(cmap.get(country, "ROW"), row)] += value
+    out = []
+    for code, shares in sources.items():
+        if code not in idx:
+            continue
+        j = idx[code]
+        named = np.zeros(len(regions))
+        kept = {}
+        for country, share in shares.items():
+            if country in UNNAMED_SOURCES:
+                continue
+            i = idx.get(cmap.get(country, "ROW"), row)
+            if i == j:
+                continue
+            named[i] += float(share)
+            kept[country] = float(share)
+        unnamed = np.zeros(len(regions))
+        for country, value in country_prod.items():
+            if country not in kept:
+                unnamed[idx.get(cmap.get(country, "ROW"), row)] += value
+        if prod is not None:
+            unnamed = np.where(region_prod > 0, unnamed / np.where(region_prod > 0, region_prod, 1.0) * prod, prod)
+        unnamed[j] = 0.0
+        if kept:
+            out.append(KnownImports(j, named, unnamed, kept))
+    return out
 
 
-def _home_first(prod: np.ndarray, cons: np.ndarray, priors: dict[int, np.ndarray] | None) -> np.ndarray:
+def allocate_flows(prod: np.ndarray, cons: np.ndarray, known: list[KnownImports] | tuple = (),
+                   warnings: list[str] | None = None, label: str = "",
+                   regions: tuple[str, ...] | None = None) -> np.ndarray:
+    """Base bilateral flows (exporter x importer, diagonal = home sales) that honour every known import share.
+
+    1. An importer with known sources sells its own output at home first, as far as its output is not needed for
+       the named shipments other importers' data ask of it: home = min(consumption, production - named exports).
+    2. Its imports (consumption - home) come from each region in the named shares, exactly. These cells are fixed.
+    3. Everything else is unknown and filled by the minimum-information rule: the cross-entropy fit (RAS, iterative
+       proportional fitting) to the production-share prior X_i D_j, under the margins left after the fixed cells:
+       rows add up to production, columns to consumption. An importer's unnamed share ("other countries") may only
+       come from regions that hold countries its data do not name, in proportion to their output.
+    The fit never touches a fixed cell. Only when an exporter's output cannot cover what the data name for it are
+    its named shipments scaled down to its output; ``warnings`` then names the cell (the calibration report shows
+    the gap). Rows sum to ``prod`` and columns to ``cons``.
+    """
+    prod, cons = np.asarray(prod, float), np.asarray(cons, float)
     r = len(prod)
-    home = np.minimum(prod, cons)
-    exp_ = prod - home
-    imp = cons - home
-    total = imp.sum()
-    flows = np.diag(home)
-    if total <= 0:
-        return flows
-    prior = np.outer(exp_, imp) / total
-    for j, w in (priors or {}).items():
-        if imp[j] > 0:
-            col = np.where(exp_ > 0, w + 1e-3 * w.sum(), 0.0)
-            if col.sum() > 0:
-                prior[:, j] = imp[j] * col / col.sum()
-    m = prior.copy()
-    for _ in range(RAS_ITERATIONS):
-        rs = m.sum(axis=1)
-        m *= np.divide(exp_, rs, out=np.zeros(r), where=rs > 0)[:, None]
-        cs = m.sum(axis=0)
-        m *= np.divide(imp, cs, out=np.zeros(r), where=cs > 0)[None, :]
-        if np.abs(m.sum(axis=1) - exp_).max() <= 1e-12 * total:
+    total = prod.sum()
+    tol = RAS_TOLERANCE * max(total, 1e-300)
+    known = [k for k in known if cons[k.importer] > 0]
+    is_known = np.zeros(r, bool)
+    named = np.zeros((r, r))
+    eligible = np.zeros((r, r))
+    for k in known:
+        is_known[k.importer] = True
+        named[:, k.importer] = np.where(np.arange(r) == k.importer, 0.0, k.named)
+        eligible[:, k.importer] = np.where(np.arange(r) == k.importer, 0.0, k.unnamed)
+    home = np.where(is_known, np.minimum(prod, cons), 0.0)
+    for _ in range(50):
+        asked = named @ np.where(is_known, cons - home, 0.0)
+        new = np.where(is_known, np.clip(np.minimum(cons, prod - asked), 0.0, None), 0.0)
+        settled = np.abs(new - home).max() <= tol
+        home = new
+        if settled:
             break
-    return flows + m
+    imports = np.where(is_known, cons - home, 0.0)
+    fixed = named * imports[None, :]
+    short = fixed.sum(axis=1) + home - prod
+    for i in np.flatnonzero(short > tol):
+        ship = fixed[i].sum()
+        cut = min(short[i], ship)
+        fixed[i] *= 1.0 - cut / ship
+        if warnings is not None:
+            name = regions or tuple(str(x) for x in range(r))
+            to = ", ".join(name[j] for j in np.flatnonzero(named[i] > 0))
+            warnings.append(f"{label}: {name[i]}'s base-year output ({prod[i]:,.1f} t) cannot cover the import shares "
+                            f"the data name for it (importers {to}); its shipments are scaled down to its output "
+                            "(`workbench-cli calibration` shows the gap)")
+    fixed[np.arange(r), np.arange(r)] += home
+    rows = np.clip(prod - fixed.sum(axis=1), 0.0, None)
+    cols = np.where(is_known, np.clip(imports - (fixed.sum(axis=0) - home), 0.0, None), cons)
+    off = prod[:, None] * (1.0 - np.eye(r))
+    dry = is_known & (cols > tol) & ((eligible * (rows[:, None] > tol)).sum(axis=0) <= 0)
+    if dry.any() and warnings is not None:
+        name = regions or tuple(str(x) for x in range(r))
+        warnings.append(f"{label}: no producer the data leave unnamed has output to spare for the unnamed share of "
+                        f"{', '.join(name[j] for j in np.flatnonzero(dry))}'s imports; it is spread over every other "
+                        "producer (`workbench-cli calibration` shows the gap)")
+    eligible = np.where(dry[None, :], off, eligible)
+    prior = np.where(is_known[None, :], eligible, prod[:, None] * (cons > 0)[None, :])
+    free, ok = _ras(prior, rows, cols, tol)
+    if not ok:
+        # the unnamed producers cannot supply the unnamed shares: let them come from any other producing region
+        free, ok = _ras(np.where(is_known[None, :], np.maximum(eligible, off), prior), rows, cols, tol)
+        if warnings is not None:
+            warnings.append(f"{label}: the producers the import data leave unnamed cannot supply the unnamed "
+                            "shares; they are spread over every other producer instead")
+    return fixed + free
+
+
+def _ras(prior: np.ndarray, rows: np.ndarray, cols: np.ndarray, tol: float) -> tuple[np.ndarray, bool]:
+    """Iterative proportional fitting of ``prior`` to row and column sums: (matrix, margins met within ``tol``)."""
+    m = prior * (rows > 0)[:, None] * (cols > 0)[None, :]
+    rs = m.sum(axis=1)
+    want_r = np.where(rs > 0, rows, 1.0)
+    for it in range(RAS_ITERATIONS):
+        rs[rs <= 0] = 1.0
+        m *= (want_r / rs)[:, None]
+        cs = m.sum(axis=0)
+        cs[cs <= 0] = 1.0
+        m *= cols / cs
+        rs = m.sum(axis=1)
+        if it % 4 == 3 and np.abs(rs - rows).max() <= tol:
+            break
+    ok = np.abs(m.sum(axis=1) - rows).max() <= 1e3 * tol and np.abs(m.sum(axis=0) - cols).max() <= 1e3 * tol
+    return m, bool(ok)
