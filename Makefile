@@ -11,6 +11,7 @@ run: system-deps $(STAMP)
 
 test: $(STAMP)
 	@scripts/system-deps.sh test
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

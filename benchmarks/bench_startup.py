@@ -46,7 +46,8 @@ def one_run(command: list[str]) -> tuple[float, float | None, float]:
     """Seconds from launch to the window shown, to the charts drawn (None from a bundle built before that mark
     existed), and to the end of the smoke test."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=offscreen_env())
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=offscreen_env())
     marks: dict[str, float] = {}
     output = []
     for line in process.stdout:
@@ -72,7 +73,8 @@ def bench(label: str, command: list[str], runs: int) -> None:
     charts = [r[1] for r in rest if r[1] is not None]
     if charts:
         print(f"{label}: charts drawn after {statistics.median(charts):.2f} s median (min {min(charts):.2f})")
-    print(f"{label}: whole smoke test (window, compute, term sheet) {statistics.median(r[2] for r in rest):.2f} s median")
+    whole = statistics.median(r[2] for r in rest)
+    print(f"{label}: whole smoke test (window, compute, term sheet) {whole:.2f} s median")
 
 
 def package_of(module: str) -> str:
@@ -150,7 +152,8 @@ def main() -> int:
                         help="the bundle's executable (skipped when missing; default %(default)s)")
     parser.add_argument("--imports", type=int, default=15, help="how many import costs to list (0: none)")
     args = parser.parse_args()
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every run)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(other work on the machine slows every run)")
     bench("pip install", pip_command(), args.runs)
     if args.bundle.is_file():
         bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)

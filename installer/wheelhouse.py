@@ -1,4 +1,4 @@
-"""Offline install without the bundle: download a wheelhouse for a target platform, then install from it with no network.
+"""Offline install without the bundle: download a wheelhouse for a target platform, then install from it offline.
 
 On a connected machine (any OS):
     python installer/wheelhouse.py download --target windows --python-version 3.11

@@ -15,8 +15,10 @@ MINERALS = ["ndpr_oxide", "nickel", "indium", "cobalt", "tungsten", "antimony", 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 title = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(str.strip)
 amount = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
-price = st.builds(Price, amount=amount, currency=st.sampled_from(["USD", "EUR", "JPY"]), per=st.sampled_from(["kg", "t", "lb"]))
-volume = st.builds(Volume, amount=st.floats(min_value=0, max_value=1e6, allow_nan=False), unit=st.sampled_from(["t", "kg"]))
+price = st.builds(Price, amount=amount, currency=st.sampled_from(["USD", "EUR", "JPY"]),
+                  per=st.sampled_from(["kg", "t", "lb"]))
+volume = st.builds(Volume, amount=st.floats(min_value=0, max_value=1e6, allow_nan=False),
+                   unit=st.sampled_from(["t", "kg"]))
 share = st.floats(min_value=0, max_value=1, allow_nan=False)
 
 

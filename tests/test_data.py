@@ -275,12 +275,16 @@ def test_copy_of_the_data_loads_the_same(data_copy, ds):
 @pytest.mark.parametrize(("name", "line", "column", "value", "message"), [
     ("production.csv", 5, "source", "  ", r"production\.csv, row 4 \(line 5\), column 'source': empty"),
     ("prices.csv", 3, "vintage", "", r"prices\.csv, row 2 \(line 3\), column 'vintage': empty"),
-    ("prices.csv", 3, "confidence", "certain", r"prices\.csv, row 2 \(line 3\), column 'confidence': 'certain' is not one of"),
-    ("production.csv", 2, "value", "12,5OO", r"production\.csv, row 1 \(line 2\), column 'value': '12,5OO' is not a number"),
+    ("prices.csv", 3, "confidence", "certain",
+     r"prices\.csv, row 2 \(line 3\), column 'confidence': 'certain' is not one of"),
+    ("production.csv", 2, "value", "12,5OO",
+     r"production\.csv, row 1 \(line 2\), column 'value': '12,5OO' is not a number"),
     ("parameters.csv", 2, "high", "", r"parameters\.csv, row 1 \(line 2\), column 'high': empty; an assumption needs"),
-    ("parameters.csv", 2, "value", "99", r"parameters\.csv, row 1 \(line 2\), column 'value': 99 lies outside its range"),
+    ("parameters.csv", 2, "value", "99",
+     r"parameters\.csv, row 1 \(line 2\), column 'value': 99 lies outside its range"),
     ("prices.csv", 2, "unit", "EUR/t", r"prices\.csv, row 1 \(line 2\), column 'unit': price unit 'EUR/t'"),
-    ("minerals.csv", 2, "production_rule", "guess", r"minerals\.csv, row 1 \(line 2\), column 'production_rule': unknown rule"),
+    ("minerals.csv", 2, "production_rule", "guess",
+     r"minerals\.csv, row 1 \(line 2\), column 'production_rule': unknown rule"),
 ])
 def test_bad_cell_is_rejected_naming_file_line_and_column(data_copy, name, line, column, value, message):
     edit_cell(data_copy, name, line, column, value)

@@ -128,8 +128,8 @@ def test_price_and_money_conversions_by_hand():
     assert Price(amount=110, per="kg").usd_per_tonne(fx) == pytest.approx(110_000)
     assert Price(amount=25, per="lb").usd_per_tonne(fx) == pytest.approx(25 / 0.45359237 * 1000)
     assert Price(amount=100, currency="EUR", per="t").usd_per_tonne(fx) == pytest.approx(110)
-    bracket = Bracket[Price](options=[Option(label="A", value=Price(amount=1)), Option(label="B", value=Price(amount=2))],
-                             selected="B")
+    bracket = Bracket[Price](options=[Option(label="A", value=Price(amount=1)),
+                                      Option(label="B", value=Price(amount=2))], selected="B")
     assert resolve(bracket).amount == 2 and resolve(bracket, "A").amount == 1
 
 

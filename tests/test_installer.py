@@ -21,8 +21,8 @@ from PIL import Image
 REPO = Path(__file__).resolve().parent.parent
 INSTALLER = REPO / "installer"
 sys.path.insert(0, str(INSTALLER))
-import bundle_config as cfg  # noqa: E402
-import make_icon  # noqa: E402
+import bundle_config as cfg  # noqa: E402 - importable once installer/ is on sys.path
+import make_icon  # noqa: E402 - importable once installer/ is on sys.path
 
 APP_ID = "org.criticalmineralsworkbench.workbench"
 DESKTOP = INSTALLER / "linux" / f"{APP_ID}.desktop"
@@ -91,7 +91,8 @@ def test_qt_modules_the_workbench_imports_are_kept_and_the_rest_excluded():
 
 def test_pyside6_module_list_covers_the_installed_pyside6():
     folder = Path(importlib.util.find_spec("PySide6").submodule_search_locations[0])
-    installed = {p.name.split(".")[0] for p in folder.iterdir() if p.name.startswith("Qt") and p.suffix in {".so", ".pyd"}}
+    installed = {p.name.split(".")[0] for p in folder.iterdir()
+                 if p.name.startswith("Qt") and p.suffix in {".so", ".pyd"}}
     assert installed <= set(cfg.PYSIDE6_MODULES), installed - set(cfg.PYSIDE6_MODULES)
 
 
@@ -351,7 +352,8 @@ def iss_sections() -> dict[str, list[str]]:
 def iss_entries(lines: list[str]) -> list[dict[str, str]]:
     """Inno Setup entries ('Name: "x"; Flags: y') as dicts; doubled quotes inside values are kept doubled."""
     pattern = re.compile(r'(\w+):\s*("(?:[^"]|"")*"|[^;]*)\s*(?:;|$)')
-    return [{k: v.strip()[1:-1] if v.startswith('"') else v.strip() for k, v in pattern.findall(line)} for line in lines]
+    return [{k: v.strip()[1:-1] if v.startswith('"') else v.strip() for k, v in pattern.findall(line)}
+            for line in lines]
 
 
 def test_iss_installs_the_bundle_with_a_start_menu_entry():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "installer"))
-import wheelhouse  # noqa: E402
+import wheelhouse  # noqa: E402 - importable once installer/ is on sys.path
 
 
 def test_windows_target_uses_the_64_bit_windows_wheels():

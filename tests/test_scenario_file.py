@@ -98,7 +98,8 @@ def test_mutated_bytes_never_crash_and_never_pass_silently(data):
     (lambda d: d.__setitem__("format", "something-else"), "not a scenario file"),
     (lambda d: d.__setitem__("schema_version", "2"), "schema_version must be a positive whole number"),
     (lambda d: d["document"]["partners"].__setitem__(0, "US"), "document.partners[0]"),
-    (lambda d: d["document"]["clauses"][0]["floor_price"].__setitem__("amount", "110"), "document.clauses[0].floor_price.amount"),
+    (lambda d: d["document"]["clauses"][0]["floor_price"].__setitem__("amount", "110"),
+     "document.clauses[0].floor_price.amount"),
     (lambda d: d["document"]["assumptions"].__setitem__("discount_rate", 7), "document.assumptions.discount_rate"),
     (lambda d: d.__setitem__("macro", {"run": "rm -rf /"}), "unknown top-level field 'macro'"),
     (lambda d: d.pop("integrity"), "integrity.document"),
@@ -241,7 +242,8 @@ import sys
 from workbench.defaults import default_scenario
 from workbench.files import save_scenario
 s = default_scenario()
-variants = [s.model_copy(update={"private": s.private.model_copy(update={"notes": ch, "internal_comments": [ch * 90_000] * 5})})
+variants = [s.model_copy(update={"private": s.private.model_copy(
+                update={"notes": ch, "internal_comments": [ch * 90_000] * 5})})
             for ch in "ab"]
 print("ready", flush=True)
 i = 0

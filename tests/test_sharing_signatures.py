@@ -93,7 +93,7 @@ def test_swapped_signer_is_caught_whichever_field_is_swapped(rings, tmp_path):
     }
     for name, swap in swaps.items():
         path = _signed_by(us, tmp_path, f"{name}.cmws")
-        _edit_envelope(path, lambda data: swap(data["signature"]))
+        _edit_envelope(path, lambda data, swap=swap: swap(data["signature"]))
         origin = verify_origin(load_scenario(path), us)
         assert origin.status is SignatureStatus.MISMATCH, name
         assert origin.text.startswith("signature does not match"), name
@@ -122,7 +122,7 @@ def test_a_garbled_signature_value_reads_as_not_matching_not_as_a_crash(rings, t
     us, eu = rings
     for bad in ("not base64 !!", base64.b64encode(b"short").decode(), base64.b64encode(bytes(64)).decode()):
         path = _signed_by(us, tmp_path)
-        _edit_envelope(path, lambda data: data["signature"].update(value=bad))
+        _edit_envelope(path, lambda data, bad=bad: data["signature"].update(value=bad))
         assert describe_origin(load_scenario(path), eu).startswith("signature does not match")
 
 

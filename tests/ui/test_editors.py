@@ -156,7 +156,7 @@ def button(root: QWidget, name: str) -> QAbstractButton:
 
 def test_internal_comments_are_added_edited_and_removed_one_undo_step_each(window: Any) -> None:
     editor = window.private_editor
-    private = lambda: window.controller.scenario.private  # noqa: E731
+    private = lambda: window.controller.scenario.private  # noqa: E731 - a one-line getter reads best inline
     button(editor, "Add internal comment").click()
     button(editor, "Add internal comment").click()  # the tab was rebuilt: a new button
     assert private().internal_comments == ["", ""]

@@ -108,7 +108,8 @@ def test_monte_carlo_fills_p95_with_progress_shown(qtbot, panel, controller):
     with qtbot.waitSignal(panel.scheduler.monteCarloFinished, timeout=MC_TIMEOUT):
         pass
     s = controller.scenario
-    mc = run_monte_carlo(s, paths=s.document.assumptions.monte_carlo.paths, seed=s.document.assumptions.monte_carlo.seed)
+    settings = s.document.assumptions.monte_carlo
+    mc = run_monte_carlo(s, paths=settings.paths, seed=settings.seed)
     assert panel.progress.value() == 100
     for region in mc.summary.index:
         assert shown(panel, region, "p95_pv_usd") == pytest.approx(round(mc.summary.at[region, "p95_pv_usd"] / 1e6, 2))
@@ -134,7 +135,8 @@ def test_a_newer_edit_cancels_the_stale_run_and_only_the_latest_reports(qtbot, p
     qtbot.wait(300)
     assert len(finished) == 1
     s = controller.scenario
-    mc = run_monte_carlo(s, paths=s.document.assumptions.monte_carlo.paths, seed=s.document.assumptions.monte_carlo.seed)
+    settings = s.document.assumptions.monte_carlo
+    mc = run_monte_carlo(s, paths=settings.paths, seed=settings.seed)
     assert finished[0].summary["p95_pv_usd"].tolist() == pytest.approx(mc.summary["p95_pv_usd"].tolist())
 
 

@@ -207,7 +207,7 @@ def test_navigator_shows_status_and_proponent_at_a_glance(window: Any) -> None:
 
 def test_add_duplicate_delete_and_reorder_are_undoable(window: Any) -> None:
     nav, stack = window.navigator, window.controller.undo_stack
-    ids = lambda: [c.id for c in window.controller.scenario.document.clauses]  # noqa: E731
+    ids = lambda: [c.id for c in window.controller.scenario.document.clauses]  # noqa: E731 - a one-line getter reads best inline
     original = ids()
     for kind in ClauseKind:
         nav.add(kind)

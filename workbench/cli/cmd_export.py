@@ -15,11 +15,13 @@ help = "write the Excel term sheet of scenario FILE (cover, clauses, fiscal cost
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``export``."""
     p.add_argument("file", type=Path, metavar="FILE", help="scenario file to export")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx", help="term sheet to write (extension .xlsx)")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.xlsx",
+                   help="term sheet to write (extension .xlsx)")
     p.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
     p.add_argument("--paths", type=int, default=None, metavar="N",
                    help="Monte Carlo price paths for P50/P95 (default: the scenario's setting)")
-    p.add_argument("--seed", type=int, default=None, metavar="S", help="Monte Carlo seed (default: the scenario's setting)")
+    p.add_argument("--seed", type=int, default=None, metavar="S",
+                   help="Monte Carlo seed (default: the scenario's setting)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,8 @@ help = "run the linear GSIM model on FILE.json: world price change and welfare e
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``gsim``."""
-    p.add_argument("file", type=Path, metavar="FILE.json", help="experiment: regions, trade, tariffs_initial, tariffs_final, elasticities")
+    p.add_argument("file", type=Path, metavar="FILE.json",
+                   help="experiment: regions, trade, tariffs_initial, tariffs_final, elasticities")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--levels", action="store_true",
                    help="also solve the same market in levels (non-linear) and print its world price changes")

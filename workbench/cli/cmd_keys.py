@@ -21,7 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     create.add_argument("--delegation", required=True, metavar="CODE", help="our delegation's code, e.g. US")
     create.add_argument("--force", action="store_true", help="replace an existing signing key")
     export = actions.add_parser("export", help="write our public key to a file to give to other delegations")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="public key file to write (.cmwkey)")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                        help="public key file to write (.cmwkey)")
     export.add_argument("--force", action="store_true", help="replace the file if it exists")
     imp = actions.add_parser("import", help="trust another delegation's public key file")
     imp.add_argument("file", type=Path, metavar="FILE", help="the delegation's public key file (.cmwkey)")

@@ -15,7 +15,8 @@ help = "write the built-in default scenario to FILE"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``new``."""
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=f"file to create (extension {FILE_EXTENSION})")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                   help=f"file to create (extension {FILE_EXTENSION})")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists (the old one is kept as FILE.bak)")
 
 

@@ -18,7 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``share``."""
     p.add_argument("file", type=Path, metavar="FILE", help="our working scenario file (left unchanged)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT", help="the clean copy to write")
-    p.add_argument("--delegation", metavar="CODE", help="who shares (default: our key's delegation, else the file's author)")
+    p.add_argument("--delegation", metavar="CODE",
+                   help="who shares (default: our key's delegation, else the file's author)")
     p.add_argument("--no-sign", action="store_true", help="do not sign, even if we have a key")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists (never a file with private notes)")
 

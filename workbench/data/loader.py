@@ -16,7 +16,8 @@ from workbench.data.tables import DatasetError, Row, read_table
 DATA_FOLDER = "data"
 
 #: Parameters every mineral must have in parameters.csv.
-MINERAL_PARAMETERS = ("supply_elasticity", "demand_elasticity", "armington_elasticity", "mean_reversion", "demand_growth")
+MINERAL_PARAMETERS = ("supply_elasticity", "demand_elasticity", "armington_elasticity", "mean_reversion",
+                      "demand_growth")
 
 
 @functools.cache
@@ -35,7 +36,8 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
                                  key=("mineral", "metric", "country", "year")),
         "prices": read_table(folder, "prices.csv", ("mineral", "series", "year", "value", "unit"),
                              key=("mineral", "series", "year")),
-        "consumption": read_table(folder, "consumption.csv", ("mineral", "economy", "basis", "value", "unit", "low", "high"),
+        "consumption": read_table(folder, "consumption.csv",
+                                  ("mineral", "economy", "basis", "value", "unit", "low", "high"),
                                   key=("mineral", "economy")),
         "parameters": read_table(folder, "parameters.csv", ("mineral", "parameter", "value", "unit", "low", "high"),
                                  key=("mineral", "parameter")),
@@ -50,7 +52,8 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
         "regions": read_table(folder, "regions.csv", ("code", "name", "country"), key=("code", "country")),
         "gdp": read_table(folder, "gdp.csv", ("code", "value", "unit"), key=("code",)),
     }
-    by_mineral = {name: _group(rows, "mineral") for name, rows in tables.items() if name not in ("minerals", "regions", "gdp")}
+    by_mineral = {name: _group(rows, "mineral") for name, rows in tables.items()
+                  if name not in ("minerals", "regions", "gdp")}
     minerals: dict[str, MineralData] = {}
     extra: list[tuple[str, str, Sourced]] = []
     for row in tables["minerals"]:
@@ -60,7 +63,8 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
     for name, groups in by_mineral.items():
         unknown = sorted(set(groups) - set(minerals))
         if unknown:
-            raise DatasetError(f"{groups[unknown[0]][0].where('mineral')}: unknown mineral {unknown[0]!r} in {name} data")
+            where = groups[unknown[0]][0].where("mineral")
+            raise DatasetError(f"{where}: unknown mineral {unknown[0]!r} in {name} data")
     regions: dict[str, list[str]] = {}
     for row in tables["regions"]:
         regions.setdefault(row.text("code"), []).append(row.text("country"))
@@ -75,7 +79,8 @@ def _group(rows: list[Row], column: str) -> dict[str, list[Row]]:
     return groups
 
 
-def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[MineralData, list[tuple[str, str, Sourced]]]:
+def _mineral(row: Row,
+             by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[MineralData, list[tuple[str, str, Sourced]]]:
     mid, unit = row.text("id"), row.text("quantity_unit")
     base_year = int(row.number("base_year"))
     params = {r.text("parameter"): r for r in by_mineral["parameters"].get(mid, [])}
@@ -89,7 +94,8 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
     rule = row.text("production_rule")
     if rule == "usgs_table":
         metric = row.text("production_metric")
-        production = quantities.usgs_production([r for r in production_rows if r.text("metric") == metric], base_year, unit)
+        production = quantities.usgs_production([r for r in production_rows if r.text("metric") == metric],
+                                                base_year, unit)
     elif rule == "ndpr_from_ree":
         production = quantities.ndpr_production(production_rows, params, base_year, unit)
     elif rule == "germanium_from_china_share":
@@ -108,7 +114,8 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
     points = prices.price_points(series_rows[price_series], unit)
     vol_series = row.text("volatility_series") or price_series
     if vol_series not in series_rows:
-        raise DatasetError(f"{row.where('volatility_series')}: no rows of series {vol_series!r} for {mid!r} in prices.csv")
+        raise DatasetError(f"{row.where('volatility_series')}: no rows of series {vol_series!r} for {mid!r} "
+                           "in prices.csv")
     vol_points = points if vol_series == price_series else prices.price_points(series_rows[vol_series], unit)
     for series, pts in {price_series: points, vol_series: vol_points}.items():
         extra += [(mid, f"price:{series}:{year}", p) for year, p in pts.items()]
@@ -118,7 +125,8 @@ def _mineral(row: Row, by_mineral: dict[str, dict[str, list[Row]]]) -> tuple[Min
     total = sum(r.number("value") for r in imports)
     if imports and abs(total - 100.0) > 0.5:
         raise DatasetError(f"{imports[0].file}: US import shares of {mid!r} sum to {total:g}%, not 100%")
-    extra += [(mid, f"us_import_source:{r.text('country')}", r.sourced(value=r.number("value") / 100.0, unit="share of US imports"))
+    extra += [(mid, f"us_import_source:{r.text('country')}",
+               r.sourced(value=r.number("value") / 100.0, unit="share of US imports"))
               for r in imports]
     partner_sources: dict[str, dict[str, float]] = {"US": {r.text("country"): r.number("value") / 100.0 for r in imports}}
     for r in by_mineral["partner_imports"].get(mid, []):

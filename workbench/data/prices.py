@@ -45,7 +45,8 @@ def volatility(points: dict[int, Sourced], series: str) -> Sourced:
     """Sample standard deviation of annual log price changes (consecutive years only)."""
     changes = [math.log(points[y + 1].value / points[y].value) for y in points if y + 1 in points]
     if len(changes) < 2:
-        raise DatasetError(f"price series {series!r}: {len(changes)} annual change(s); at least 2 are needed for a volatility")
+        raise DatasetError(f"price series {series!r}: {len(changes)} annual change(s); "
+                           "at least 2 are needed for a volatility")
     years = sorted(points)
     sources = sorted({p.source for p in points.values()})
     n = len(changes)

@@ -63,24 +63,28 @@ def usgs_production(rows: list[Row], base_year: int, quantity_unit: str) -> dict
         other = sum(_tonnes(r, r.number("value")) for r in usgs_other)
         notes.append(f"includes USGS 'Other countries' {other:,.0f} t and rounding")
     if residual < 0:
-        notes.append(f"the named countries exceed the rounded world total by {-residual:,.0f} t: world taken as their sum")
+        notes.append(f"the named countries exceed the rounded world total by {-residual:,.0f} t: "
+                     "world taken as their sum")
         residual = 0.0
     if world_row.text("note"):
         notes.append(world_row.text("note"))
     production[OTHER_COUNTRIES] = Sourced(
-        value=residual, unit=quantity_unit, confidence="medium", vintage=world_row.text("vintage"), note="; ".join(notes),
+        value=residual, unit=quantity_unit, confidence="medium", vintage=world_row.text("vintage"),
+        note="; ".join(notes),
         source=f"derived: world total minus named countries; {world_row.text('source')}")
     return production
 
 
 def ndpr_production(rows: list[Row], params: dict[str, Row], base_year: int, quantity_unit: str) -> dict[str, Sourced]:
-    """Separated NdPr oxide: world = NdPr share x world REO mine output; US reported, Malaysia by share, China the rest."""
+    """Separated NdPr oxide: world = NdPr share x world REO mine output; US reported, Malaysia by share, China the
+    rest."""
     reo = usgs_production([r for r in rows if r.text("metric") == "ree_mine_production"], base_year, "t REO")
     world_reo = sum(s.value for s in reo.values())
     share = params["ndpr_share_of_reo"]
     s, s_low, s_high = share.number("value"), share.number("low"), share.number("high")
     world = s * world_reo
-    us_rows = [r for r in rows if r.text("metric") == "separated_oxide_production" and r.text("country") == "United States"]
+    us_rows = [r for r in rows
+               if r.text("metric") == "separated_oxide_production" and r.text("country") == "United States"]
     if not us_rows:
         raise DatasetError("production.csv: ndpr_oxide needs a 'separated_oxide_production' row for United States")
     us = _as_tonnes(_pick_year(us_rows, base_year), base_year, quantity_unit)
@@ -92,7 +96,8 @@ def ndpr_production(rows: list[Row], params: dict[str, Row], base_year: int, qua
         note=f"{m:g} x world NdPr oxide {world:,.0f} t; {my.text('note')}")
     china = world - us.value - malaysia.value
     if china < 0:
-        raise DatasetError(f"{my.where('value')}: US and Malaysia NdPr oxide exceed the derived world total {world:,.0f} t")
+        raise DatasetError(f"{my.where('value')}: US and Malaysia NdPr oxide exceed the derived world total "
+                           f"{world:,.0f} t")
     basis = (f"world NdPr oxide = NdPr share {s:g} (range {s_low:g}-{s_high:g}) x USGS world REO mine output "
              f"{world_reo:,.0f} t = {world:,.0f} t")
     return {
@@ -102,14 +107,15 @@ def ndpr_production(rows: list[Row], params: dict[str, Row], base_year: int, qua
             high=s_high * world_reo * (1 - m) - us.value,
             vintage=share.text("vintage"),
             source=f"derived: world NdPr oxide minus United States and Malaysia; {share.text('source')}",
-            note=f"{basis}; China holds about 91% of world rare-earth processing (FAS 2025, secondary), so the separation "
-                 "of Burmese and other concentrates is counted here"),
+            note=f"{basis}; China holds about 91% of world rare-earth processing (FAS 2025, secondary), so the "
+                 "separation of Burmese and other concentrates is counted here"),
         "United States": us,
         "Malaysia": malaysia,
         OTHER_COUNTRIES: Sourced(
-            value=0.0, unit=quantity_unit, confidence="assumption", low=0.0, high=0.05 * world, vintage=share.text("vintage"),
-            source="assumption: separation outside China, Malaysia and the US (e.g. Estonia, Vietnam, India) is small and "
-                   "has no figure in the source material; it is counted in China's residual",
+            value=0.0, unit=quantity_unit, confidence="assumption", low=0.0, high=0.05 * world,
+            vintage=share.text("vintage"),
+            source="assumption: separation outside China, Malaysia and the US (e.g. Estonia, Vietnam, India) is "
+                   "small and has no figure in the source material; it is counted in China's residual",
             note=basis),
     }
 
@@ -134,7 +140,8 @@ def germanium_production(params: dict[str, Row], quantity_unit: str) -> dict[str
 
 
 def consumption(rows: list[Row], world: float, quantity_unit: str) -> dict[str, Sourced]:
-    """Consumption by economy: quantities or shares of world production; "OTHER" closes the balance to world production."""
+    """Consumption by economy: quantities or shares of world production; "OTHER" closes the balance to world
+    production."""
     result: dict[str, Sourced] = {}
     for row in rows:
         economy, basis = row.text("economy"), row.text("basis")
@@ -150,7 +157,8 @@ def consumption(rows: list[Row], world: float, quantity_unit: str) -> dict[str, 
             value = row.number("value") * world
             low = None if low is None else low * world
             high = None if high is None else high * world
-            note = "; ".join(n for n in (f"{row.number('value'):g} x world production {world:,.1f} t", row.text("note")) if n)
+            share_note = f"{row.number('value'):g} x world production {world:,.1f} t"
+            note = "; ".join(n for n in (share_note, row.text("note")) if n)
         else:
             raise DatasetError(f"{row.where('basis')}: {basis!r} is not 'quantity' or 'world_share'")
         result[economy] = Sourced(value, quantity_unit, row.text("source"), row.text("confidence"), low, high,
@@ -162,14 +170,15 @@ def consumption(rows: list[Row], world: float, quantity_unit: str) -> dict[str, 
     listed = sum(s.value for s in result.values())
     residual = world - listed
     if residual < 0:
-        raise DatasetError(f"{rows[0].file}: consumption of the listed economies {listed:,.1f} t exceeds world production "
-                           f"{world:,.1f} t (mineral {rows[0].text('mineral')!r})")
+        raise DatasetError(f"{rows[0].file}: consumption of the listed economies {listed:,.1f} t exceeds world "
+                           f"production {world:,.1f} t (mineral {rows[0].text('mineral')!r})")
     high_sum = sum(s.high if s.high is not None else s.value for s in result.values())
     low_sum = sum(s.low if s.low is not None else s.value for s in result.values())
     result[OTHER_ECONOMIES] = Sourced(
         value=residual, unit=quantity_unit, confidence="assumption",
         low=max(0.0, world - high_sum), high=max(residual, world - low_sum), vintage="base-year clearing",
-        source="assumption: world production minus the listed economies, so that base-year consumption equals production",
+        source="assumption: world production minus the listed economies, so that base-year consumption equals "
+               "production",
         note=f"world production {world:,.1f} t; range from the listed economies' ranges")
     return result
 

@@ -92,7 +92,8 @@ def read_table(folder: Traversable | Path, name: str, columns: tuple[str, ...], 
         if "low" in header:
             _check_range(row)
         elif row.text("confidence") == "assumption":
-            raise DatasetError(f"{row.where('confidence')}: 'assumption' needs a low/high range and {name} has no such columns")
+            raise DatasetError(f"{row.where('confidence')}: 'assumption' needs a low/high range and {name} has no "
+                               "such columns")
         rows.append(row)
     return rows
 

@@ -1,4 +1,4 @@
-"""The scenario: shareable document (metadata, partners, minerals, clauses, assumptions, history) plus a private block."""
+"""The scenario: shareable document (metadata, partners, minerals, clauses, assumptions, history), private block."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ class Metadata(BaseModel):
     author_delegation: PartnerCode
     created: Timestamp
     modified: Timestamp
-    classification: Annotated[str, Field(min_length=1, max_length=200)] = "DRAFT \u2014 for discussion \u2014 not agreed"
+    classification: Annotated[str, Field(min_length=1, max_length=200)] = \
+        "DRAFT \u2014 for discussion \u2014 not agreed"
     description: Annotated[str, Field(max_length=20_000)] = ""
 
 
@@ -297,7 +298,8 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
         if mineral_ids.index(mid) != i:
             issues.append(Issue(f"document.minerals[{i}].id", "duplicates an earlier mineral", mid))
     if doc.metadata.author_delegation not in codes:
-        issues.append(Issue("document.metadata.author_delegation", "is not one of the partners", doc.metadata.author_delegation))
+        issues.append(Issue("document.metadata.author_delegation", "is not one of the partners",
+                            doc.metadata.author_delegation))
 
     seen_ids: set[str] = set()
     for i, c in enumerate(doc.clauses):
@@ -341,9 +343,11 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
                                 f"needs one value per horizon year ({a.horizon_years})", len(path.index)))
     for j, o in enumerate(a.data_overrides):
         if o.mineral not in mineral_ids:
-            issues.append(Issue(f"document.assumptions.data_overrides[{j}].mineral", "is not one of the scenario's minerals", o.mineral))
+            issues.append(Issue(f"document.assumptions.data_overrides[{j}].mineral",
+                                "is not one of the scenario's minerals", o.mineral))
         if o.region != "*" and o.region not in regions:
-            issues.append(Issue(f"document.assumptions.data_overrides[{j}].region", "is not a partner, CN or ROW", o.region))
+            issues.append(Issue(f"document.assumptions.data_overrides[{j}].region", "is not a partner, CN or ROW",
+                                o.region))
     m = scenario.private.mandate
     for name in ("fiscal_ceiling_per_year", "max_pv_cost", "max_consumer_price_increase"):
         for code in getattr(m, name):

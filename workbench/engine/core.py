@@ -303,7 +303,7 @@ def _unit_cost(source_price, c: Compiled) -> np.ndarray:
 
 
 def budget_fractions(source_price, comps: list[Compiled]) -> dict[str, np.ndarray]:
-    """Share of each year's committed volume a capped purchase can still afford at these prices, in year order (H, B)."""
+    """Share of each year's committed volume a capped purchase can still afford at these prices, year by year (H, B)."""
     fr: dict[str, np.ndarray] = {}
     for c in comps:
         if c.wedge is not Wedge.GOVERNMENT_PURCHASE or not np.isfinite(c.budget):

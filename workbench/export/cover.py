@@ -22,7 +22,8 @@ def write_cover(ws: Worksheet, scenario: Any, *, contents: list[tuple[str, str]]
     meta = doc.metadata
     put(ws, 1, 1, meta.title, "ts_title")
     put(ws, 2, 1, meta.classification, "ts_marking")
-    put(ws, 3, 1, "Term sheet for circulation, prepared with the critical-minerals negotiation workbench", "ts_subtitle")
+    put(ws, 3, 1, "Term sheet for circulation, prepared with the critical-minerals negotiation workbench",
+        "ts_subtitle")
     status = Counter(c.status.value for c in doc.clauses)
     rows: list[tuple[str, str]] = [
         ("Delegation", f"{meta.author_delegation} ({doc.partner(meta.author_delegation).name})"),

@@ -1,4 +1,4 @@
-"""Assumptions and data sources: model settings, overrides, and every dataset number with source, vintage, confidence."""
+"""Assumptions and data sources: model settings, overrides, every dataset number with source, vintage, confidence."""
 
 from __future__ import annotations
 

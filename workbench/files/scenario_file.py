@@ -105,7 +105,8 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
     if not isinstance(data, dict):
         raise FileFormatError(f"{source}: not a scenario file (top level is not a JSON object)")
     if data.get("format") != FORMAT_ID:
-        raise FileFormatError(f"{source}: not a scenario file (format is {data.get('format')!r}, expected {FORMAT_ID!r})")
+        raise FileFormatError(f"{source}: not a scenario file (format is {data.get('format')!r}, "
+                              f"expected {FORMAT_ID!r})")
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise FileFormatError(f"{source}: schema_version must be a positive whole number (got {version!r})")
@@ -145,7 +146,8 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
         warnings.append("the content hash does not match: the document was changed after it was last saved "
                         "by the workbench (or damaged on the way)")
     priv_stored = integrity.get("private")
-    if version == CURRENT_SCHEMA and "private" in data and priv_stored != _private_hash(scenario.private.model_dump(mode="json")):
+    private_hash = _private_hash(scenario.private.model_dump(mode="json"))
+    if version == CURRENT_SCHEMA and "private" in data and priv_stored != private_hash:
         integrity_ok = False
         warnings.append("the private block's hash does not match: it was changed outside the workbench")
     if version != CURRENT_SCHEMA:

@@ -1,4 +1,4 @@
-"""Legal text of clauses, rendered from the templates in resources/templates/ with brackets as negotiators write them."""
+"""Legal text of clauses, rendered from the templates in resources/templates/, brackets as negotiators write them."""
 
 from workbench.text.items import ITEM_NAMES, clause_items, definitions
 from workbench.text.render import render_clause

@@ -14,7 +14,8 @@ from workbench.text.words import (
 COMMON_TEMPLATE = "common"
 
 COMMON_PARAMS = {"parties", "party_word", "mineral", "stage", "start_year", "duration_years", "cost_sharing",
-                 "review_after_years", "text_note", "options", "status", "proposed_by", "reservations", "round_introduced"}
+                 "review_after_years", "text_note", "options", "status", "proposed_by", "reservations",
+                 "round_introduced"}
 
 
 def kind_placeholders(kind: Any) -> set[str]:

@@ -304,8 +304,8 @@ class ResultsPanel(QWidget):
         if self._views_built:
             self._compare.set_analysis(analysis)
         lines = [f"\u2022 {line}" for line in messages.summary(analysis.mandate)]
-        shown = lines if len(lines) <= MANDATE_LINES + 1 else \
-            lines[:MANDATE_LINES] + [self.tr("\u2026 and {0} more (hover to see all)").format(len(lines) - MANDATE_LINES)]
+        more = self.tr("\u2026 and {0} more (hover to see all)").format(len(lines) - MANDATE_LINES)
+        shown = lines if len(lines) <= MANDATE_LINES + 1 else lines[:MANDATE_LINES] + [more]
         self.mandate.setText("\n".join([self.tr("Mandate check:"), *shown]))
         self.mandate.setToolTip("\n".join(lines))
         self.mandate.setVisible(bool(lines))
