@@ -45,10 +45,12 @@ def load_dataset_from(folder: Traversable | Path) -> Dataset:
                                key=("mineral",)),
         "imports": read_table(folder, "us_import_sources.csv", ("mineral", "country", "value", "unit", "series"),
                               key=("mineral", "country")),
-        "traded": read_table(folder, "traded_stage.csv", ("mineral", "country", "basis", "value", "unit", "low", "high"),
+        "traded": read_table(folder, "traded_stage.csv",
+                             ("mineral", "country", "basis", "value", "unit", "low", "high"),
                              key=("mineral", "country")),
-        "partner_imports": read_table(folder, "import_sources.csv", ("importer", "mineral", "country", "value", "unit",
-                                                                     "low", "high"), key=("importer", "mineral", "country")),
+        "partner_imports": read_table(folder, "import_sources.csv",
+                                      ("importer", "mineral", "country", "value", "unit", "low", "high"),
+                                      key=("importer", "mineral", "country")),
         "regions": read_table(folder, "regions.csv", ("code", "name", "country"), key=("code", "country")),
         "gdp": read_table(folder, "gdp.csv", ("code", "value", "unit"), key=("code",)),
     }
@@ -128,14 +130,16 @@ def _mineral(row: Row,
     extra += [(mid, f"us_import_source:{r.text('country')}",
                r.sourced(value=r.number("value") / 100.0, unit="share of US imports"))
               for r in imports]
-    partner_sources: dict[str, dict[str, float]] = {"US": {r.text("country"): r.number("value") / 100.0 for r in imports}}
+    partner_sources: dict[str, dict[str, float]] = {
+        "US": {r.text("country"): r.number("value") / 100.0 for r in imports}}
     for r in by_mineral["partner_imports"].get(mid, []):
         importer = r.text("importer")
         share = r.number("value") / 100.0
         partner_sources.setdefault(importer, {})[r.text("country")] = share
         low, high = r.optional_number("low"), r.optional_number("high")
         extra.append((mid, f"import_source:{importer}:{r.text('country')}",
-                      r.sourced(value=share, unit=f"share of {importer} imports", note=r.text("note")) if low is None else
+                      r.sourced(value=share, unit=f"share of {importer} imports", note=r.text("note"))
+                      if low is None else
                       replace(r.sourced(value=share, unit=f"share of {importer} imports"), low=low / 100.0,
                               high=None if high is None else high / 100.0)))
     for importer, shares in partner_sources.items():
