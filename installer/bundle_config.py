@@ -49,7 +49,9 @@ ALWAYS_EXCLUDED = [
     "yaml", "lxml", "bs4", "html5lib", "xlrd", "odf", "pyxlsb", "python_calamine", "zstandard",
     # interactive-only parts of the standard library
     "readline", "sqlite3", "pydoc_data",
-    "matplotlib.tests", "numpy.tests", "pandas.tests", "scipy.tests",
+    "matplotlib.tests", "numpy.tests", "pandas.tests",
+    # not a runtime dependency (the engine solves with numpy); pandas would pull it in where the build has it
+    "scipy",
 ]
 
 # Qt shared libraries and plugins the QtAgg window never loads (matched against bundle paths). The GTK3 platform

@@ -66,3 +66,22 @@ def test_every_subpackage_is_listed_for_installation():
     assert found - listed == set()
     assert "workbench.resources" in listed
     assert config["tool"]["setuptools"]["package-dir"]["workbench.resources"] == "resources"
+
+
+def test_evaluating_simulating_and_exporting_never_import_scipy(tmp_path):
+    """scipy is a test dependency only (pyproject's test extra): the engine solves with numpy."""
+    code = (
+        "import sys\n"
+        "from workbench.defaults import default_scenario\n"
+        "from workbench.engine import evaluate, run_monte_carlo\n"
+        "from workbench.export import write_term_sheet\n"
+        "s = default_scenario()\n"
+        "r, mc = evaluate(s), run_monte_carlo(s, paths=100, seed=1)\n"
+        f"write_term_sheet(s, {str(tmp_path / 'x.xlsx')!r}, result=r, monte_carlo=mc)\n"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] == 'scipy'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+    runtime = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert not [d for d in runtime if d.lower().startswith("scipy")]

@@ -40,7 +40,7 @@ def _num(x: Any) -> float | None:
 
 def partner_impact(ours: Scenario, theirs: Scenario) -> PartnerImpact:
     """Evaluate both versions (each bracket's selected option) and line up the partner tables region by region."""
-    from workbench.analysis.compare import Compared, comparison  # loads the engine (scipy) only when needed
+    from workbench.analysis.compare import Compared, comparison  # loads the engine only when needed
     from workbench.engine import evaluate
 
     a, b = evaluate(ours), evaluate(theirs)
