@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import typing
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -64,3 +65,16 @@ def test_each_template_parses_with_the_kinds_placeholders(name):
     kind = kind_of(name)
     allowed = frozenset(COMMON_PARAMS | kind_placeholders(name))
     assert load_template(kind.template, allowed)
+
+
+def test_every_label_of_the_registry_is_in_the_translation_template():
+    """The window translates kind, field, choice and ledger labels (context ""): lupdate must have extracted them."""
+    tree = ElementTree.parse(ROOT / "resources" / "translations" / "workbench.ts")
+    known = {m.findtext("source") for c in tree.getroot() if c.findtext("name") == "" for m in c.findall("message")}
+    labels = {k.label for k in KINDS.values()} | {e.label for e in LEDGER.values()}
+    for kind in KINDS.values():
+        for p in kind.params:
+            labels |= {p.label} | {c.label for c in p.choices}
+            if p.type is FieldType.SHARE and any(ch.isalpha() for ch in p.suffix):  # " %" needs no translation
+                labels.add(p.suffix)
+    assert sorted(labels - known) == []

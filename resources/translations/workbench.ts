@@ -5,20 +5,20 @@
     <name></name>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="21"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="22"/>
         <source>Proposed</source>
         <extracomment>Role carrying a clause row&apos;s clause id (None on group rows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="22"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="23"/>
         <source>Bracketed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="29"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="23"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="24"/>
         <source>Agreed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="35"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="92"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="54"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,230 +209,273 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="24"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="42"/>
         <source>Every unit produced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="25"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="44"/>
         <source>A contracted volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="26"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="71"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="46"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="48"/>
         <source>Agreed price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="27"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="47"/>
         <source>Market price plus premium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="51"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
-        <source>Floor price</source>
-        <extracomment>Kind-specific fields: (field, label, widget factory), shown first because they carry the numbers.</extracomment>
+        <location filename="../../workbench/instrument_kinds/border_floor.py" line="23"/>
+        <source>Border-adjusted price floor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="54"/>
+        <location filename="../../workbench/instrument_kinds/border_floor.py" line="28"/>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="33"/>
+        <source>Floor price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/border_floor.py" line="37"/>
+        <source>Variable levy revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="34"/>
         <source>Upside share to government</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="55"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="65"/>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="13"/>
         <source>Eligible producers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="28"/>
+        <source>Price-gap subsidy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="36"/>
         <source>Volume cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="47"/>
+        <source>Price-gap payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="32"/>
+        <source>Contract for difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="37"/>
         <source>Strike price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="38"/>
         <source>Rebate threshold (cap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="40"/>
         <source>Clawback share above the cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="41"/>
         <source>Pays on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="63"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="46"/>
         <source>Contracted volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="68"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="38"/>
+        <source>Purchase commitment / stockpile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="43"/>
         <source>Annual volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="69"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="45"/>
         <source>Price basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="73"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="50"/>
         <source>Premium over market</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="74"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="51"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="75"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="52"/>
         <source>Budget cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="76"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="54"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="66"/>
         <source>Storage cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="77"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="55"/>
         <source> % of value a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="80"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="65"/>
+        <source>Purchase outlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="67"/>
+        <source>Stock value at end (credit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="25"/>
+        <source>Tariff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="30"/>
         <source>Tariff rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="81"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="30"/>
         <source> % ad valorem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="82"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="32"/>
         <source>Exporters tariffed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="88"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="50"/>
         <source>Mineral</source>
         <extracomment>Fields every clause has, after the kind&apos;s own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="89"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="51"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="90"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="52"/>
         <source>Proposed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="91"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
         <source>Reservations by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="93"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="55"/>
         <source>Round introduced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="94"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
         <source>Start year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="95"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="95"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="97"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="96"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="58"/>
         <source>Review after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="98"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
         <source>Cost sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="99"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
         <source>Drafting note (shared)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="128"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="88"/>
         <source>Clause fields</source>
-        <extracomment>Fields whose choices are region codes (partners plus CN and ROW) rather than partners only.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="131"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="136"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="91"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="96"/>
         <source>Legal text preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="147"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="107"/>
         <source>Select a clause in the navigator, or add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="167"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="127"/>
         <source>No clause selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="198"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="160"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="199"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="161"/>
         <source>Clause id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="223"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="185"/>
         <source>China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="223"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="185"/>
         <source>Rest of the world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="255"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="217"/>
         <source>Edit {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="271"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="233"/>
         <source>Rename clause {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,43 +584,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="40"/>
-        <source>Levy revenue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/charts.py" line="40"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="41"/>
         <source>Tariff revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="41"/>
-        <source>Subsidy payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/charts.py" line="41"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="58"/>
         <source>CfD payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="42"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="59"/>
         <source>CfD rebates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/charts.py" line="42"/>
-        <source>Purchases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/charts.py" line="43"/>
-        <source>Storage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/charts.py" line="43"/>
-        <source>Stock end value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1031,17 +1049,17 @@ from China</source>
 <context>
     <name>CashFlowChart</name>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="140"/>
+        <location filename="../../workbench/ui/results/charts.py" line="136"/>
         <source>Annual cash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="167"/>
+        <location filename="../../workbench/ui/results/charts.py" line="163"/>
         <source>Net fiscal cost, USD m per year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="168"/>
+        <location filename="../../workbench/ui/results/charts.py" line="164"/>
         <source>Annual cash flows (+ cost, − revenue)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,23 +1453,23 @@ from China</source>
 <context>
     <name>FiscalByInstrumentChart</name>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="31"/>
+        <location filename="../../workbench/ui/results/charts.py" line="33"/>
         <source>Fiscal cost by partner and instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="69"/>
-        <location filename="../../workbench/ui/results/charts.py" line="81"/>
+        <location filename="../../workbench/ui/results/charts.py" line="66"/>
+        <location filename="../../workbench/ui/results/charts.py" line="77"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="88"/>
+        <location filename="../../workbench/ui/results/charts.py" line="84"/>
         <source>PV, USD m (+ cost, − revenue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="89"/>
+        <location filename="../../workbench/ui/results/charts.py" line="85"/>
         <source>Fiscal cost by instrument</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,93 +1955,93 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="59"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="60"/>
         <source>Group clauses by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="60"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="61"/>
         <source>By mineral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="61"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="62"/>
         <source>By partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="66"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="67"/>
         <source>Clauses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="84"/>
-        <location filename="../../workbench/ui/navigator/panel.py" line="110"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="85"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="111"/>
         <source>Add clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="90"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="91"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="91"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="92"/>
         <source>Duplicate the clause as an alternative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="94"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="95"/>
         <source>De&amp;lete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="95"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="96"/>
         <source>Delete the clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="99"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="100"/>
         <source>Move clause &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="102"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="103"/>
         <source>Move clause do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="109"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="110"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="127"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="128"/>
         <source>&amp;Group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="167"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="168"/>
         <source>Add clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="175"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="176"/>
         <source>Duplicate clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="187"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="188"/>
         <source>Delete clause {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="196"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="197"/>
         <source>Move clause {0} up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/navigator/panel.py" line="196"/>
+        <location filename="../../workbench/ui/navigator/panel.py" line="197"/>
         <source>Move clause {0} down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2147,29 +2165,29 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>PriceEffectChart</name>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="99"/>
+        <location filename="../../workbench/ui/results/charts.py" line="95"/>
         <source>Price effect by partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="122"/>
-        <location filename="../../workbench/ui/results/charts.py" line="131"/>
+        <location filename="../../workbench/ui/results/charts.py" line="118"/>
+        <location filename="../../workbench/ui/results/charts.py" line="127"/>
         <source>Consumer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="123"/>
-        <location filename="../../workbench/ui/results/charts.py" line="131"/>
+        <location filename="../../workbench/ui/results/charts.py" line="119"/>
+        <location filename="../../workbench/ui/results/charts.py" line="127"/>
         <source>Producer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="128"/>
+        <location filename="../../workbench/ui/results/charts.py" line="124"/>
         <source>Change vs baseline, %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/charts.py" line="129"/>
+        <location filename="../../workbench/ui/results/charts.py" line="125"/>
         <source>Price effect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,7 +2368,7 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="308"/>
+        <location filename="../../workbench/ui/results/panel.py" line="307"/>
         <source>… and {0} more (hover to see all)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2572,16 +2590,16 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/uncertainty.py" line="85"/>
-        <source>Probability that a CfD nets out as a rebate to governments: {0}</source>
+        <source>Probability that a CfD&apos;s net payments have a negative present value (rebates exceed payments): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/uncertainty.py" line="92"/>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="93"/>
         <source>Monte Carlo failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/uncertainty.py" line="100"/>
+        <location filename="../../workbench/ui/results/uncertainty.py" line="101"/>
         <source>USD m</source>
         <translation type="unfinished"></translation>
     </message>

@@ -155,13 +155,6 @@ class EvaluationResult:
             out[inst] += (a * self.discount[:, None]).sum(axis=0)
         return out
 
-    def clause_totals(self) -> dict[str, np.ndarray]:
-        """clause_id -> (H,) total net fiscal flow across regions."""
-        out: dict[str, np.ndarray] = {}
-        for cid, _i, _m, _mi, a in self.ledger:
-            out[cid] = out.get(cid, 0.0) + a.sum(axis=1)
-        return out
-
     def to_json(self) -> dict[str, Any]:
         """What ``workbench-cli evaluate --json`` prints (documented in docs/cli.md)."""
         pt = self.partner_table
