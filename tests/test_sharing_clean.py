@@ -1,0 +1,51 @@
+"""Clean copies: where the leak check's length boundary lies, and what sharing leaves on disk."""
+
+from __future__ import annotations
+
+import pytest
+
+from sharing_helpers import canary_scenario, clause, edited
+from workbench.files import load_scenario, save_scenario
+from workbench.sharing import ShareError, prepare_share, write_shared
+
+#: 12 characters: the shortest private line the leak check looks for (docs/sharing.md).
+TWELVE = "walk at 40 %"
+ELEVEN = "walk at 40%"
+
+
+def _pasted(private_notes: str, shared_text: str):
+    def edit(data):
+        data["private"].update(notes=private_notes)
+        clause(data, "nickel-cfd").update(text_note=shared_text)
+    return edited(canary_scenario()[0], edit)
+
+
+def test_a_private_line_of_exactly_twelve_characters_is_a_leak():
+    assert len(TWELVE) == 12
+    scenario = _pasted(f"Mandate for round 3\n{TWELVE}\nask the minister first", f"Delegations: {TWELVE} cap.")
+    with pytest.raises(ShareError, match=r"private notes appears in document\.clauses\[\d+\]\.text_note"):
+        prepare_share(scenario, "US")
+
+
+def test_a_private_note_of_exactly_twelve_characters_is_a_leak():
+    with pytest.raises(ShareError, match="private notes appears in"):
+        prepare_share(_pasted(TWELVE, f"Delegations: {TWELVE.upper()} cap."), "US")  # case does not hide it
+
+
+def test_a_private_line_of_eleven_characters_is_ordinary_wording():
+    assert len(ELEVEN) == 11
+    package = prepare_share(_pasted(f"Mandate for round 3\n{ELEVEN}", f"Delegations: {ELEVEN} cap."), "US")
+    assert ELEVEN in package.file_text()
+
+
+def test_replacing_an_earlier_shared_copy_leaves_no_backup_beside_it(tmp_path):
+    scenario, canaries = canary_scenario()
+    own = tmp_path / "us.cmws"
+    save_scenario(own, scenario)
+    target = tmp_path / "to-delegations.cmws"
+    write_shared(target, prepare_share(scenario, "US"), source=own)
+    later = edited(scenario, lambda d: clause(d, "nickel-cfd").update(text_note="Revised after round 2."))
+    write_shared(target, prepare_share(later, "US"), source=own)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["to-delegations.cmws", "us.cmws"]
+    assert clause(load_scenario(target).scenario.to_data(), "nickel-cfd")["text_note"] == "Revised after round 2."
+    assert not any(c in target.read_text(encoding="utf-8") for c in canaries)
