@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-deps venv bench bundle bundle-test clean
+.PHONY: run test system-deps venv bench mutation bundle bundle-test clean
 
 run: system-deps $(STAMP)
 	$(BIN)/workbench
@@ -16,6 +16,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen sh -c 'for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done'
+
+# Mutation testing of the core modules (not part of CI, tens of minutes): score per module and the surviving mutants.
+# How to read it: docs/testing.md. One mutant at a time, niced.
+mutation: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/mutation.py --max-per-module 8
 
 # The Linux bundle and tarball (installer/README.md); bundle-test also installs it and runs its smoke test offline.
 bundle: system-deps

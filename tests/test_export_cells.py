@@ -103,3 +103,25 @@ def test_non_text_values(tmp_path, value, expected):
     cell = ws["A1"]
     assert cell.value == expected and type(cell.value) is type(expected)
     assert not cell.quotePrefix
+
+
+def test_rich_text_runs_keep_the_clause_texts_font_and_mark_brackets_in_amber(tmp_path):
+    from workbench.export.styles import AMBER, register_styles
+
+    wb = openpyxl.Workbook()
+    register_styles(wb)
+    ws = wb.active
+    put_segments(ws, 1, 1, [Segment("Option A", label=True), *_clause_text("A floor of ")], style="ts_text",
+                 prefix="1. ")
+    path = tmp_path / "styled.xlsx"
+    wb.save(path)
+    cell = openpyxl.load_workbook(path, rich_text=True).active["A1"]
+    assert str(cell.value) == "1. Option A: A floor of [USD 300/kg] a year."
+    body = cell.font  # the ts_text style's font: what the words around the brackets would have without rich text
+    runs = {block.text: block.font for block in cell.value}
+    assert all(font.sz == body.sz and font.rFont == body.name for font in runs.values())  # no run jumps size
+    plain, label, bracket = runs["A floor of "], runs["Option A: "], runs["[USD 300/kg]"]
+    assert not plain.b and not plain.i and plain.color is None
+    assert label.b and label.i and label.color.rgb == AMBER
+    assert bracket.b and not bracket.i and bracket.color.rgb == AMBER
+    assert not runs["1. "].b

@@ -49,3 +49,25 @@ def test_replacing_an_earlier_shared_copy_leaves_no_backup_beside_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["to-delegations.cmws", "us.cmws"]
     assert clause(load_scenario(target).scenario.to_data(), "nickel-cfd")["text_note"] == "Revised after round 2."
     assert not any(c in target.read_text(encoding="utf-8") for c in canaries)
+
+
+def test_a_leaked_red_line_is_named_by_its_number_as_the_private_tab_shows_it():
+    scenario = edited(canary_scenario()[0], lambda d: d["document"]["metadata"].update(
+        description="Position: CANARY-REDLINE-2 no cost share over 40%"))
+    with pytest.raises(ShareError, match=r"^private text would be shared: mandate red line 2 appears in "
+                                         r"document\.metadata\.description\. Remove it"):
+        prepare_share(scenario, "US")
+
+
+def test_the_refusal_names_the_first_five_leaks_only():
+    secret = "CANARY-COMMENT-1 minister wants this by Friday"
+
+    def paste_everywhere(data):
+        for c in data["document"]["clauses"][:6]:
+            c["text_note"] = f"See: {secret}"
+    scenario = edited(canary_scenario()[0], paste_everywhere)
+    with pytest.raises(ShareError) as info:
+        prepare_share(scenario, "US")
+    message = str(info.value)
+    assert message.count("internal comment 1 appears in") == 5
+    assert "document.clauses[4].text_note" in message and "document.clauses[5]" not in message
