@@ -36,8 +36,8 @@ EXCLUSIONS = ROOT / "scripts" / "mutation_equivalent.txt"
 TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": ("tests/test_document.py", "tests/test_scenario_file.py", "tests/test_legal_text.py",
                             "tests/test_sharing_diff_merge.py"),
-    "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_limits.py", "tests/test_scenario_file.py",
-                         "tests/test_sharing.py"),
+    "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_limits.py",
+                         "tests/test_scenario_file.py", "tests/test_sharing.py"),
     "workbench/engine/": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py",
                           "tests/test_engine_montecarlo.py"),
     "workbench/engine/instruments.py": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py"),
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: exclusion matches no mutant any more (code changed?): {key}")
 
     if args.list:
-        for path, chosen, _, _ in plan:
+        for _path, chosen, _, _ in plan:
             for m in chosen:
                 print(f"{m.path}:{m.line}: [{m.function}] {m.change}")
         for key in sorted(used_exclusions):
