@@ -45,6 +45,14 @@ def test_a_kind_declares_every_part(name):
     for variant in kind.terms.price + kind.terms.volume:
         assert set(re.findall(r"\{([a-z_]+)\}", variant.text)) <= placeholders, variant.text
     assert kind.terms.instrument and kind.terms.price and kind.terms.volume
+    for item in (kind.terms.price, kind.terms.volume):
+        assert item[-1].when == "", "the last wording of an item must hold always"
+        for variant in item:
+            name, _, value = variant.when.partition("=")
+            if name:
+                assert name in kind.model.model_fields, variant.when
+            if value:
+                assert value in {c.value for c in kind.param(name).choices}, variant.when
     # engine hooks: a wedge, a compile hook, ledger entries with labels and colours
     assert isinstance(kind.wedge, Wedge) and callable(kind.compile)
     assert kind.ledger

@@ -110,6 +110,11 @@ class _ClauseBase(BaseModel):
             update[name] = resolve(br, choice if choice in labels else None)
         return self.model_copy(update=update)  # type: ignore[return-value]
 
+    def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
+        """Cross-field problems of the kind's own parameters, as (field path, message, value); ``partners`` are the
+        scenario's partner codes, ``regions`` those plus CN and ROW."""
+        return []
+
     def option_combinations(self) -> list[dict[str, Any]]:
         """Every combination of bracketed values, as {parameter: value} (one empty dict when none)."""
         names = self.bracketed_parameters()
@@ -133,6 +138,9 @@ class PriceGapSubsidyClause(_ClauseBase):
     upside_share: Bracketable(Share) = 0.0
     volume_cap: Volume | None = None
 
+    def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
+        return _unknown(self.eligible_producers, "eligible_producers", partners, "is not a partner")
+
 
 class CfdClause(_ClauseBase):
     """Two-sided contract for difference: pays K - p below the strike, claws back a share of p - C above C."""
@@ -144,6 +152,18 @@ class CfdClause(_ClauseBase):
     volume_basis: VolumeBasis = VolumeBasis.MARGINAL_OUTPUT
     contracted_volume: Bracketable(Volume) | None = None
     eligible_producers: list[PartnerCode] = Field(default_factory=list)
+
+    def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
+        out = _unknown(self.eligible_producers, "eligible_producers", partners, "is not a partner")
+        if self.volume_basis is VolumeBasis.FIXED_VOLUME and self.contracted_volume is None:
+            out.append(("contracted_volume", "is required when volume_basis is 'fixed_volume'", None))
+        for combo in self.option_combinations():
+            strike = combo.get("strike_price", resolve(self.strike_price))
+            cap = combo.get("rebate_threshold", resolve(self.rebate_threshold))
+            if (strike.currency, strike.per) == (cap.currency, cap.per) and cap.amount < strike.amount:
+                out.append(("rebate_threshold", f"must not be below the strike price {strike.label()}", cap.label()))
+                break
+        return out
 
 
 class PurchaseClause(_ClauseBase):
@@ -158,6 +178,12 @@ class PurchaseClause(_ClauseBase):
     budget_cap: Money | None = None
     storage_cost_rate: Annotated[float, Field(ge=0.0, le=0.25)] = 0.02
 
+    def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
+        out = _unknown(self.sources, "sources", regions, "is not a partner, CN or ROW")
+        if self.price_basis is PriceBasis.AGREED and self.agreed_price is None:
+            out.append(("agreed_price", "is required when price_basis is 'agreed'", None))
+        return out
+
 
 class TariffClause(_ClauseBase):
     """Ad-valorem tariff imposed by the parties on imports from the named exporters."""
@@ -165,6 +191,17 @@ class TariffClause(_ClauseBase):
     kind: Literal["tariff"] = "tariff"
     rate: Bracketable(TariffRate)
     exporters: Annotated[list[PartnerCode], Field(min_length=1)]
+
+    def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
+        out = _unknown(self.exporters, "exporters", regions, "is not a partner, CN or ROW")
+        out += [(f"exporters[{j}]", "is also a party: a party does not tariff itself", e)
+                for j, e in enumerate(self.exporters) if e in self.parties]
+        return out
+
+
+def _unknown(codes: list[str], field: str, allowed: set[str], message: str) -> list[tuple[str, str, Any]]:
+    """(field[j], message, code) for each code not in ``allowed``."""
+    return [(f"{field}[{j}]", message, code) for j, code in enumerate(codes) if code not in allowed]
 
 
 Clause = Annotated[

@@ -9,20 +9,14 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from workbench.document.brackets import PARTNER_CODE, resolve
+from workbench.document.brackets import PARTNER_CODE
 from workbench.document.clauses import (
-    CfdClause,
     Clause,
     ClauseId,
     ClauseStatus,
     CostSharingRule,
     MineralId,
     PartnerCode,
-    PriceBasis,
-    PriceGapSubsidyClause,
-    PurchaseClause,
-    TariffClause,
-    VolumeBasis,
     Year,
 )
 from workbench.document.errors import Issue, ScenarioValidationError, issues_from_pydantic
@@ -319,19 +313,8 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
         if c.status is ClauseStatus.AGREED and c.bracketed_parameters():
             issues.append(Issue(f"{base}.status", "an agreed clause cannot keep bracketed parameters "
                                 f"({', '.join(c.bracketed_parameters())})", c.status.value))
-        if isinstance(c, (PriceGapSubsidyClause, CfdClause)):
-            _refs(issues, f"{base}.eligible_producers", c.eligible_producers, set(codes), "is not a partner")
-        if isinstance(c, CfdClause):
-            _cfd(issues, base, c)
-        if isinstance(c, PurchaseClause):
-            _refs(issues, f"{base}.sources", c.sources, regions, "is not a partner, CN or ROW")
-            if c.price_basis is PriceBasis.AGREED and c.agreed_price is None:
-                issues.append(Issue(f"{base}.agreed_price", "is required when price_basis is 'agreed'", None))
-        if isinstance(c, TariffClause):
-            _refs(issues, f"{base}.exporters", c.exporters, regions, "is not a partner, CN or ROW")
-            for j, e in enumerate(c.exporters):
-                if e in c.parties:
-                    issues.append(Issue(f"{base}.exporters[{j}]", "is also a party: a party does not tariff itself", e))
+        issues += [Issue(f"{base}.{path}", message, value)
+                   for path, message, value in c.kind_issues(set(codes), regions)]
 
     a = doc.assumptions
     for key in list(a.price_paths) + list(a.demand_growth) + list(a.elasticity_overrides):
@@ -379,13 +362,3 @@ def _cost_sharing(issues: list[Issue], base: str, c: Any) -> None:
                             sorted(cs.shares)))
 
 
-def _cfd(issues: list[Issue], base: str, c: CfdClause) -> None:
-    if c.volume_basis is VolumeBasis.FIXED_VOLUME and c.contracted_volume is None:
-        issues.append(Issue(f"{base}.contracted_volume", "is required when volume_basis is 'fixed_volume'", None))
-    for combo in c.option_combinations():
-        strike = combo.get("strike_price", resolve(c.strike_price))
-        cap = combo.get("rebate_threshold", resolve(c.rebate_threshold))
-        if (strike.currency, strike.per) == (cap.currency, cap.per) and cap.amount < strike.amount:
-            issues.append(Issue(f"{base}.rebate_threshold", f"must not be below the strike price {strike.label()}",
-                                cap.label()))
-            break
