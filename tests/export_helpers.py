@@ -15,7 +15,7 @@ HOSTILE = [
     "-2*3",
     "@SUM(A1:A2)",
     "\t=1+1",
-    "\r=1+1",
+    "\t\t=1+1",  # a carriage return is no longer valid text (issue 13); leading tabs still are
     "#N/A",
     "#REF!",
     "=cmd|' /C calc'!A0",

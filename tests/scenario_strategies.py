@@ -12,7 +12,8 @@ from workbench.document.scenario import Mandate
 
 CODES = ["US", "EU", "JP", "MX", "KR", "AU", "CA", "IN"]
 MINERALS = ["ndpr_oxide", "nickel", "indium", "cobalt", "tungsten", "antimony", "lithium", "gallium"]
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# free text: tab and line breaks, no other control characters
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), max_size=40)
 title = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(str.strip)
 amount = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infinity=False)
 price = st.builds(Price, amount=amount, currency=st.sampled_from(["USD", "EUR", "JPY"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from sharing_helpers import canary_scenario, clause, edited
@@ -32,7 +33,8 @@ def test_share_then_verify_then_tamper(tmp_path, us_dir, capsys):
     assert [c for c in canaries if c in out.read_text(encoding="utf-8")] == []
     assert len(list((us_dir / "shared").iterdir())) == 1            # kept as the base for later merges
     assert main(["verify", str(out)]) == 0
-    assert capsys.readouterr().out == f"{out}: signed by US \u2014 verified; content hash matches\n"
+    assert capsys.readouterr().out == (f"{out}: signed by US \u2014 verified; content hash matches; round 1, dated "
+                                       f"2026-11-26, author US; last shared by US on {date.today().isoformat()}\n")
     out.write_text(out.read_text(encoding="utf-8").replace("United States", "United Statez"), encoding="utf-8")
     assert main(["verify", str(out)]) == 1
     assert "signature does not match" in capsys.readouterr().out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
+from workbench.untrusted_text import shown
 
 help = "evaluate scenario FILE: per-partner fiscal cost (annual, PV, peak) and price effects"
 
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    print(f"{args.file}: {result.years[0]}-{result.years[-1]}, "
+        print(f"warning: {shown(w)}", file=sys.stderr)
+    print(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, "
           f"discount rate {scenario.document.assumptions.discount_rate:.1%}; + = cost to the treasury")
     table = result.partner_table
     print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.cli.io import read_scenario, refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
+from workbench.sharing.clean import find_leaks, leak_message
 
 help = "write the Excel term sheet of scenario FILE (cover, clauses, fiscal cost, prices, sources) to OUT.xlsx"
 
@@ -36,7 +37,11 @@ def run(args: argparse.Namespace) -> int:
     refuse_existing(out, args.force)
     if args.paths is not None and not 100 <= args.paths <= 200_000:
         raise CliError(f"--paths must be between 100 and 200000 (got {args.paths})")
-    scenario = read_scenario(args.file, warn=False).scenario.without_private()
+    loaded = read_scenario(args.file, warn=False)
+    leaks = find_leaks(loaded.scenario)
+    if leaks:
+        raise CliError(f"{args.file}: not exported: {leak_message(leaks, 'the term sheet')}")
+    scenario = loaded.scenario.without_private()
     try:
         dataset = load_dataset()
         monte_carlo = run_monte_carlo(scenario, dataset=dataset, paths=args.paths, seed=args.seed)

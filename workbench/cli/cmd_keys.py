@@ -9,6 +9,7 @@ from workbench.cli.io import refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
 from workbench.sharing import KeyFileError, Keyring, default_data_dir
+from workbench.untrusted_text import shown
 
 help = "manage delegation keys (in the app-data folder, or $WORKBENCH_DATA_DIR)"
 
@@ -55,10 +56,10 @@ def run(args: argparse.Namespace) -> int:
             for k in ring.trusted():
                 print(f"{k.delegation:<6}{k.key_id}  {k.fingerprint}")
             for problem in ring.problems():
-                print(f"unreadable: {problem}")
+                print(f"unreadable: {shown(problem)}")
         else:
             ring.remove(args.key_id)
-            print(f"removed key {args.key_id}")
+            print(f"removed key {shown(args.key_id)}")
     except (KeyFileError, SaveError) as exc:
         raise CliError(str(exc)) from None
     return 0

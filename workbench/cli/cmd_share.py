@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.cli.io import read_scenario, refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
+from workbench.untrusted_text import shown
 from workbench.sharing import (KeyFileError, Keyring, SentArchive, ShareError, default_data_dir, prepare_share,
-                               write_shared)
+                               tampering, write_shared)
 
 help = "write a clean copy of FILE for other delegations: no private notes or mandate, a 'shared' history entry"
 
@@ -27,9 +29,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Strip, record, sign, write and keep a copy in the app-data folder (the base for later merges)."""
     data_dir = default_data_dir()
-    loaded = read_scenario(args.file)
+    loaded = read_scenario(args.file, warn=False)
+    ring = Keyring(data_dir)
+    problem = tampering(loaded, ring)
+    if problem is not None:
+        raise CliError(f"{args.file}: not shared: {problem}")
+    for w in loaded.warnings:
+        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
     try:
-        key = None if args.no_sign else Keyring(data_dir).own_key()
+        key = None if args.no_sign else ring.own_key()
     except KeyFileError as exc:
         raise CliError(str(exc)) from None
     delegation = args.delegation or (key.delegation if key else loaded.scenario.document.metadata.author_delegation)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
+from workbench.untrusted_text import shown
 
 help = "check that FILE is a valid scenario file (exit 0) or say why not (exit 1)"
 
@@ -24,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
     if not loaded.integrity_ok:
         raise CliError(f"{args.file}: integrity: {loaded.warnings[0]}")
     for w in loaded.warnings:
-        print(f"warning: {args.file}: {w}", file=sys.stderr)
+        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
     if not args.quiet:
         doc = loaded.scenario.document
-        print(f"{args.file}: valid (schema {loaded.source_schema}, {len(doc.partners)} partners, "
+        print(f"{shown(args.file)}: valid (schema {loaded.source_schema}, {len(doc.partners)} partners, "
               f"{len(doc.minerals)} minerals, {len(doc.clauses)} clauses)")
     return 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.cli.io import read_scenario
 from workbench.sharing import Keyring, SignatureStatus, default_data_dir, verify_origin
+from workbench.sharing import provenance, provenance_warnings
+from workbench.untrusted_text import shown
 
 help = "check FILE's content hash and signature: exit 0 when intact and verified (or unsigned), 1 otherwise"
 
@@ -18,10 +21,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print one line on the file's origin; the exit status says whether it can be trusted."""
+    """Print one line on the file's origin and version (round, date, author); warnings on stderr; the exit status
+    says whether it can be trusted."""
     loaded = read_scenario(args.file, warn=False)
     origin = verify_origin(loaded, Keyring(default_data_dir()))
-    print(f"{args.file}: {origin.text}")
+    print(f"{shown(args.file)}: {shown(origin.text)}; {provenance(loaded)}")
+    for w in [w for w in loaded.warnings if "hash does not match" not in w] + provenance_warnings(loaded):
+        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
     acceptable = {SignatureStatus.VERIFIED} if args.require_signature else {SignatureStatus.VERIFIED,
                                                                               SignatureStatus.UNSIGNED}
     return 0 if origin.integrity_ok and origin.status in acceptable else 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.cli.main import CliError
 from workbench.files import FileFormatError, LoadedScenario, load_scenario
+from workbench.untrusted_text import shown
 
 
 def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
@@ -17,7 +18,7 @@ def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
         raise CliError(str(exc)) from None
     if warn:
         for w in loaded.warnings:
-            print(f"warning: {path}: {w}", file=sys.stderr)
+            print(f"warning: {shown(path)}: {shown(w)}", file=sys.stderr)
     return loaded
 
 

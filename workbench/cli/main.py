@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from typing import Sequence
 
 from workbench import __version__
+from workbench.untrusted_text import STEERING_CHARS, shown
 
 #: Subcommand name -> module in workbench.cli; each module has ``help``, ``add_arguments(parser)`` and ``run(args)``.
 COMMANDS: dict[str, str] = {
@@ -54,11 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns (and, as a script, exits with) 0 on success, 1 on failure, 2 on usage errors."""
     args = build_parser().parse_args(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(sys.stdout), _Escaping(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen subcommand; every failure becomes one safe line on stderr and an exit status."""
     try:
         status = args._run(args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
     except CliError as exc:
-        print(f"workbench-cli {args.command}: {exc}", file=sys.stderr)
+        print(f"workbench-cli {args.command}: {shown(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -70,10 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         if not exc.filename:
             _discard_stdout()
-        print(f"workbench-cli {args.command}: {where}{exc.strerror or _one_line(exc)}", file=sys.stderr)
+        print(f"workbench-cli {args.command}: {shown(where)}{exc.strerror or shown(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:  # a bug: still one line, never a traceback (tests assert no command gets here)
-        print(f"workbench-cli {args.command}: internal error ({type(exc).__name__}: {_one_line(exc)}); "
+        print(f"workbench-cli {args.command}: internal error ({type(exc).__name__}: {shown(exc, 200)}); "
               "please report it", file=sys.stderr)
         return EXIT_FAILURE
     return EXIT_OK if status is None else int(status)
@@ -88,10 +100,25 @@ def _discard_stdout() -> None:
         pass
 
 
-def _one_line(exc: BaseException) -> str:
-    """The exception's message on one line, at most 200 characters."""
-    text = " ".join(str(exc).split())
-    return text if len(text) <= 200 else text[:197] + "..."
+class _Escaping:
+    """A text stream that shows any steering character still on its way to the terminal (ESC, BEL, CR, C1 codes,
+    bidirectional overrides...) as a visible escape; line breaks and tabs pass. The commands already make each
+    quoted value safe; this is the net under them. The escapes (``\\u001b``) are also valid inside JSON strings."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(STEERING_CHARS.sub(_visible, text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group()
+    return ch if ch in "\n\t" else shown(ch)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workbench.document.clauses import ClauseKind
+from workbench.untrusted_text import shown
 
 # Union tags pydantic inserts into error locations; they are not field names a user would recognise.
 _UNION_TAGS = {"plain", "bracket", *(kind.value for kind in ClauseKind), "function-after[_check(), str]"}
@@ -22,8 +23,10 @@ class Issue:
     value: Any = None
 
     def __str__(self) -> str:
-        shown = _short_repr(self.value)
-        return f"{self.path}: {self.message} (got {shown})" if shown is not None else f"{self.path}: {self.message}"
+        """One safe line: the path and message may quote the file (an unknown key, a bad tag), so they are escaped."""
+        value = _short_repr(self.value)
+        text = f"{self.path}: {self.message}" + (f" (got {value})" if value is not None else "")
+        return shown(text)
 
 
 class ScenarioValidationError(ValueError):

@@ -20,6 +20,7 @@ from workbench.document.clauses import (
     Year,
 )
 from workbench.document.errors import Issue, ScenarioValidationError, issues_from_pydantic
+from workbench.document.free_text import control_character_issues
 from workbench.document.quantities import Money, VolumeUnit
 
 #: Regions the model always adds: the dominant supplier and the rest of the world. Partners may not reuse them.
@@ -339,7 +340,7 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
     for cid in scenario.private.clause_notes:
         if cid not in seen_ids:
             issues.append(Issue(f"private.clause_notes.{cid}", "refers to no clause in the scenario", cid))
-    return issues
+    return issues + control_character_issues(scenario.to_data())
 
 
 def _refs(issues: list[Issue], path: str, values: list[str], allowed: set[str], msg: str) -> None:

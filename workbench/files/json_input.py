@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.files.errors import FileFormatError
+from workbench.untrusted_text import shown
 
 MAX_NESTING = 64
 MAX_NUMBER_CHARS = 40
@@ -24,8 +25,8 @@ class JsonInputError(FileFormatError):
 
     def __init__(self, source: str, reason: str) -> None:
         super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+        self.source = shown(source)
+        self.reason = shown(reason)
 
 
 def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:

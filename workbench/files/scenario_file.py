@@ -10,10 +10,12 @@ from typing import Any
 
 from workbench import __version__
 from workbench.document import Scenario, ScenarioValidationError, is_partner_code
+from workbench.document.free_text import strip_control_characters
 from workbench.files.atomic import atomic_write_bytes
 from workbench.files.errors import FileFormatError, NewerVersionError
 from workbench.files.json_input import parse_json, read_limited
 from workbench.files.migrations import migrate
+from workbench.untrusted_text import quoted, shown
 
 FORMAT_ID = "cmw-scenario"
 CURRENT_SCHEMA = 2
@@ -32,6 +34,15 @@ class LoadedScenario:
     integrity_ok: bool
     signature: dict[str, str] | None = None
     warnings: list[str] = field(default_factory=list)
+    #: The document hash of the text as received; differs from ``document_hash(scenario)`` only when control
+    #: characters were stripped on reading (the signature and ``integrity.document`` cover the received text).
+    received_hash: str = ""
+    #: Whether the file held a private block (a working file; shared copies have none).
+    has_private: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.received_hash:
+            self.received_hash = document_hash(self.scenario)
 
     @property
     def migrated(self) -> bool:
@@ -105,14 +116,15 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
     if not isinstance(data, dict):
         raise FileFormatError(f"{source}: not a scenario file (top level is not a JSON object)")
     if data.get("format") != FORMAT_ID:
-        raise FileFormatError(f"{source}: not a scenario file (format is {data.get('format')!r}, "
+        raise FileFormatError(f"{source}: not a scenario file (format is {quoted(data.get('format'))}, "
                               f"expected {FORMAT_ID!r})")
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise FileFormatError(f"{source}: schema_version must be a positive whole number (got {version!r})")
+        raise FileFormatError(f"{source}: schema_version must be a positive whole number (got {quoted(version)})")
     if version > CURRENT_SCHEMA:
         raise NewerVersionError(
-            f"{source}: written by a newer workbench (schema {version}, app {data.get('app_version', '?')}); "
+            f"{source}: written by a newer workbench (schema {version}, "
+            f"app {shown(data.get('app_version', '?'), 40)}); "
             f"this version {__version__} reads schema {CURRENT_SCHEMA} and older. Update the workbench to open it.")
     try:
         data = migrate(data, version, CURRENT_SCHEMA)
@@ -120,7 +132,7 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
         raise FileFormatError(f"{source}: {exc}") from None
     unknown = set(data) - _ENVELOPE_KEYS
     if unknown:
-        raise FileFormatError(f"{source}: unknown top-level field {sorted(unknown)[0]!r}")
+        raise FileFormatError(f"{source}: unknown top-level field {quoted(sorted(unknown)[0])}")
     integrity = data.get("integrity")
     if not isinstance(integrity, dict) or not isinstance(integrity.get("document"), str):
         raise FileFormatError(f"{source}: integrity.document: missing content hash")
@@ -132,34 +144,50 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
             raise FileFormatError(f"{source}: {exc}") from None
     if "document" not in data:
         raise FileFormatError(f"{source}: document: required field is missing")
-    payload = {"document": data["document"]}
+    received = {"document": data["document"]}
     if data.get("private") is not None:
-        payload["private"] = data["private"]
+        received["private"] = data["private"]
+    payload, stripped = strip_control_characters(received)
     try:
         scenario = Scenario.from_data(None, strict_json=json.dumps(payload, allow_nan=False))
     except ScenarioValidationError as exc:
         raise FileFormatError(f"{source}: {exc.issues[0]}") from exc
     warnings: list[str] = []
+    as_received = _as_received(received) if stripped else scenario
+    received_hash = document_hash(as_received) if as_received is not None else ""
+    if stripped:
+        warnings.append(f"control characters removed from {len(stripped)} text field(s) ({', '.join(stripped[:3])}"
+                        f"{', ...' if len(stripped) > 3 else ''}): they could hide or rewrite what is shown; the "
+                        "content hash and signature were checked on the text as received")
     stored = integrity["document"]
-    integrity_ok = stored == document_hash(scenario) if version == CURRENT_SCHEMA else True
+    integrity_ok = stored == received_hash if version == CURRENT_SCHEMA else True
     if not integrity_ok:
         warnings.append("the content hash does not match: the document was changed after it was last saved "
                         "by the workbench (or damaged on the way)")
     priv_stored = integrity.get("private")
-    private_hash = _private_hash(scenario.private.model_dump(mode="json"))
-    if version == CURRENT_SCHEMA and "private" in data and priv_stored != private_hash:
+    if version == CURRENT_SCHEMA and "private" in data and (
+            as_received is None or priv_stored != _private_hash(as_received.private.model_dump(mode="json"))):
         integrity_ok = False
         warnings.append("the private block's hash does not match: it was changed outside the workbench")
     if version != CURRENT_SCHEMA:
         warnings.append(f"converted from schema {version}; saving writes schema {CURRENT_SCHEMA}")
     return LoadedScenario(scenario=scenario, source_schema=version, integrity_ok=integrity_ok, signature=signature,
-                          warnings=warnings)
+                          warnings=warnings, received_hash=received_hash, has_private="private" in data)
+
+
+def _as_received(received: dict[str, Any]) -> Scenario | None:
+    """The file content as received (before control characters were stripped), for its hashes; None when that text
+    does not even pass the field checks (its hashes then cannot match the stored ones either)."""
+    try:
+        return Scenario.model_validate_json(json.dumps(received, allow_nan=False), strict=True)
+    except ValueError:
+        return None
 
 
 def _check_signature(sig: Any) -> None:
     if not isinstance(sig, dict) or set(sig) != _SIGNATURE_KEYS or not all(isinstance(v, str) for v in sig.values()):
         raise ValueError(f"signature: must have exactly the text fields {sorted(_SIGNATURE_KEYS)}")
     if sig["algorithm"] != "ed25519":
-        raise ValueError(f"signature.algorithm: only 'ed25519' is supported (got {sig['algorithm']!r})")
+        raise ValueError(f"signature.algorithm: only 'ed25519' is supported (got {quoted(sig['algorithm'])})")
     if not is_partner_code(sig["delegation"]):
         raise ValueError(f"signature.delegation: not a delegation code (got {sig['delegation'][:20]!r})")

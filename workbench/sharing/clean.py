@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from workbench.document import HistoryEntry, Scenario
 from workbench.document.scenario import HistoryAction
@@ -15,10 +14,9 @@ from workbench.files.atomic import atomic_write_bytes
 from workbench.files.json_input import read_json_file
 from workbench.files.scenario_file import MAX_FILE_BYTES
 from workbench.sharing.keys import OwnKey
+from workbench.sharing.leaks import private_text_in
 from workbench.sharing.signing import sign_scenario
 
-#: Private lines shorter than this are not searched for in the document (they would match ordinary words).
-MIN_LEAK_CHARS = 12
 _HASH = re.compile(r"sha256:[0-9a-f]{64}")
 
 
@@ -48,39 +46,17 @@ class SharePackage:
         return dumps_scenario(self.shared, include_private=False, signature=self.signature)
 
 
-def private_texts(scenario: Scenario) -> list[tuple[str, str]]:
-    """(where, text) of every free text in the private block: notes, clause notes, comments, red lines."""
-    p = scenario.private
-    out = [("private notes", p.notes)]
-    out += [(f"private note on clause {cid}", text) for cid, text in p.clause_notes.items()]
-    out += [(f"internal comment {i + 1}", text) for i, text in enumerate(p.internal_comments)]
-    out += [(f"mandate red line {i + 1}", text) for i, text in enumerate(p.mandate.red_lines)]
-    return [(where, text) for where, text in out if text.strip()]
-
-
 def find_leaks(scenario: Scenario) -> list[Leak]:
-    """Shareable fields that contain a private text (or one of its lines) word for word."""
-    needles: list[tuple[str, str]] = []
-    for where, text in private_texts(scenario):
-        for piece in {text.strip(), *(line.strip() for line in text.splitlines())}:
-            if len(piece) >= MIN_LEAK_CHARS:
-                needles.append((where, piece.casefold()))
-    leaks: list[Leak] = []
-    for path, value in _strings(scenario.document.model_dump(mode="json"), "document"):
-        folded = value.casefold()
-        for where in sorted({w for w, piece in needles if piece in folded}):
-            leaks.append(Leak(path, where))
-    return leaks
+    """Shareable fields that hold private text, even retyped (spacing, dashes, case, zero-width characters), split
+    across neighbouring fields, or a mandate figure in any common spelling (``workbench.sharing.leaks``)."""
+    return [Leak(path, source) for path, source in private_text_in(scenario)]
 
 
-def _strings(value: Any, path: str) -> list[tuple[str, str]]:
-    if isinstance(value, str):
-        return [(path, value)]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}")]
-    if isinstance(value, list):
-        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
-    return []
+def leak_message(leaks: list[Leak], where: str = "the shared copy") -> str:
+    """One line naming the first few leaks (which private text, which public field)."""
+    found = "; ".join(f"{leak.source} appears in {leak.path}" for leak in leaks[:5])
+    more = f" (and {len(leaks) - 5} more)" if len(leaks) > 5 else ""
+    return f"private text would be in {where}: {found}{more}. Remove it from the public field first."
 
 
 def shared_entry_hash(entry: HistoryEntry) -> str | None:
@@ -99,8 +75,7 @@ def prepare_share(scenario: Scenario, delegation: str, *, key: OwnKey | None = N
     """
     leaks = find_leaks(scenario)
     if leaks:
-        where = "; ".join(f"{leak.source} appears in {leak.path}" for leak in leaks[:5])
-        raise ShareError(f"private text would be shared: {where}. Remove it from the shared field first.")
+        raise ShareError(leak_message(leaks))
     if key is not None and key.delegation != delegation:
         raise ShareError(f"the signing key is {key.delegation}'s, not {delegation}'s")
     if delegation not in {p.code for p in scenario.document.partners}:

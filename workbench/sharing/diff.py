@@ -10,6 +10,7 @@ from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.sharing.impact import PartnerImpact, partner_impact
 from workbench.sharing.redline import Piece, changed, changed_lines, clause_text, redline_text, word_diff
 from workbench.sharing.slots import ABSENT, Slot, clause_titles, slot_values, value_text
+from workbench.untrusted_text import shown, shown_lines
 
 
 @dataclass(frozen=True)
@@ -77,33 +78,35 @@ class ScenarioDiff:
                 "impact_warnings": self.impact.warnings if self.impact is not None else []}
 
     def to_text(self) -> str:
-        """What ``workbench-cli diff`` prints: a readable report, section by section."""
+        """What ``workbench-cli diff`` prints: a readable report, section by section. Every value from the files is
+        made safe to show (``shown``: one line, control characters escaped, capped); a redline keeps its lines."""
         lines: list[str] = []
         if self.empty:
             lines.append("No differences in clauses or settings.")
         for title, change in (("Added clauses", "added"), ("Removed clauses", "removed")):
             items = self.by_change(change)
             if items:
-                lines += [f"{title}:"] + [f"  + {c.title} ({c.clause_id})" if change == "added"
-                                          else f"  - {c.title} ({c.clause_id})" for c in items] + [""]
+                lines += [f"{title}:"] + [f"  {'+' if change == 'added' else '-'} {shown(c.title)} ({c.clause_id})"
+                                          for c in items] + [""]
         if self.status_changes():
             lines.append("Status changes:")
-            lines += [f"  {c.title}: {c.status[0]} -> {c.status[1]}" for c in self.status_changes() if c.status]
+            lines += [f"  {shown(c.title)}: {c.status[0]} -> {c.status[1]}" for c in self.status_changes() if c.status]
             lines.append("")
         params = [p for c in self.by_change("changed") for p in c.parameters] + self.settings
         if params:
             lines.append("Parameter changes (ours -> theirs):")
-            lines += [f"  {p.label}: {value_text(p.ours)} -> {value_text(p.theirs)}" for p in params]
+            lines += [f"  {shown(p.label)}: {shown(value_text(p.ours))} -> {shown(value_text(p.theirs))}"
+                      for p in params]
             lines.append("")
         for c in self.clauses:
             body = redline_text(c.redline) if c.change != "changed" else "\n".join(changed_lines(c.redline))
-            lines += [f"Redline: {c.title} ({c.change})", _indent(body), ""]
+            lines += [f"Redline: {shown(c.title)} ({c.change})", _indent(shown_lines(body)), ""]
         lines += self._impact_lines()
         return "\n".join(lines).rstrip() + "\n"
 
     def _impact_lines(self) -> list[str]:
         if self.impact is None:
-            return [f"Fiscal cost and price effects: not computed ({self.impact_error})"]
+            return [f"Fiscal cost and price effects: not computed ({shown(self.impact_error)})"]
         t = self.impact.table
         lines = ["Change per partner (theirs - ours):",
                  f"  {'region':<7}{'fiscal cost PV (USD m)':>26}{'consumer price (pp)':>22}{'producer price (pp)':>22}"]
@@ -111,7 +114,7 @@ class ScenarioDiff:
             lines.append(f"  {region:<7}{_fmt(row['fiscal_cost_pv_usd_change'] / 1e6, ',.1f'):>26}"
                          f"{_fmt(row['consumer_price_change_pct_change'], '+.2f'):>22}"
                          f"{_fmt(row['producer_price_change_pct_change'], '+.2f'):>22}")
-        return lines + [f"  warning: {w}" for w in self.impact.warnings]
+        return lines + [f"  warning: {shown(w)}" for w in self.impact.warnings]
 
 
 def _fmt(x: float, spec: str) -> str:

@@ -22,6 +22,7 @@ from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
 from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
+from workbench.untrusted_text import shown
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
 
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
         self._select_first_clause()
         show_origin(self, loaded)
         if loaded.warnings:
-            QMessageBox.warning(self, self.tr("Scenario opened with warnings"), "\n".join(loaded.warnings))
+            QMessageBox.warning(self, self.tr("Scenario opened with warnings"),
+                                "\n".join(shown(w) for w in loaded.warnings))
         return True
 
     def save(self) -> bool:
@@ -252,7 +254,12 @@ class MainWindow(QMainWindow):
             return
         path = Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx")
         from workbench.export import write_term_sheet  # openpyxl is imported on the first export, not at start-up
+        from workbench.sharing.clean import find_leaks, leak_message
 
+        leaks = find_leaks(self.controller.scenario)
+        if leaks:
+            QMessageBox.critical(self, self.tr("Term sheet not written"), shown(leak_message(leaks, "the term sheet")))
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             write_term_sheet(self.controller.scenario, path)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from workbench.document import Scenario
 from workbench.sharing import KeyFileError, Keyring, OwnKey
 from workbench.sharing.datadir import ENV_VAR
+from workbench.untrusted_text import shown
 
 
 def app_data_dir() -> Path:
@@ -43,17 +44,22 @@ class MessageLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never read as HTML
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
     def error(self, text: str) -> None:
-        """Show ``text`` in red."""
+        """Show ``text`` in red (each line made safe to show: control characters escaped, capped)."""
         self.setStyleSheet("color: #b00020;")
-        self.setText(text)
+        self.setText(_safe(text))
         self.show()
 
     def info(self, text: str) -> None:
-        """Show ``text`` plainly."""
+        """Show ``text`` plainly (each line made safe to show: control characters escaped, capped)."""
         self.setStyleSheet("")
-        self.setText(text)
+        self.setText(_safe(text))
         self.show()
+
+
+def _safe(text: str) -> str:
+    return "\n".join(shown(line) for line in str(text).split("\n"))

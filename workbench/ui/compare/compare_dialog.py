@@ -21,6 +21,7 @@ from workbench.sharing.slots import slot_values, value_text
 from workbench.ui.compare.common import MessageLine, our_delegation
 from workbench.ui.compare.timeline_view import RoundsTimelineView
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
+from workbench.untrusted_text import shown
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 CONFLICT_BRUSH = QBrush(QColor("#ffd6d6"))
@@ -268,7 +269,7 @@ class CompareDialog(QDialog):
         impact = self.diff.impact
         if impact is None:
             self.impact_table.setRowCount(0)
-            self.impact_note.setText(self.tr("Not computed: {0}").format(self.diff.impact_error))
+            self.impact_note.setText(self.tr("Not computed: {0}").format(shown(self.diff.impact_error)))
             return
         t = impact.table
         headers = []
@@ -288,4 +289,4 @@ class CompareDialog(QDialog):
         self.impact_table.resizeColumnsToContents()
         notes = [self.tr("Change = theirs \u2212 ours (price changes in percentage points, pp); each "
                          "bracket's selected option modelled.")]
-        self.impact_note.setText("\n".join(notes + impact.warnings))
+        self.impact_note.setText("\n".join(notes + [shown(w) for w in impact.warnings]))

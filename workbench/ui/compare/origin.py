@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from workbench.files import LoadedScenario
 from workbench.sharing import Keyring, SignatureStatus, verify_origin
 from workbench.ui.compare.common import app_data_dir
+from workbench.untrusted_text import shown
 
 LABEL_NAME = "origin_label"
 
@@ -21,7 +23,8 @@ def show_origin(window: QMainWindow, loaded: LoadedScenario) -> QLabel:
         window.statusBar().addPermanentWidget(label)
         window.controller.scenarioChanged.connect(lambda _s: (label.clear(), label.setToolTip("")))
     origin = verify_origin(loaded, Keyring(app_data_dir()))
-    label.setText(origin.text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(shown(origin.text))
     label.setToolTip(window.tr("Signature and content hash of the file as opened; cleared at the first change."))
     label.setStyleSheet("" if origin.trustworthy or (origin.status is SignatureStatus.UNSIGNED and origin.integrity_ok)
                         else "color: #b00020; font-weight: bold;")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from workbench.files import FILE_EXTENSION, SaveError
 from workbench.sharing import KeyFileError, Keyring, SentArchive, ShareError, find_leaks, prepare_share, write_shared
-from workbench.sharing.clean import private_texts
+from workbench.sharing.leaks import private_texts
 from workbench.ui.compare.common import MessageLine, our_delegation, readable_own_key
 
 
