@@ -23,14 +23,15 @@ def test_table_has_every_region(default_file, capsys):
     lines = out.splitlines()
     assert "2026-2035" in lines[0]
     assert "PV USD m" in lines[1] and "cons. price %" in lines[1]
-    assert [ln.split()[0] for ln in lines[2:]] == ["US", "EU", "JP", "MX", "CN", "ROW"]
+    assert [ln.split()[0] for ln in lines[2:8]] == ["US", "EU", "JP", "MX", "CN", "ROW"]
+    assert lines[8].startswith("net = cash - stock PV")
 
 
 def test_json_matches_the_documented_keys(default_file, capsys):
     assert main(["evaluate", str(default_file), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"years", "regions", "region_names", "minerals", "partners", "annual_net_fiscal_cost_usd",
-                         "fiscal_pv_by_instrument_usd", "minerals_by_region", "warnings"}
+                         "fiscal_pv_by_instrument_usd", "minerals_by_region", "warnings", "validity_warnings"}
     assert set(data["partners"]["JP"]) == set(PARTNER_COLUMNS)
     assert len(data["annual_net_fiscal_cost_usd"]["US"]) == len(data["years"])
     total = sum(data["partners"][r]["fiscal_cost_pv_usd"] for r in data["regions"])

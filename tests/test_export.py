@@ -68,9 +68,12 @@ def test_sheets_and_numbers_equal_the_engine_json(default_export):
         assert row[2] == _same(p["fiscal_cost_avg_usd"])
         assert row[3] == _same(p["fiscal_cost_pv_usd"])
         assert row[4] == _same(p["fiscal_cost_peak_usd"])
-        assert row[5] == _same(mcjs["summary"][region]["p50_pv_usd"])
-        assert row[6] == _same(mcjs["summary"][region]["p95_pv_usd"])
-        assert row[7] == _same(mcjs["summary"][region]["p95_annual_usd"])
+        assert row[5] == _same(p["cash_cost_pv_usd"])  # cash and the stock's end value apart
+        assert row[6] == _same(p["stock_value_pv_usd"])
+        assert row[5] - row[6] == pytest.approx(row[3])
+        assert row[7] == _same(mcjs["summary"][region]["p50_pv_usd"])
+        assert row[8] == _same(mcjs["summary"][region]["p95_pv_usd"])
+        assert row[9] == _same(mcjs["summary"][region]["p95_annual_usd"])
     ws = wb["Fiscal cost"]
     rows = list(ws.iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows) if r[0] == "Year")
@@ -88,6 +91,14 @@ def test_sheets_and_numbers_equal_the_engine_json(default_export):
 
 
 @pytest.mark.skipif("evaluate" not in COMMANDS, reason="workbench-cli evaluate is not registered yet")
+def test_assumptions_list_the_validity_warnings(default_export):
+    path, result, _mc = default_export
+    ws = openpyxl.load_workbook(path)["Assumptions"]
+    checks = [r[1] for r in ws.iter_rows(values_only=True) if r[0] == "Outside the model's range"]
+    assert checks == [str(w) for w in result.validity_warnings]
+    assert any("indium-purchase" in c and "would not deliver" in c for c in checks)
+
+
 def test_numbers_equal_workbench_cli_evaluate_json(tmp_path):
     src = tmp_path / "s.cmws"
     save_scenario(src, default_scenario())

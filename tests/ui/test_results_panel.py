@@ -78,6 +78,15 @@ def test_panel_shows_the_engine_result_per_partner(qtbot, panel, controller):
     assert lines[1].split("\t")[0] == "United States (US)"
 
 
+def test_panel_shows_cash_and_stock_value_apart_and_the_validity_warnings(panel, controller):
+    expected = evaluate(controller.scenario).partner_table
+    for key in ("cash_cost_pv_usd", "stock_value_pv_usd"):
+        assert shown(panel, "US", key) == pytest.approx(round(expected.at["US", key] / 1e6, 2))
+    assert shown(panel, "US", "stock_value_pv_usd") > 0
+    assert panel.validity.isVisible() and "indium-purchase" in panel.validity.text()
+    assert "would not deliver" in panel.validity.text() and "would not deliver" not in panel.status.text()
+
+
 def test_editing_the_floor_updates_numbers_and_charts_and_undo_restores_them(qtbot, panel, controller):
     before = {r: shown(panel, r, "fiscal_cost_pv_usd") for r in ("US", "EU", "JP")}
     price_before = shown(panel, "JP", "consumer_price_change_pct")

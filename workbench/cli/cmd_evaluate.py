@@ -1,4 +1,4 @@
-"""``workbench-cli evaluate FILE [--json]``: per-partner fiscal cost and price effects of a scenario."""
+"""``workbench-cli evaluate FILE [--json] [--paths N]``: per-partner fiscal cost and price effects of a scenario."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ help = "evaluate scenario FILE: per-partner fiscal cost (annual, PV, peak) and p
 
 _COLUMNS = (  # (column, heading, scale, width, decimals)
     ("fiscal_cost_avg_usd", "avg/yr USD m", 1e-6, 13, 1),
-    ("fiscal_cost_pv_usd", "PV USD m", 1e-6, 11, 1),
+    ("fiscal_cost_pv_usd", "net PV USD m", 1e-6, 13, 1),
+    ("cash_cost_pv_usd", "cash PV USD m", 1e-6, 14, 1),
+    ("stock_value_pv_usd", "stock PV USD m", 1e-6, 15, 1),
     ("fiscal_cost_peak_usd", "peak USD m", 1e-6, 11, 1),
     ("consumer_price_change_pct", "cons. price %", 1.0, 14, 2),
     ("producer_price_change_pct", "prod. price %", 1.0, 14, 2),
@@ -31,6 +33,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the full result as JSON (see docs/cli.md)")
     p.add_argument("--option", metavar="A|B|C|D", choices=["A", "B", "C", "D"], default=None,
                    help="model that option wherever a bracket has it (default: each bracket's selected option)")
+    p.add_argument("--paths", type=int, metavar="N", default=None,
+                   help="also run the Monte Carlo with N price paths (scenario seed) and print, per region, the "
+                        "expected PV of the net fiscal cost and its P95 beside the deterministic PV")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,16 +43,28 @@ def run(args: argparse.Namespace) -> int:
     from workbench.engine import EngineInputError, InfeasibleMarket, evaluate
 
     scenario = read_scenario(args.file, warn=False).scenario
+    if args.paths is not None and args.paths < 1:
+        raise CliError(f"--paths: must be a whole number of at least 1, got {args.paths}")
     try:
         result = evaluate(scenario, option=args.option)
+        monte_carlo = None
+        if args.paths is not None:
+            from workbench.engine import run_monte_carlo
+
+            monte_carlo = run_monte_carlo(scenario, paths=args.paths, option=args.option)
     except (EngineInputError, InfeasibleMarket) as exc:
         raise CliError(f"{args.file}: cannot evaluate: {exc}") from None
     if args.json:
-        json.dump(result.to_json(), sys.stdout, indent=2)
+        data = result.to_json()
+        if monte_carlo is not None:
+            data["monte_carlo"] = monte_carlo.to_json()
+        json.dump(data, sys.stdout, indent=2)
         print()
         return 0
+    checks = result.validity_warnings
     for w in result.warnings:
-        print(f"warning: {shown(w)}", file=sys.stderr)
+        if w not in checks:
+            print(f"warning: {shown(w)}", file=sys.stderr)
     print(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, "
           f"discount rate {scenario.document.assumptions.discount_rate:.1%}; + = cost to the treasury")
     table = result.partner_table
@@ -55,7 +72,32 @@ def run(args: argparse.Namespace) -> int:
     for region in result.regions:
         cells = (f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS)
         print(f"{region:<8}" + "".join(cells))
+    print("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash)")
+    if monte_carlo is not None:
+        _print_monte_carlo(result, monte_carlo)
+    if checks:
+        print()
+        print("outside what the model can vouch for:")
+        for w in checks:
+            print(f"  - {shown(w)}")
     return 0
+
+
+def _print_monte_carlo(result, monte_carlo) -> None:
+    """Expected PV and P95 per region beside the deterministic PV; a flag where the signs differ."""
+    summary = monte_carlo.summary
+    table = result.partner_table
+    print()
+    print(f"Monte Carlo, {monte_carlo.paths:,} price paths (seed {monte_carlo.seed}): net fiscal cost PV, USD m")
+    print(f"{'region':<8}{'deterministic':>14}{'expected':>11}{'P95':>11}")
+    for region in result.regions:
+        det = table.at[region, "fiscal_cost_pv_usd"] * 1e-6
+        exp = summary.at[region, "expected_cost_pv_usd"] * 1e-6
+        p95 = summary.at[region, "p95_pv_usd"] * 1e-6
+        flag = "  signs differ" if abs(det) >= 0.05 and abs(exp) >= 0.05 and (det > 0) != (exp > 0) else ""
+        print(f"{region:<8}{_clean(det, 1):>14,.1f}{_clean(exp, 1):>11,.1f}{_clean(p95, 1):>11,.1f}{flag}")
+    for w in monte_carlo.warnings:
+        print(f"warning: {shown(w)}", file=sys.stderr)
 
 
 def _clean(x: float, decimals: int) -> float:

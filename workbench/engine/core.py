@@ -261,8 +261,9 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
 
     ``source_price[m]``: (H, B, R) market prices of mineral m (an array or a dict by m); ``base_price[m]``: (H, B)
     its baseline reference price. The stock is valued at the lower of the sources' market price and the baseline
-    price in the last year: the market price then may still be propped up by the purchases themselves, a value no
-    sale could realise. Returns (totals {(cid, instrument):
+    price: in the last year for its end value (the market price then may still be propped up by the purchases
+    themselves, a value no sale could realise) and, with the same rule, in each year for the storage cost (a rate on
+    the stock's value). Returns (totals {(cid, instrument):
     (H, B)}, stock held at the horizon's end {cid: (B,)} in tonnes, producer premiums {cid: (H, B, R)} by source
     when ``premiums``). Split by the clause's ``weights``.
     """
@@ -280,9 +281,10 @@ def purchase_ledger(source_price, comps: list[Compiled], frac: dict[str, np.ndar
         else:
             outlay = f * (1.0 + c.rate) * (p @ vol_s)
         stock = np.cumsum(f * vol_s.sum(), axis=0)  # (H, B)
+        value = np.minimum(pm, base_price[c.m])  # (H, B) USD per tonne of stock, one rule for storage and end value
         end = np.zeros_like(outlay)
-        end[-1] = -stock[-1] * np.minimum(pm[-1], base_price[c.m][-1])
-        amounts = {"outlay": outlay, "storage": c.storage_rate * stock * pm, "stock_end": end}
+        end[-1] = -stock[-1] * value[-1]
+        amounts = {"outlay": outlay, "storage": c.storage_rate * stock * value, "stock_end": end}
         for entry in c.kind.ledger:
             flows[(c.clause_id, entry.key)] = part_of(amounts[entry.amount], entry.part)
         stock_end[c.clause_id] = stock[-1]

@@ -25,6 +25,7 @@ from workbench.engine.core import (
     to_usd,
 )
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
+from workbench.engine.guards import validity_warnings
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import EvaluationResult
@@ -116,16 +117,20 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
             gov_flows[c.m] += f[:, None, None] * c.volume[None, :, None] * c.weights[None, None, :]
     cs, ps = surplus(st, u, pay)
     base_flows = (st.theta * st.d0[:, None, :])[:, None] * st.world[:, :, None, None]
+    base_production = st.x0[:, None, :] * st.world[:, :, None]
+    base_consumption = st.d0[:, None, :] * st.world[:, :, None]
+    guards = validity_warnings(model, comps, price=u.price[:, :, 0], index=u.index[:, :, 0], base_price=st.price,
+                               production=base_production, consumption=base_consumption, base_flows=base_flows,
+                               supply=u.supply[:, :, 0], ledger=ledger, frac=frac)
     disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
     return EvaluationResult(
         years=model.years, regions=list(model.regions), region_names=dict(model.region_names), minerals=minerals,
         discount=disc, base_price=st.price.copy(), consumer_price=u.index[:, :, 0],
         producer_price=(u.price + u.support)[:, :, 0],
-        base_consumption=st.d0[:, None, :] * st.world[:, :, None],
-        base_production=st.x0[:, None, :] * st.world[:, :, None],
+        base_consumption=base_consumption, base_production=base_production,
         base_flows=base_flows, flows=u.flows[:, :, 0], gov_flows=gov_flows, production=u.supply[:, :, 0],
         consumer_surplus=cs, producer_surplus=ps, ledger=ledger, stock_end=stock,
-        members=list(model.members), warnings=list(warnings or []))
+        members=list(model.members), warnings=list(warnings or []) + guards)
 
 
 def _settled(st: Static, model: Model, comps: list[Compiled]) -> tuple[dict, Usd]:

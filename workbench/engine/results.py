@@ -15,8 +15,10 @@ PARTNER_COLUMNS = (
     "fiscal_cost_avg_usd", "fiscal_cost_pv_usd", "fiscal_cost_peak_usd", "consumer_price_change_pct",
     "producer_price_change_pct", "china_share_pct", "china_share_base_pct", "zone_share_pct",
     "consumer_surplus_change_pv_usd", "producer_surplus_change_pv_usd", "welfare_change_pv_usd",
-    "stockpile_days_cover",
+    "stockpile_days_cover", "cash_cost_avg_usd", "cash_cost_pv_usd", "cash_cost_peak_usd", "stock_value_pv_usd",
 )
+#: The ledger line that is not cash: the value of the stock held at the horizon's end (a credit, booked negative).
+NON_CASH_INSTRUMENT = "stock_end_value"
 MC_SUMMARY_COLUMNS = ("expected_cost_pv_usd", "p5_pv_usd", "p50_pv_usd", "p95_pv_usd", "p95_annual_usd")
 
 
@@ -61,9 +63,34 @@ class EvaluationResult:
         return tot
 
     @cached_property
+    def annual_stock_value(self) -> np.ndarray:
+        """(H, R) value of the stock held at the horizon's end, USD (+ = value held; non-cash, in the last year)."""
+        tot = np.zeros((len(self.years), len(self.regions)))
+        for _c, inst, _m, _mi, a in self.ledger:
+            if inst == NON_CASH_INSTRUMENT:
+                tot -= a
+        return tot
+
+    @cached_property
+    def annual_cash(self) -> np.ndarray:
+        """(H, R) net cash cost per year and region, USD: the net fiscal cost without the stock's end value."""
+        return self.annual_net + self.annual_stock_value
+
+    @property
+    def validity_warnings(self) -> list:
+        """The structured warnings of the validity guards (workbench.engine.guards.ModelWarning)."""
+        return [w for w in self.warnings if hasattr(w, "code")]
+
+    @cached_property
     def partner_table(self) -> pd.DataFrame:
-        """One row per region; columns as documented (PARTNER_COLUMNS)."""
+        """One row per region; columns as documented (PARTNER_COLUMNS).
+
+        ``fiscal_cost_*`` is the net figure: cash minus the value of the stock held at the end;
+        ``cash_cost_*`` is the cash alone, ``stock_value_pv_usd`` the stock's end value (non-cash), so
+        fiscal_cost_pv_usd = cash_cost_pv_usd - stock_value_pv_usd.
+        """
         net = self.annual_net
+        cash = self.annual_cash
         disc = self.discount
         pb = self.base_price[:, :, None]
         wc = self.base_consumption * pb
@@ -91,6 +118,9 @@ class EvaluationResult:
             "china_share_pct": 100 * china, "china_share_base_pct": 100 * china_b, "zone_share_pct": 100 * zone_s,
             "consumer_surplus_change_pv_usd": cs, "producer_surplus_change_pv_usd": ps,
             "welfare_change_pv_usd": cs + ps - pv, "stockpile_days_cover": days,
+            "cash_cost_avg_usd": cash.mean(axis=0), "cash_cost_pv_usd": (cash * disc[:, None]).sum(axis=0),
+            "cash_cost_peak_usd": cash.max(axis=0),
+            "stock_value_pv_usd": (self.annual_stock_value * disc[:, None]).sum(axis=0),
         }
         return pd.DataFrame(data, index=pd.Index(self.regions, name="region"), columns=list(PARTNER_COLUMNS))
 
@@ -168,6 +198,7 @@ class EvaluationResult:
             "fiscal_pv_by_instrument_usd": {r: {c: float(by.at[r, c]) for c in INSTRUMENTS} for r in self.regions},
             "minerals_by_region": self.mineral_table.to_dict(orient="records"),
             "warnings": list(self.warnings),
+            "validity_warnings": [w.to_json() for w in self.validity_warnings],
         }
 
 

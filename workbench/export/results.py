@@ -17,8 +17,10 @@ TABLE_ROW = 6
 #: (partner_table column, header, style) of the fiscal table; the Monte Carlo columns follow.
 FISCAL_COLUMNS = (
     ("fiscal_cost_avg_usd", "Net fiscal cost, average a year", "ts_usd_m"),
-    ("fiscal_cost_pv_usd", "Net fiscal cost, present value", "ts_usd_m"),
+    ("fiscal_cost_pv_usd", "Net fiscal cost (cash minus stock value), present value", "ts_usd_m"),
     ("fiscal_cost_peak_usd", "Net fiscal cost, peak year", "ts_usd_m"),
+    ("cash_cost_pv_usd", "Cash cost, present value", "ts_usd_m"),
+    ("stock_value_pv_usd", "Stock held at the end, value (non-cash), present value", "ts_usd_m"),
 )
 MC_COLUMNS = (
     ("p50_pv_usd", "P50 present value (Monte Carlo)", "ts_usd_m"),

@@ -48,7 +48,9 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
     for o in a.data_overrides:
         rows.append((f"Override: {minerals.get(o.mineral, o.mineral)} {o.field} ({o.region})",
                      f"{o.value:g}" + (f" \u2014 {o.note}" if o.note else ""), "ts_value"))
-    rows += [("Model warning", w, "ts_value") for w in result.warnings]
+    checks = result.validity_warnings
+    rows += [("Outside the model's range", w, "ts_value") for w in checks]
+    rows += [("Model warning", w, "ts_value") for w in result.warnings if w not in checks]
     rows += [("Monte Carlo warning", w, "ts_value") for w in monte_carlo.warnings]
     r = HEADER_ROW
     for label, value, style in rows:

@@ -99,6 +99,12 @@ class ResultsPanel(QWidget):
         self.mandate.setAccessibleName(self.tr("Mandate breaches"))
         self.mandate.setStyleSheet("QLabel { border: 1px solid #e69f00; border-radius: 3px; padding: 4px; }")
         self.mandate.hide()
+        self.validity = QLabel(self)
+        self.validity.setWordWrap(True)
+        self.validity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.validity.setAccessibleName(self.tr("Outside what the model can vouch for"))
+        self.validity.setStyleSheet("QLabel { border: 1px solid #999999; border-radius: 3px; padding: 4px; }")
+        self.validity.hide()
 
         self.partner_model = PartnerTableModel(self)
         self.table = ResultsTableView(self.partner_model, self.tr("Results per partner"), self)
@@ -131,6 +137,7 @@ class ResultsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error)
         layout.addWidget(self.mandate)
+        layout.addWidget(self.validity)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(footer)
 
@@ -281,8 +288,12 @@ class ResultsPanel(QWidget):
             self._show_in_views(scenario, result)
         self.progress.setValue(0)
         self.status.setText(self.tr("Modelled in {0:.0f} ms; refining uncertainty\u2026").format(seconds * 1000))
+        checks = result.validity_warnings
         for w in result.warnings:
-            self.status.setText(self.status.text() + "  " + w)
+            if w not in checks:
+                self.status.setText(self.status.text() + "  " + w)
+        self.validity.setText(self.tr("Outside what the model can vouch for:") + "".join(f"\n• {w}" for w in checks))
+        self.validity.setVisible(bool(checks))
         self.resultsShown.emit()
 
     def _show_in_views(self, scenario: Scenario, result: EvaluationResult) -> None:
@@ -293,6 +304,7 @@ class ResultsPanel(QWidget):
 
     def _show_error(self, scenario: Scenario, message: str) -> None:
         self._result = None
+        self.validity.hide()
         self.error.setText(self.tr("Results not updated. {0}").format(message))
         self.error.show()
         self.tabs.setEnabled(False)

@@ -1,0 +1,117 @@
+"""Validity guards (EvaluationResult.warnings) and the honest headlines: cash apart from the stock's end value."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.cli.main import main
+from workbench.defaults import default_scenario
+from workbench.document import Price, Volume
+from workbench.document.clauses import VolumeBasis
+from workbench.engine import evaluate
+
+OUT_OF_RANGE = {"price_band", "purchase_share", "cfd_volume", "revenue_above_imports"}
+
+
+def _replace(scenario, clause_id, **update):
+    clauses = [c.model_copy(update=update) if c.id == clause_id else c for c in scenario.document.clauses]
+    return scenario.model_copy(update={"document": scenario.document.model_copy(update={"clauses": clauses})})
+
+
+def _codes(result, clause_id):
+    return {w.code for w in result.validity_warnings if w.clause_id == clause_id}
+
+
+@pytest.fixture(scope="module")
+def default_result():
+    return evaluate(default_scenario())
+
+
+def test_the_default_scenario_is_inside_every_range_but_flags_its_indium_deal(default_result):
+    codes = {w.code for w in default_result.validity_warnings}
+    assert not codes & OUT_OF_RANGE
+    [below] = [w for w in default_result.validity_warnings if w.code == "below_market"]
+    # USD 312.50/kg against the sources' market price the purchase itself drives up (USGS reference 370/kg)
+    assert below.clause_id == "indium-purchase" and below.mineral == "indium" and below.year == 2026
+    assert below.figure > 0.15 and "312,500" in below and "would not deliver" in below
+    # the antimony floor sits exactly at the reference price: near the money, named as such
+    near = {w.clause_id for w in default_result.validity_warnings if w.code == "near_the_money"}
+    assert "usmx-antimony-floor" in near and "ndpr-border-floor" not in near
+
+
+def test_an_ndpr_floor_at_ten_times_the_price_is_flagged():
+    sc = _replace(default_scenario(), "ndpr-border-floor", floor_price=Price(amount=690.0, currency="USD", per="kg"))
+    result = evaluate(sc)
+    assert {"price_band", "revenue_above_imports"} <= _codes(result, "ndpr-border-floor")
+    [rev] = [w for w in result.validity_warnings if w.code == "revenue_above_imports"]
+    assert rev.mineral == "ndpr_oxide" and rev.year in result.years and rev.figure > 1.0
+    # check the figure against the ledger and the base flows: levy / (parties' base imports x baseline price)
+    t = result.years.index(rev.year)
+    levy = -result.fiscal.query("clause_id == 'ndpr-border-floor' and year == @rev.year").amount_usd.sum()
+    m = result.minerals.index("ndpr_oxide")
+    flows = result.base_flows[m, t]
+    parties = [result.regions.index(r) for r in ("US", "EU", "JP")]
+    bill = sum(flows[:, j].sum() - flows[j, j] for j in parties) * result.base_price[m, t]
+    assert rev.figure == pytest.approx(levy / bill)
+
+
+def test_a_purchase_of_twice_world_indium_output_is_flagged():
+    sc = default_scenario()
+    world = 1100.0  # USGS world refinery output 2025, t
+    sc = _replace(sc, "indium-purchase", annual_volume=Volume(amount=2 * world), budget_cap=None,
+                  sources=["EU", "JP", "CN", "ROW"])
+    result = evaluate(sc)
+    [share] = [w for w in result.validity_warnings if w.code == "purchase_share" and w.unit == "share of world output"]
+    t = result.years.index(share.year)
+    world_that_year = result.base_production[result.minerals.index("indium"), t].sum()  # grows with demand
+    assert share.clause_id == "indium-purchase" and share.figure == pytest.approx(2 * world / world_that_year)
+    assert share.figure > 1.9
+    assert "price_band" in _codes(result, "indium-purchase")
+
+
+def test_a_fixed_volume_cfd_above_the_eligible_output_is_flagged():
+    sc = _replace(default_scenario(), "nickel-cfd", volume_basis=VolumeBasis.FIXED_VOLUME,
+                  contracted_volume=Volume(amount=100_000.0))
+    result = evaluate(sc)
+    [w] = [w for w in result.validity_warnings if w.code == "cfd_volume"]
+    assert w.clause_id == "nickel-cfd" and w.year == 2027 and w.figure > 1.0
+
+
+def test_storage_and_end_value_use_one_valuation(default_result):
+    # indium: 133.3 t a year bought 2026-28 (USD 125 m cap = 400 t); its market price is above the baseline
+    # (370,000 USD/t), so both the storage cost (2% a year) and the end value use the baseline price
+    fiscal = default_result.fiscal.query("clause_id == 'indium-purchase'")
+    storage = fiscal.query("instrument == 'storage_cost'").groupby("year").amount_usd.sum()
+    assert storage[2026] == pytest.approx(0.02 * (400 / 3) * 370_000, rel=1e-9)
+    assert storage[2030] == pytest.approx(0.02 * 400 * 370_000, rel=1e-9)
+    end = fiscal.query("instrument == 'stock_end_value'").amount_usd.sum()
+    assert end == pytest.approx(-400 * 370_000, rel=1e-9)
+
+
+def test_cash_plus_stock_valuation_is_the_old_net_figure(default_result):
+    r = default_result
+    pt = r.partner_table
+    fiscal = r.fiscal.assign(pv=lambda d: d.amount_usd * r.discount[d.year - r.years[0]])
+    net = fiscal.groupby("region").pv.sum().reindex(r.regions, fill_value=0.0)
+    stock = fiscal.query("instrument == 'stock_end_value'").groupby("region").pv.sum().reindex(r.regions,
+                                                                                                fill_value=0.0)
+    assert np.allclose(pt.fiscal_cost_pv_usd, net, atol=1e-3)          # the net figure: every ledger row
+    assert np.allclose(pt.cash_cost_pv_usd, net - stock, atol=1e-3)    # cash: all but the stock's end value
+    assert np.allclose(pt.stock_value_pv_usd, -stock, atol=1e-3)
+    assert np.allclose(pt.cash_cost_pv_usd - pt.stock_value_pv_usd, pt.fiscal_cost_pv_usd)
+    assert pt.at["US", "stock_value_pv_usd"] > 0 and pt.at["EU", "stock_value_pv_usd"] == 0
+
+
+def test_the_cli_prints_guards_cash_and_monte_carlo_beside_the_deterministic_figure(tmp_path, capsys):
+    path = tmp_path / "default.cmws"
+    assert main(["new", "-o", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", str(path), "--paths", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "cash PV USD m" in out and "stock PV USD m" in out
+    assert "Monte Carlo, 200 price paths" in out
+    rows = {ln.split()[0]: ln.split()[1:] for ln in out.split("Monte Carlo")[1].splitlines()[2:8]}
+    assert set(rows) == {"US", "EU", "JP", "MX", "CN", "ROW"} and len(rows["US"]) >= 3
+    assert "indium-purchase" in out.split("outside what the model can vouch for:")[1]
+    assert main(["evaluate", str(path), "--paths", "0"]) == 1

@@ -1,0 +1,183 @@
+"""Validity guards: where a run leaves the range the model can vouch for, as structured warnings naming the clause."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench.engine.instruments import Compiled
+from workbench.engine.market import Model
+from workbench.instrument_kinds import Wedge
+
+#: Prices beyond these multiples of the baseline extrapolate the constant elasticities far from their calibration.
+PRICE_BAND = (0.5, 2.0)
+#: A purchase above this share of world output (in a year) is beyond what a stockpile programme moves in the data.
+WORLD_OUTPUT_SHARE = 0.2
+#: An agreed purchase price more than this below the sources' market price is flagged (sellers would not deliver).
+BELOW_MARKET_TOLERANCE = 0.01
+
+
+class ModelWarning(str):
+    """A warning that is also data: the text (so it prints and joins like any warning) plus what it is about.
+
+    ``code`` names the guard (``price_band``, ``purchase_share``, ``below_market``, ``cfd_volume``,
+    ``revenue_above_imports``, ``near_the_money``); ``figure`` is the number that tripped it, in ``unit``.
+    """
+
+    code: str
+    clause_id: str
+    mineral: str
+    year: int | None
+    figure: float
+    unit: str
+
+    def __new__(cls, message: str, *, code: str, clause_id: str, mineral: str, year: int | None, figure: float,
+                unit: str) -> ModelWarning:
+        obj = super().__new__(cls, message)
+        obj.code, obj.clause_id, obj.mineral, obj.year = code, clause_id, mineral, year
+        obj.figure, obj.unit = float(figure), unit
+        return obj
+
+    def to_json(self) -> dict:
+        """The warning as plain JSON data."""
+        return {"code": self.code, "clause_id": self.clause_id, "mineral": self.mineral, "year": self.year,
+                "figure": self.figure, "unit": self.unit, "message": str(self)}
+
+
+def validity_warnings(model: Model, comps: list[Compiled], *, price: np.ndarray, index: np.ndarray,
+                      base_price: np.ndarray, production: np.ndarray, consumption: np.ndarray,
+                      base_flows: np.ndarray, supply: np.ndarray, ledger: list, frac: dict) -> list[ModelWarning]:
+    """Every guard on one deterministic run (arrays indexed [mineral, year, region(, region)], USD and tonnes).
+
+    ``price`` exporters' market prices, ``index`` consumers' composite prices, ``base_price`` (M, H) the baseline,
+    ``production``/``consumption``/``base_flows`` the baseline quantities, ``supply`` output under the clauses,
+    ``ledger`` the fiscal ledger rows (clause_id, instrument, mineral, mineral index, (H, R)), ``frac`` the budget
+    fractions of capped purchases.
+    """
+    years = model.years
+    out: list[ModelWarning] = []
+    for c in comps:
+        on = np.flatnonzero(c.years)
+        if not on.size:
+            continue
+        out += _price_band(c, years, on, price, index, base_price, production, consumption)
+        if c.wedge is Wedge.GOVERNMENT_PURCHASE:
+            out += _purchase(model, c, years, on, price, base_price, production, frac)
+        elif c.wedge is Wedge.PRODUCER_SUPPORT and not c.marginal and c.volume is not None:
+            out += _cfd_volume(c, years, on, supply)
+        out += _near_the_money(model, c, base_price)
+    out += _revenue(model, comps, years, base_price, base_flows, ledger)
+    return out
+
+
+def _price_band(c, years, on, price, index, base_price, production, consumption) -> list[ModelWarning]:
+    """A price of the clause's mineral below 0.5x or above 2x the baseline in a year the clause is active."""
+    pb = base_price[c.m][on][:, None]
+    rel = np.concatenate([np.where(production[c.m][on] > 0, price[c.m][on] / pb, 1.0),
+                          np.where(consumption[c.m][on] > 0, index[c.m][on] / pb, 1.0)], axis=1)
+    lo, hi = PRICE_BAND
+    worst = np.where(rel > 1.0, rel / hi, lo / np.maximum(rel, 1e-300))
+    t, k = np.unravel_index(int(np.argmax(worst)), worst.shape)
+    if worst[t, k] <= 1.0:
+        return []
+    ratio = float(rel[t, k])
+    side = "consumer" if k >= production.shape[-1] else "producer"
+    return [ModelWarning(
+        f"clause {c.clause_id!r}: the {c.mineral} {side} price reaches {ratio:.2f}x the baseline in {years[on[t]]}, "
+        f"outside the {lo:g}x-{hi:g}x band where the constant elasticities are trusted; the figures extrapolate",
+        code="price_band", clause_id=c.clause_id, mineral=c.mineral, year=years[on[t]], figure=ratio,
+        unit="x baseline price")]
+
+
+def _purchase(model, c, years, on, price, base_price, production, frac) -> list[ModelWarning]:
+    """Purchases above a share of world output or above a source's output; an agreed price below the market."""
+    out = []
+    f = frac.get(c.clause_id, np.ones((len(years), 1)))[:, 0]
+    bought = f[on, None] * c.volume[None, :]  # (T, R) tonnes a year by source
+    world = production[c.m][on].sum(axis=1)
+    share = bought.sum(axis=1) / world
+    t = int(np.argmax(share))
+    if share[t] > WORLD_OUTPUT_SHARE:
+        out.append(ModelWarning(
+            f"clause {c.clause_id!r} buys {bought[t].sum():,.0f} t of {c.mineral} in {years[on[t]]}, "
+            f"{100 * share[t]:.0f}% of world output ({world[t]:,.0f} t), above the {100 * WORLD_OUTPUT_SHARE:.0f}% "
+            "a stockpile can take without the model extrapolating", code="purchase_share", clause_id=c.clause_id,
+            mineral=c.mineral, year=years[on[t]], figure=float(share[t]), unit="share of world output"))
+    made = production[c.m][on]
+    over = np.where(made > 0, bought / np.where(made > 0, made, 1.0), np.where(bought > 0, np.inf, 0.0))
+    t, i = np.unravel_index(int(np.argmax(over)), over.shape)
+    if over[t, i] > 1.0:
+        out.append(ModelWarning(
+            f"clause {c.clause_id!r} buys {bought[t, i]:,.0f} t of {c.mineral} a year from {model.regions[i]}, more "
+            f"than its base output ({made[t, i]:,.0f} t) in {years[on[t]]}", code="purchase_share",
+            clause_id=c.clause_id, mineral=c.mineral, year=years[on[t]], figure=float(over[t, i]),
+            unit="share of the source's output"))
+    if c.agreed:
+        src = np.flatnonzero(c.volume > 0)
+        market = price[c.m][on][:, src] @ (c.volume[src] / c.volume[src].sum())
+        gap = 1.0 - c.price / market
+        t = int(np.argmax(gap))
+        if gap[t] > BELOW_MARKET_TOLERANCE:
+            out.append(ModelWarning(
+                f"clause {c.clause_id!r}: the agreed price USD {c.price:,.0f}/t is {100 * gap[t]:.0f}% below the "
+                f"sources' market price (USD {market[t]:,.0f}/t) in {years[on[t]]}: sellers would not deliver at it; "
+                "the model books the purchase as if they did", code="below_market", clause_id=c.clause_id,
+                mineral=c.mineral, year=years[on[t]], figure=float(gap[t]), unit="share below market price"))
+    return out
+
+
+def _cfd_volume(c, years, on, supply) -> list[ModelWarning]:
+    """A fixed-volume CfD whose contracted volume exceeds what the eligible producers make."""
+    made = (supply[c.m][on] * c.eligible).sum(axis=1)
+    want = float(c.volume.sum())
+    ratio = want / np.maximum(made, 1e-300)
+    t = int(np.argmax(ratio))
+    if ratio[t] <= 1.0:
+        return []
+    return [ModelWarning(
+        f"clause {c.clause_id!r}: the contracted volume {want:,.0f} t a year exceeds the eligible producers' output "
+        f"({made[t]:,.0f} t) in {years[on[t]]}; payments are booked on volume that is not produced",
+        code="cfd_volume", clause_id=c.clause_id, mineral=c.mineral, year=years[on[t]], figure=float(ratio[t]),
+        unit="x eligible output")]
+
+
+def _revenue(model, comps, years, base_price, base_flows, ledger) -> list[ModelWarning]:
+    """Levy or tariff revenue of a clause above its parties' base-year import bill for the mineral."""
+    by_id = {c.clause_id: c for c in comps}
+    out = []
+    for cid, inst, mineral, mi, a in ledger:
+        c = by_id.get(cid)
+        if c is None or c.wedge not in (Wedge.PRICE_FLOOR, Wedge.AD_VALOREM) or inst == "_producers":
+            continue
+        revenue = -a.sum(axis=1)  # (H,) receipts of every party
+        flows = base_flows[mi]  # (H, R, R)
+        imports = flows.sum(axis=1) - np.diagonal(flows, axis1=1, axis2=2)  # (H, R) base imports of each importer
+        bill = (imports * c.parties).sum(axis=1) * base_price[mi]
+        ratio = np.where(bill > 0, revenue / np.where(bill > 0, bill, 1.0), np.where(revenue > 0, np.inf, 0.0))
+        t = int(np.argmax(ratio))
+        if ratio[t] > 1.0:
+            out.append(ModelWarning(
+                f"clause {cid!r}: {inst.replace('_', ' ')} of USD {revenue[t] / 1e6:,.1f} m in {years[t]} exceeds the "
+                f"parties' whole base-year {mineral} import bill (USD {bill[t] / 1e6:,.1f} m, {ratio[t]:.1f}x)",
+                code="revenue_above_imports", clause_id=cid, mineral=mineral, year=years[t], figure=float(ratio[t]),
+                unit="x base import bill"))
+    return out
+
+
+def _near_the_money(model, c, base_price) -> list[ModelWarning]:
+    """A price-contingent clause whose floor or strike lies within one year's price volatility of the reference."""
+    if not c.kind.price_contingent:
+        return []
+    market = model.markets[c.mineral]
+    on = np.flatnonzero(c.years)
+    pb = base_price[c.m][on]
+    distance = np.abs(np.log(c.price / pb))
+    t = int(np.argmin(distance))
+    if distance[t] > market.volatility:
+        return []
+    return [ModelWarning(
+        f"clause {c.clause_id!r} is near the money: its price USD {c.price:,.0f}/t lies within one year's price "
+        f"volatility ({100 * market.volatility:.0f}%) of the {c.mineral} reference price (USD {pb[t]:,.0f}/t) in "
+        f"{model.years[on[t]]}; the deterministic figure assumes the reference path, the Monte Carlo expected cost "
+        "can differ in sign (`workbench-cli evaluate --paths N`)", code="near_the_money", clause_id=c.clause_id,
+        mineral=c.mineral, year=model.years[on[t]], figure=float(distance[t] / max(market.volatility, 1e-300)),
+        unit="log distance / volatility")]
