@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
+from workbench.untrusted_text import shown
 
 help = ("calibration report: per mineral and importer, the model's base-year import shares by source next to the "
         "import-source data (US, EU, Japan), with the largest gap")
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         name = "default scenario, every mineral of the dataset"
     else:
         scenario = read_scenario(args.file, warn=False).scenario
-        name = str(args.file)
+        name = shown(args.file)
     try:
         model = model_for(scenario, dataset)
     except EngineInputError as exc:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(name, table, worst)
         for w in model.warnings:
-            print(f"warning: {w}", file=sys.stderr)
+            print(f"warning: {shown(w)}", file=sys.stderr)
     return 1 if worst is not None and abs(worst["gap_pp"]) > GAP_LIMIT_PP else 0
 
 

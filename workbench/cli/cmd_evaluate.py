@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         print("outside what the model can vouch for:")
         for w in checks:
-            print(f"  - {shown(w)}")
+            print(f"  - {shown(w, limit=1000)}")
     return 0
 
 

@@ -101,6 +101,7 @@ class ResultsPanel(QWidget):
         self.mandate.hide()
         self.validity = QLabel(self)
         self.validity.setWordWrap(True)
+        self.validity.setTextFormat(Qt.TextFormat.PlainText)
         self.validity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.validity.setAccessibleName(self.tr("Outside what the model can vouch for"))
         self.validity.setStyleSheet("QLabel { border: 1px solid #999999; border-radius: 3px; padding: 4px; }")
