@@ -172,3 +172,30 @@ def test_shown_escapes_every_steering_character_and_caps_the_line():
     assert shown("a\x1b[2Kb\nc\td\r\u202e\x9b") == "a\\u001b[2Kb\\nc\\td\\r\\u202e\\u009b"
     assert shown("x" * 1000) == "x" * 299 + "\u2026"
     assert shown(copy.copy("plain text, em dash \u2014 kept")) == "plain text, em dash \u2014 kept"
+
+
+# --- key store permissions ------------------------------------------------------------------------------------------
+def test_the_key_store_is_private_whatever_the_umask_and_repaired_when_opened(tmp_path, capsys):
+    import os
+
+    from workbench.sharing import Keyring
+
+    data = tmp_path / "app-data"
+    umask = os.umask(0)
+    try:
+        ring = Keyring(data)
+        ring.create_own_key("US")
+    finally:
+        os.umask(umask)
+    modes = {p.relative_to(data).as_posix(): p.stat().st_mode & 0o777 for p in [data, *data.rglob("*")]}
+    assert modes == {".": 0o700, "keys": 0o700, "keys/trusted": 0o700, "keys/own.pem": 0o600,
+                     "keys/own.json": 0o600, f"keys/trusted/{ring.own_key().public.key_id}.cmwkey": 0o600}
+    os.chmod(data / "keys", 0o777)
+    os.chmod(data / "keys" / "own.pem", 0o644)
+    os.chmod(data, 0o777)
+    assert main(["keys", "list"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"warning: {data} was open to other accounts (mode 777); set to 755",
+                   f"warning: {data / 'keys'} was open to other accounts (mode 777); set to 700",
+                   f"warning: {data / 'keys' / 'own.pem'} was open to other accounts (mode 644); set to 600"]
+    assert Keyring(data).repairs == []

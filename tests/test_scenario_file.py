@@ -260,10 +260,25 @@ def test_killed_child_process_mid_save_never_damages_the_file(saved):
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
-        notes = load_scenario(saved).scenario.private.notes
-        assert notes in ("", "a", "b")
-        for leftover in saved.parent.glob(".*.tmp"):
-            leftover.unlink()  # a killed writer may leave its temp file; the real file is whole
+        loaded = load_scenario(saved).scenario
+        assert loaded.private.notes in ("", "a", "b")
+        save_scenario(saved, loaded)  # a killed writer may leave its temp file: the next save removes it
+        assert list(saved.parent.glob(".*.tmp")) == []
+
+
+def test_the_next_save_removes_stale_temp_files_of_that_file_only(saved):
+    old = time.time() - 2 * atomic.STALE_AFTER_S
+    dead = saved.parent / f".{saved.name}.999999999-ab12cd34.tmp"          # its process is gone
+    unnamed = saved.parent / f".{saved.name}.k3j4h5g6.tmp"                 # written before ids were in the name
+    backup = saved.parent / f".{saved.name}.bak.999999999-zz.tmp"          # an interrupted backup copy
+    live = saved.parent / f".{saved.name}.{os.getppid()}-qq.tmp"           # a save under way elsewhere
+    fresh = saved.parent / f".{saved.name}.n0w1s2h3.tmp"                   # too new to call stale
+    other = saved.parent / ".other.cmws.999999999-ab12cd34.tmp"            # another file's
+    for p in (dead, unnamed, backup, live, fresh, other):
+        p.write_bytes(b"partial")
+    os.utime(unnamed, (old, old))
+    save_scenario(saved, _changed())
+    assert sorted(p.name for p in saved.parent.glob(".*.tmp")) == sorted(p.name for p in (live, fresh, other))
 
 
 def test_cli_validate_exit_codes_and_one_line_reasons(saved, tmp_path, capsys):

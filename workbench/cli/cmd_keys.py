@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.io import refuse_existing
+from workbench.cli.io import open_keyring, refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
-from workbench.sharing import KeyFileError, Keyring, default_data_dir
+from workbench.sharing import KeyFileError
 from workbench.untrusted_text import shown
 
 help = "manage delegation keys (in the app-data folder, or $WORKBENCH_DATA_DIR)"
@@ -34,7 +34,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Do the chosen action; key problems are one-line errors."""
-    ring = Keyring(default_data_dir())
+    ring = open_keyring()
     try:
         if args.action == "create":
             if ring.own_key() is not None and not args.force:

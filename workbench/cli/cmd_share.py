@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.io import read_scenario, refuse_existing
+from workbench.cli.io import open_keyring, read_scenario, refuse_existing
 from workbench.cli.main import CliError
 from workbench.files import SaveError
 from workbench.untrusted_text import shown
-from workbench.sharing import (KeyFileError, Keyring, SentArchive, ShareError, default_data_dir, prepare_share,
+from workbench.sharing import (KeyFileError, SentArchive, ShareError, default_data_dir, prepare_share,
                                tampering, write_shared)
 
 help = "write a clean copy of FILE for other delegations: no private notes or mandate, a 'shared' history entry"
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     """Strip, record, sign, write and keep a copy in the app-data folder (the base for later merges)."""
     data_dir = default_data_dir()
     loaded = read_scenario(args.file, warn=False)
-    ring = Keyring(data_dir)
+    ring = open_keyring()
     problem = tampering(loaded, ring)
     if problem is not None:
         raise CliError(f"{args.file}: not shared: {problem}")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.io import read_scenario
-from workbench.sharing import Keyring, SignatureStatus, default_data_dir, verify_origin
+from workbench.cli.io import open_keyring, read_scenario
+from workbench.sharing import SignatureStatus, verify_origin
 from workbench.sharing import provenance, provenance_warnings
 from workbench.untrusted_text import shown
 
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     """Print one line on the file's origin and version (round, date, author); warnings on stderr; the exit status
     says whether it can be trusted."""
     loaded = read_scenario(args.file, warn=False)
-    origin = verify_origin(loaded, Keyring(default_data_dir()))
+    origin = verify_origin(loaded, open_keyring())
     print(f"{shown(args.file)}: {shown(origin.text)}; {provenance(loaded)}")
     for w in [w for w in loaded.warnings if "hash does not match" not in w] + provenance_warnings(loaded):
         print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.main import CliError
 from workbench.files import FileFormatError, LoadedScenario, load_scenario
 from workbench.untrusted_text import shown
+
+if TYPE_CHECKING:
+    from workbench.sharing import Keyring
 
 
 def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
@@ -20,6 +24,16 @@ def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
         for w in loaded.warnings:
             print(f"warning: {shown(path)}: {shown(w)}", file=sys.stderr)
     return loaded
+
+
+def open_keyring() -> Keyring:
+    """Our keyring in the app-data folder, its permissions checked and repaired (each repair a warning on stderr)."""
+    from workbench.sharing import Keyring, default_data_dir  # cryptography only for the commands that use keys
+
+    ring = Keyring(default_data_dir())
+    for line in ring.repairs:
+        print(f"warning: {shown(line)}", file=sys.stderr)
+    return ring
 
 
 def refuse_existing(path: Path, force: bool) -> None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from workbench.files.errors import SaveError
 
 BACKUP_SUFFIX = ".bak"
+#: A temporary file of a save that died is removed by the next save of the same file once its process is gone, or
+#: (no process id in its name, or another machine's) once it is this old, in seconds.
+STALE_AFTER_S = 60.0
 
 
 def backup_path(path: Path) -> Path:
@@ -34,8 +39,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, cre
             raise SaveError(f"cannot save {path}: cannot make folder {directory} ({exc.strerror or exc})") from None
     if not directory.is_dir():
         raise SaveError(f"cannot save {path}: folder {directory} does not exist")
+    remove_stale_temps(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=directory)
     except OSError as exc:
         raise SaveError(f"cannot save {path}: cannot write in folder {directory} ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
@@ -56,6 +62,45 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True, cre
         raise
 
 
+def _temp_prefix(name: str) -> str:
+    """Temporary files are hidden, named after the file and the saving process: ``.<name>.<pid>-<random>.tmp``."""
+    return f".{name}.{os.getpid()}-"
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files that interrupted saves of ``path`` (or of its backup) left beside it: those whose
+    process has ended, and any older than ``STALE_AFTER_S`` without a process id; returns what was removed.
+    A save under way in another live process is left alone."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:{re.escape(BACKUP_SUFFIX[1:])}\.)?(?:(\d+)-)?[^/]*\.tmp")
+    removed = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for tmp in candidates:
+        pid = pattern.fullmatch(tmp.name).group(1)
+        try:
+            age = time.time() - tmp.lstat().st_mtime
+            if (pid is not None and int(pid) != os.getpid() and not _alive(int(pid))) or age > STALE_AFTER_S:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:  # gone meanwhile, or not ours to remove
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap check: the age rule applies
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another account's
+        return True
+    return True
+
+
 def _inherited_mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
@@ -67,7 +112,7 @@ def _inherited_mode(path: Path) -> int:
 
 def _copy_backup(path: Path) -> None:
     backup = backup_path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(backup.name), suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         shutil.copyfile(path, tmp_name)

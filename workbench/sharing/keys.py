@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,12 +124,48 @@ class OwnKey:
         return PublicKey(self.delegation, key_id_of(raw), raw)
 
 
+#: Folders holding keys, and key files: this account only, whatever the umask. The app-data folder above them
+#: may stay readable by others but never writable (another account could swap the whole key folder).
+FOLDER_MODE, FILE_MODE, DATA_DIR_MODE = 0o700, 0o600, 0o755
+
+
 class Keyring:
-    """Keys in ``<data_dir>/keys``: ``own.pem`` + ``own.json`` (our key), ``trusted/<key_id>.cmwkey`` (theirs)."""
+    """Keys in ``<data_dir>/keys``: ``own.pem`` + ``own.json`` (our key), ``trusted/<key_id>.cmwkey`` (theirs).
+
+    The folders are 0700 and the files 0600 (on POSIX): made so whatever the umask, and checked and repaired each
+    time a keyring is opened (``repairs`` says what was tightened, or could not be), since another local account
+    able to write there could plant a key we would then trust.
+    """
 
     def __init__(self, data_dir: str | Path) -> None:
-        self.folder = Path(data_dir) / "keys"
+        self.data_dir = Path(data_dir)
+        self.folder = self.data_dir / "keys"
         self._trusted_dir = self.folder / "trusted"
+        self.repairs: list[str] = self._secure()
+
+    def _secure(self) -> list[str]:
+        """Tighten the app-data folder, the key folders and the key files to this account; what was changed."""
+        if os.name != "posix":
+            return []
+        out = [_tighten(self.data_dir, DATA_DIR_MODE)]
+        out += [_tighten(folder, FOLDER_MODE) for folder in (self.folder, self._trusted_dir)]
+        files = [self.folder / "own.pem", self.folder / "own.json"]
+        if self._trusted_dir.is_dir():
+            files += sorted(self._trusted_dir.glob(f"*{PUBLIC_KEY_EXTENSION}"))
+        out += [_tighten(f, FILE_MODE) for f in files]
+        return [line for line in out if line]
+
+    def _make_folder(self, folder: Path) -> None:
+        """Make ``folder`` (and the app-data folder above it) for this account only; KeyFileError if impossible."""
+        part = self.data_dir
+        try:
+            self.data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            for part in (self.folder, folder):
+                part.mkdir(mode=FOLDER_MODE, exist_ok=True)
+                if os.name == "posix":
+                    os.chmod(part, FOLDER_MODE)
+        except OSError as exc:
+            raise KeyFileError(f"cannot make folder {part} for the keys ({exc.strerror or exc})") from None
 
     # -- our own key -------------------------------------------------------------------------------------------
     def own_key(self) -> OwnKey | None:
@@ -157,9 +195,10 @@ class Keyring:
         key = OwnKey(delegation, Ed25519PrivateKey.generate())
         pem = key.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.NoEncryption())
-        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False, create_folder=True, mode=0o600)
+        self._make_folder(self.folder)
+        atomic_write_bytes(self.folder / "own.pem", pem, keep_backup=False, mode=FILE_MODE)
         atomic_write_bytes(self.folder / "own.json", json.dumps({"delegation": delegation}).encode("utf-8"),
-                           keep_backup=False)
+                           keep_backup=False, mode=FILE_MODE)
         self.trust(key.public)
         return key
 
@@ -183,8 +222,9 @@ class Keyring:
         known = self.find(key.key_id)
         if known is not None and known.delegation != key.delegation:
             raise KeyFileError(f"key {key.key_id} is already trusted as {known.delegation}'s, not {key.delegation}'s")
+        self._make_folder(self._trusted_dir)
         atomic_write_bytes(self._trusted_dir / f"{key.key_id}{PUBLIC_KEY_EXTENSION}", key.to_file_bytes(),
-                           keep_backup=False, create_folder=True)
+                           keep_backup=False, mode=FILE_MODE)
 
     def trusted(self) -> list[PublicKey]:
         """Every trusted public key, by delegation then id; unreadable files are skipped (see ``problems``)."""
@@ -224,3 +264,22 @@ class Keyring:
             except KeyFileError as exc:
                 problems.append(str(exc))
         return keys, problems
+
+
+def _tighten(path: Path, mode: int) -> str:
+    """Take from ``path``'s permissions what ``mode`` does not allow; one line saying so, or "" (also when absent)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return ""
+    if stat.S_ISLNK(info.st_mode):
+        return ""
+    current = stat.S_IMODE(info.st_mode)
+    if current & ~mode == 0:
+        return ""
+    try:
+        os.chmod(path, current & mode)
+    except OSError as exc:  # not ours: say so every time, the keys there cannot be relied on
+        return (f"{path} is open to other accounts (mode {current:o}) and cannot be made private "
+                f"({exc.strerror or exc}): do not rely on the keys there")
+    return f"{path} was open to other accounts (mode {current:o}); set to {current & mode:o}"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from workbench.ui.compare.compare_dialog import CompareDialog
 
 __all__ = ["CompareDialog", "KeysDialog", "RoundsTimelineDialog", "RoundsTimelineView", "ShareDialog",
-           "install_actions", "open_compare", "show_origin"]
+           "check_key_store", "install_actions", "open_compare", "show_origin"]
 
 #: The dialogs, imported on first use: they load the sharing code and cryptography, which start-up does not need.
 _LAZY = {"CompareDialog": "compare_dialog", "KeysDialog": "keys_dialog", "RoundsTimelineDialog": "timeline_view",
@@ -67,6 +67,19 @@ def open_compare(window: QMainWindow, theirs: Path, base: Path | None = None) ->
         return None
     _show(window, dialog)
     return dialog
+
+
+def check_key_store(window: QMainWindow) -> list[str]:
+    """Check and repair the key folder's permissions (as every keyring does when opened); what was changed is said
+    in a warning, never silently. Called once after the window first shows."""
+    from workbench.sharing import Keyring
+    from workbench.ui.compare.common import app_data_dir
+    from workbench.untrusted_text import shown
+
+    repairs = Keyring(app_data_dir()).repairs
+    if repairs:
+        QMessageBox.warning(window, window.tr("Delegation keys"), "\n".join(shown(line) for line in repairs))
+    return repairs
 
 
 def install_actions(window: QMainWindow) -> dict[str, QAction]:
