@@ -138,3 +138,46 @@ def test_without_private_drops_every_private_field(data):
     s = Scenario.from_data(copy.deepcopy(data))
     assert s.private.notes and s.without_private().private.notes == ""
     assert s.without_private().document == s.document
+
+
+def test_default_scenario_ships_three_sourced_stress_tests():
+    doc = default_scenario().document
+    kinds = {t.kind: t for t in doc.stress_tests}
+    assert set(kinds) == {"export_restriction", "dumping", "supply_outage"}
+    restriction = kinds["export_restriction"]
+    assert restriction.supplier == "CN"
+    stocked = {c.mineral for c in doc.clauses if c.kind == "purchase" and c.release_rule is not None}
+    assert restriction.mineral in stocked                       # a mineral the stockpile holds
+    assert kinds["dumping"].mineral == "ndpr_oxide" and kinds["supply_outage"].mineral == "cobalt"
+    floors = {c.mineral for c in doc.clauses if c.kind == "border_floor"}
+    assert "ndpr_oxide" in floors                              # dumping against the floor
+    for t in doc.stress_tests:
+        assert "USGS" in t.source_note or "disruption_episodes" in t.source_note, t.id
+    # DRC: 230,000 t mine output (2025) cut to the 96,600 t quota, a share of the world's 310,000 t (USGS MCS 2026)
+    assert kinds["supply_outage"].region == "*"
+    assert kinds["supply_outage"].share_lost == pytest.approx((230_000 - 96_600) / 310_000, abs=0.005)
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda t: t.update(supplier="KR"), "document.stress_tests[0].supplier: is not a partner, CN or ROW (got 'KR')"),
+    (lambda t: t.update(mineral="gold"), "document.stress_tests[0].mineral: is not one of the scenario's minerals"),
+    (lambda t: t.update(targets="partners"), "document.stress_tests[0].target_partners: names no partner"),
+    (lambda t: t.update(targets="partners", target_partners=["CN"]),
+     "document.stress_tests[0].target_partners[0]: is the supplier itself"),
+    (lambda t: t.update(share_withheld=1.5), "document.stress_tests[0].share_withheld:"),
+    (lambda t: t.update(kind="embargo"), "document.stress_tests[0]"),
+])
+def test_bad_stress_tests_name_the_field_and_value(data, edit, message):
+    edit(data["document"]["stress_tests"][0])
+    assert any(str(i).startswith(message) for i in _error(data).issues), _error(data).issues
+
+
+def test_duplicate_stress_ids_and_rules_without_trigger_or_rate_are_refused(data):
+    tests = data["document"]["stress_tests"]
+    tests[1]["id"] = tests[0]["id"]
+    rule = _clause(data, "stockpile-cobalt")["release_rule"]
+    rule.update(on_stress=False, price_trigger=None, max_release=None, max_days_of_cover=None)
+    issues = [str(i) for i in _error(data).issues]
+    assert any(i.startswith("document.stress_tests[1].id: duplicates an earlier stress test id") for i in issues)
+    assert any(".release_rule.price_trigger: a release rule needs a trigger" in i for i in issues)
+    assert any(".release_rule.max_release: a release rule needs a rate" in i for i in issues)

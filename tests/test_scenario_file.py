@@ -283,7 +283,7 @@ def test_the_next_save_removes_stale_temp_files_of_that_file_only(saved):
 
 def test_cli_validate_exit_codes_and_one_line_reasons(saved, tmp_path, capsys):
     assert cli_main(["validate", str(saved)]) == 0
-    assert "valid (schema 2, 4 partners, 6 minerals, 7 clauses)" in capsys.readouterr().out
+    assert "valid (schema 3, 4 partners, 6 minerals, 7 clauses, 3 stress tests)" in capsys.readouterr().out
     bad = tmp_path / "bad.cmws"
     bad.write_text(saved.read_text(encoding="utf-8").replace('"amount": 110', '"amount": -110', 1), encoding="utf-8")
     assert cli_main(["validate", str(bad)]) == 1
@@ -317,3 +317,24 @@ def test_new_file_gets_the_usual_permissions_and_a_private_mode_is_never_widened
         os.umask(umask)
     assert (tmp_path / "new.cmws").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "secret.pem").stat().st_mode & 0o777 == 0o600
+
+
+def test_schema2_fixture_reads_unchanged_with_its_hash_checked():
+    path = FIXTURES / "schema2" / "default_2026_round1.cmws"
+    before = _snapshot(path)
+    loaded = load_scenario(path)
+    assert loaded.source_schema == 2 and loaded.migrated and loaded.integrity_ok
+    assert "converted from schema 2; saving writes schema 3" in loaded.warnings[0]
+    doc = loaded.scenario.document
+    assert doc.stress_tests == [] and all(getattr(c, "release_rule", None) is None for c in doc.clauses)
+    # the document hash is the one stored under schema 2: signatures over it still verify
+    import json as _json
+    stored = _json.loads(path.read_text(encoding="utf-8"))["integrity"]["document"]
+    from workbench.files import document_hash
+    assert document_hash(loaded.scenario) == stored
+    tampered = path.read_text(encoding="utf-8").replace('"amount": 110', '"amount": 99', 1)
+    assert not loads_scenario(tampered).integrity_ok
+    assert _snapshot(path) == before
+    again = loads_scenario(dumps_scenario(loaded.scenario))
+    assert again.scenario == loaded.scenario and again.source_schema == 3 and '"stress_tests"' not in \
+        dumps_scenario(loaded.scenario)

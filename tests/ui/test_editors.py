@@ -229,3 +229,20 @@ def test_the_author_delegation_is_credited_with_new_clauses(window: Any) -> None
     title.textEdited.emit("")
     assert window.controller.scenario.document.metadata.title != ""
     assert any(m.startswith("\u26a0 Title:") for m in window.metadata_editor.messages())
+
+
+def test_release_rule_of_a_stockpile_is_edited_switched_off_and_undone(window: Any) -> None:
+    window.navigator.select_clause("stockpile-cobalt")
+    field = window.clause_editor.widgets["release_rule"]
+    rule_edit = field.inner
+    assert field.check.isChecked() and rule_edit.fields["max_release"].value() == {"amount": 5000.0, "unit": "t"}
+    rule_edit.flags["replenish"].setChecked(False)
+    assert clause(window, "stockpile-cobalt").release_rule.replenish is False
+    rule_edit.fields["allocation"].combo.setCurrentIndex(rule_edit.fields["allocation"].combo.findData("cost_share"))
+    assert clause(window, "stockpile-cobalt").release_rule.allocation.value == "cost_share"
+    assert "in proportion to their shares of the cost" in window.clause_editor.preview.toPlainText()
+    field.check.setChecked(False)
+    assert clause(window, "stockpile-cobalt").release_rule is None
+    window.controller.undo_stack.setIndex(0)
+    rule = clause(window, "stockpile-cobalt").release_rule
+    assert rule.replenish and rule.allocation.value == "need" and rule.price_trigger == 1.5

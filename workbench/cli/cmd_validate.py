@@ -29,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         doc = loaded.scenario.document
         print(f"{shown(args.file)}: valid (schema {loaded.source_schema}, {len(doc.partners)} partners, "
-              f"{len(doc.minerals)} minerals, {len(doc.clauses)} clauses)")
+              f"{len(doc.minerals)} minerals, {len(doc.clauses)} clauses, {len(doc.stress_tests)} stress tests)")
     return 0

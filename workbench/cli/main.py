@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "workbench.cli.cmd_evaluate",
     "gsim": "workbench.cli.cmd_gsim",
     "calibration": "workbench.cli.cmd_calibration",
+    "stress": "workbench.cli.cmd_stress",
 }
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -15,6 +15,17 @@ from workbench.document.clauses import (
     PurchaseClause,
     TariffClause,
 )
+from workbench.document.release import ReleaseAllocation, ReleaseRule
+from workbench.document.stress import (
+    STRESS_KIND_LABELS,
+    STRESS_TYPES,
+    DumpingEpisode,
+    ExportRestriction,
+    StressEvent,
+    StressKind,
+    SupplyOutage,
+    TargetScope,
+)
 from workbench.document.scenario import (
     Assumptions,
     HistoryEntry,
@@ -35,4 +46,6 @@ __all__ = [
     "Mineral", "Money", "Option", "Partner", "PartnerRole", "Price", "PriceGapSubsidyClause", "PriceUnit",
     "PrivateBlock", "PurchaseClause", "RESERVED_REGIONS", "Scenario", "ScenarioDocument", "ScenarioValidationError",
     "TariffClause", "Volume", "VolumeUnit", "is_partner_code", "resolve",
+    "DumpingEpisode", "ExportRestriction", "ReleaseAllocation", "ReleaseRule", "STRESS_KIND_LABELS", "STRESS_TYPES",
+    "StressEvent", "StressKind", "SupplyOutage", "TargetScope",
 ]

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from workbench.document.brackets import Bracket, Bracketable, PartnerCode, is_bracketed, resolve
 from workbench.document.quantities import Money, Price, Volume
+from workbench.document.release import ReleaseRule
 
 ClauseId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
 MineralId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
@@ -177,11 +178,14 @@ class PurchaseClause(_ClauseBase):
     sources: Annotated[list[PartnerCode], Field(min_length=1)]
     budget_cap: Money | None = None
     storage_cost_rate: Annotated[float, Field(ge=0.0, le=0.25)] = 0.02
+    release_rule: ReleaseRule | None = None
 
     def kind_issues(self, partners: set[str], regions: set[str]) -> list[tuple[str, str, Any]]:
         out = _unknown(self.sources, "sources", regions, "is not a partner, CN or ROW")
         if self.price_basis is PriceBasis.AGREED and self.agreed_price is None:
             out.append(("agreed_price", "is required when price_basis is 'agreed'", None))
+        if self.release_rule is not None:
+            out += [(f"release_rule.{path}", message, value) for path, message, value in self.release_rule.issues()]
         return out
 
 

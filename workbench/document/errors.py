@@ -8,10 +8,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from workbench.document.clauses import ClauseKind
+from workbench.document.stress import StressKind
 from workbench.untrusted_text import shown
 
 # Union tags pydantic inserts into error locations; they are not field names a user would recognise.
-_UNION_TAGS = {"plain", "bracket", *(kind.value for kind in ClauseKind), "function-after[_check(), str]"}
+_UNION_TAGS = {"plain", "bracket", *(kind.value for kind in ClauseKind), *(kind.value for kind in StressKind),
+               "function-after[_check(), str]"}
 
 
 @dataclass(frozen=True)

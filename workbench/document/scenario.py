@@ -22,6 +22,7 @@ from workbench.document.clauses import (
 from workbench.document.errors import Issue, ScenarioValidationError, issues_from_pydantic
 from workbench.document.free_text import control_character_issues
 from workbench.document.quantities import Money, VolumeUnit
+from workbench.document.stress import ExportRestriction, StressEvent, TargetScope
 
 #: Regions the model always adds: the dominant supplier and the rest of the world. Partners may not reuse them.
 RESERVED_REGIONS = ("CN", "ROW")
@@ -203,6 +204,14 @@ class ScenarioDocument(BaseModel):
     clauses: Annotated[list[Clause], Field(max_length=2000)] = Field(default_factory=list)
     assumptions: Assumptions = Assumptions()
     history: Annotated[list[HistoryEntry], Field(max_length=10_000)] = Field(default_factory=list)
+    stress_tests: Annotated[list[StressEvent], Field(max_length=200)] = Field(default_factory=list)
+
+    def stress_test(self, stress_id: str) -> Any:
+        """The stress test with this id."""
+        for s in self.stress_tests:
+            if s.id == stress_id:
+                return s
+        raise KeyError(stress_id)
 
     def partner(self, code: str) -> Partner:
         """The partner with this code."""
@@ -316,6 +325,7 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
                                 f"({', '.join(c.bracketed_parameters())})", c.status.value))
         issues += [Issue(f"{base}.{path}", message, value)
                    for path, message, value in c.kind_issues(set(codes), regions)]
+    _stress_tests(issues, doc, regions, mineral_ids)
 
     a = doc.assumptions
     for key in list(a.price_paths) + list(a.demand_growth) + list(a.elasticity_overrides):
@@ -363,3 +373,33 @@ def _cost_sharing(issues: list[Issue], base: str, c: Any) -> None:
                             sorted(cs.shares)))
 
 
+def _stress_tests(issues: list[Issue], doc: ScenarioDocument, regions: set[str], mineral_ids: list[str]) -> None:
+    codes = {p.code for p in doc.partners}
+    seen: set[str] = set()
+    for i, s in enumerate(doc.stress_tests):
+        base = f"document.stress_tests[{i}]"
+        if s.id in seen:
+            issues.append(Issue(f"{base}.id", "duplicates an earlier stress test id", s.id))
+        seen.add(s.id)
+        if s.mineral not in mineral_ids:
+            issues.append(Issue(f"{base}.mineral", "is not one of the scenario's minerals", s.mineral))
+        where = getattr(s, "supplier", None) or getattr(s, "region", None)
+        field = "supplier" if hasattr(s, "supplier") else "region"
+        if where not in regions and where != "*":
+            issues.append(Issue(f"{base}.{field}", "is not a partner, CN or ROW", where))
+        if isinstance(s, ExportRestriction):
+            if s.targets is TargetScope.PARTNERS:
+                if not s.target_partners:
+                    issues.append(Issue(f"{base}.target_partners", "names no partner although targets is "
+                                        "'partners'", []))
+                _refs(issues, f"{base}.target_partners", s.target_partners, codes | {"ROW", "CN"},
+                      "is not a partner, CN or ROW")
+                for j, t in enumerate(s.target_partners):
+                    if t == s.supplier:
+                        issues.append(Issue(f"{base}.target_partners[{j}]", "is the supplier itself: home sales "
+                                            "are not exports", t))
+            elif s.target_partners:
+                issues.append(Issue(f"{base}.target_partners", f"only targets 'partners' names partners, not "
+                                    f"{s.targets.value!r}", s.target_partners))
+            if s.targets is TargetScope.ZONE and not doc.members():
+                issues.append(Issue(f"{base}.targets", "the zone has no members to target", s.targets.value))

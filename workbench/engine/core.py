@@ -166,6 +166,7 @@ class Usd:
     support: np.ndarray  # (M, H, B, R) per-unit support at the margin (capped included)
     gov: np.ndarray      # (M, H, B, R) government purchases by source
     ok: np.ndarray       # (M, H, B) the market found its equilibrium
+    wedge: np.ndarray | None = None  # (M, H, B, R, R) export wedge factor on p (stress events; None = 1)
 
 
 def to_usd(st: Static, eq: Equilibrium, shock: np.ndarray, gov: np.ndarray) -> Usd:
@@ -206,7 +207,8 @@ def market_ledger(st: Static, u: Usd) -> dict[tuple[str, str], np.ndarray]:
         if c.wedge is Wedge.PRICE_FLOOR:
             amounts = {"levy": -levies[ci] * on}  # revenue at the importer
         elif c.wedge is Wedge.AD_VALOREM:
-            gen = -(c.rate * c.pairs * p[..., :, None] * u.flows[mi]).sum(axis=-2)
+            fob = p[..., :, None] if u.wedge is None else p[..., :, None] * u.wedge[mi]
+            gen = -(c.rate * c.pairs * fob * u.flows[mi]).sum(axis=-2)
             amounts = {"duty": gen * on}
         else:
             unit = per_unit_support(p, c.price, c.threshold, c.alpha) * c.eligible
@@ -241,6 +243,8 @@ def _levies(st: Static, u: Usd) -> dict[int, np.ndarray]:
         if not t.size:
             continue
         base = u.price[mi][t, :, i] * (1.0 + st.tau[mi][t, i, j])[:, None]  # (K, B) at the owned pairs
+        if u.wedge is not None:
+            base = base * u.wedge[mi][t, :, i, j]
         levy = np.maximum(st.floor[mi][t, i, j][:, None] - base, 0.0) * u.flows[mi][t, :, i, j]
         clauses = np.unique(owner[t, i, j])
         slot = np.searchsorted(clauses, owner[t, i, j])

@@ -35,6 +35,12 @@ class MarketCases:
     sup_alpha: np.ndarray
     sup_capped: np.ndarray
     cap: np.ndarray
+    # stress events (engine/stress.py); None = none in any case
+    export_wedge: np.ndarray | None = None  # (N, R, R) log factor on landed prices before floors (dumping < 0)
+    quota_from: np.ndarray | None = None    # (N,) exporter whose exports to quota_to are capped (-1 none)
+    quota_to: np.ndarray | None = None      # (N, R) bool importers the cap covers
+    quota: np.ndarray | None = None         # (N,) the cap on those exports (inf none)
+    release: np.ndarray | None = None       # (N, R) stock released to importer j's consumers
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Equilibrium:
     support_c: np.ndarray  # (N, R) capped per-unit producer support
     converged: np.ndarray  # (N,) bool
     residual: np.ndarray   # (N,) max relative excess supply
+    quota_wedge: np.ndarray | None = None  # (N,) log export-tax equivalent of a binding quota (0 when slack)
 
 
 def _supports(cases: MarketCases, p: np.ndarray):
@@ -65,8 +72,14 @@ def _supports(cases: MarketCases, p: np.ndarray):
 
 
 def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
-    """Excess supply Z(y) (N, R) at log prices y, and optionally dZ/dy (N, R, R)."""
-    p = np.exp(y)
+    """Excess supply Z(y) (N, R) at log prices y, and optionally dZ/dy (N, R, R).
+
+    With a quota, y has one more column, the quota's log wedge mu, and Z one more, min(mu, quota - capped exports).
+    """
+    r = cases.x0.shape[1]
+    quota = cases.quota is not None
+    mu = y[:, r] if quota else None
+    p = np.exp(y[:, :r])
     su, sc, du, dc = _supports(cases, p)
     # supply: X = max(Xf(p + su), min(Xf(p + su + sc), cap)), Xf(s) = x0 s^eps (s floored to stay positive)
     s_u = np.maximum(p + su, 1e-12)
@@ -78,6 +91,12 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
     supply = np.where(use_u, xu, xa_c)
     # landed prices and Armington demand
     base = p[:, :, None] * (1.0 + cases.tau)
+    if cases.export_wedge is not None:
+        base = base * np.exp(cases.export_wedge)
+    if quota:
+        qmask = (idx_r := np.arange(r))[None, :, None] == cases.quota_from[:, None, None]
+        qmask = qmask & cases.quota_to[:, None, :] & (idx_r[:, None] != idx_r[None, :])[None]
+        base = base * np.exp(np.where(qmask, mu[:, None, None], 0.0))
     levied = cases.floor > base
     landed = np.where(levied, cases.floor, base)
     sig = cases.sigma[:, None, None]
@@ -87,8 +106,12 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
     pidx = wsum ** (1.0 / one_minus)
     demand = cases.d0 * pidx ** cases.eta
     share = np.divide(w, wsum[:, None, :], out=np.zeros_like(w), where=wsum[:, None, :] > 0)
-    flows = demand[:, None, :] * share / landed * pidx[:, None, :]
+    bought = demand if cases.release is None else demand - cases.release  # released stock is not bought
+    flows = bought[:, None, :] * share / landed * pidx[:, None, :]
     z = supply - flows.sum(axis=2) - cases.g
+    if quota:
+        slack = cases.quota - (flows * qmask).sum(axis=(1, 2))
+        z = np.concatenate([z, np.minimum(mu, slack)[:, None]], axis=1)
     if not jacobian:
         return z, None, (p, landed, pidx, flows, demand, supply, su, sc)
     # dX/dy_i
@@ -98,13 +121,48 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
     # d ln c_kj / d y_k = 1 where not levied, 0 where the floor binds
     e = np.where(levied, 0.0, 1.0)
     # dQ_ij/dy_k = Q_ij [-sigma delta_ik + (sigma + eta_j) s_kj] e_kj
-    se = share * e * (cases.sigma[:, None] + cases.eta)[:, None, :]
+    # d ln(bought_j) / d ln P~_j = eta_j D_j / bought_j (released stock covers part of demand)
+    eta_b = cases.eta if cases.release is None else cases.eta * demand / np.maximum(bought, 1e-300)
+    kappa = cases.sigma[:, None] + eta_b
+    se = share * e * kappa[:, None, :]
     cross = np.einsum("nij,nkj->nik", flows, se)
     own = (flows * e).sum(axis=2) * cases.sigma[:, None]
     jac = -cross
-    idx = np.arange(p.shape[1])
+    idx = np.arange(r)
     jac[:, idx, idx] += own + dsup
+    if quota:
+        jac = _quota_jacobian(cases, jac, flows, share, e, qmask, kappa, mu, slack)
     return z, jac, (p, landed, pidx, flows, demand, supply, su, sc)
+
+
+def _quota_jacobian(cases, jac, flows, share, e, qmask, kappa, mu, slack):
+    """Border the (N, R, R) Jacobian with the quota's wedge mu: column dZ/dmu and the row of min(mu, slack).
+
+    ``e`` (N, R, R) is 1 where the landed price follows the exporter's price (no binding floor); ``qmask`` marks the
+    capped pairs (supplier s -> targeted importers). kappa_j = sigma + d ln(bought_j)/d ln P~_j.
+    """
+    n, r = flows.shape[:2]
+    sig = cases.sigma[:, None]
+    onehot = np.arange(r)[None, :] == cases.quota_from[:, None]              # (N, R): i == s
+    s_src = (share * onehot[:, :, None]).sum(axis=1)                          # (N, R) s's share in j
+    e_src = (e * onehot[:, :, None]).sum(axis=1)                              # (N, R) e_sj
+    q_src = (flows * onehot[:, :, None]).sum(axis=1)                          # (N, R) Q_sj
+    v = (qmask.sum(axis=1) > 0) * e_src                                       # (N, R) mu moves c_sj
+    tq = (flows * qmask).sum(axis=1)                                          # (N, R) Q_sj on capped pairs
+    # dZ_i/dmu = sigma 1[i=s] sum_j Q_sj v_j - sum_j Q_ij kappa_j s_sj v_j
+    dz_mu = sig * onehot * (q_src * v).sum(axis=1, keepdims=True) \
+        - (flows * (kappa * s_src * v)[:, None, :]).sum(axis=2)
+    # capped exports X_T: dX_T/dy_k = -sigma 1[k=s] sum_j tq_j e_sj + sum_j tq_j kappa_j s_kj e_kj
+    dxt_y = -sig * onehot * (tq * e_src).sum(axis=1, keepdims=True) \
+        + np.einsum("nj,nkj->nk", tq * kappa, share * e)
+    dxt_mu = (tq * v * (kappa * s_src - sig)).sum(axis=1)
+    out = np.zeros((n, r + 1, r + 1))
+    out[:, :r, :r] = jac
+    out[:, :r, r] = dz_mu
+    binding = mu > slack
+    out[:, r, :r] = np.where(binding[:, None], -dxt_y, 0.0)
+    out[:, r, r] = np.where(binding, -dxt_mu, 1.0)
+    return out
 
 
 def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray | None = None) -> Equilibrium:
@@ -115,8 +173,12 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
     n, r = cases.x0.shape
     if active is None:
         active = (cases.x0 > 0) | ((cases.theta * cases.d0[:, None, :]).sum(axis=2) > 0)
-    y = np.zeros((n, r)) if y0 is None else np.where(active, y0, 0.0)
-    idx = np.arange(r)
+    if cases.quota is not None:  # one more unknown: the quota's wedge, live where a case has a quota
+        active = np.concatenate([active, (cases.quota_from >= 0)[:, None]], axis=1)
+        if y0 is not None and y0.shape[1] == r:
+            y0 = np.concatenate([y0, np.zeros((n, 1))], axis=1)
+    y = np.zeros(active.shape) if y0 is None else np.where(active, y0, 0.0)
+    idx = np.arange(active.shape[1])
     scale = np.maximum(cases.d0.sum(axis=1), 1e-300)[:, None]
     todo = np.ones(n, bool)
     z, jac, _ = _evaluate(cases, y, True)
@@ -173,8 +235,9 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         merit[todo] = np.abs(zz).max(axis=1)
     _, _, (p, landed, pidx, flows, demand, supply, su, sc) = _evaluate(cases, y, False)
     conv = (merit <= TOL * 10) & (np.abs(y) < LOG_PRICE_BOUND - 1e-9).all(axis=1) & np.isfinite(merit)
-    return Equilibrium(p, landed, pidx, flows, demand, supply, su, sc, conv, merit)
+    wedge = y[:, r] if cases.quota is not None else None
+    return Equilibrium(p, landed, pidx, flows, demand, supply, su, sc, conv, merit, quota_wedge=wedge)
 
 
 def _subset(cases: MarketCases, mask: np.ndarray) -> MarketCases:
-    return MarketCases(*(getattr(cases, f)[mask] for f in MarketCases.__dataclass_fields__))
+    return MarketCases(*(None if (a := getattr(cases, f)) is None else a[mask] for f in MarketCases.__dataclass_fields__))

@@ -103,7 +103,8 @@ def parse_json(raw: bytes, source: str, *, max_nesting: int = MAX_NESTING) -> An
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants,
                           parse_float=lambda s: number(s, float), parse_int=lambda s: number(s, int))
     except json.JSONDecodeError as exc:
-        hint = " (the file looks cut short)" if exc.pos >= len(text.rstrip()) else ""
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")  # ends inside a string
+        hint = " (the file looks cut short)" if cut else ""
         raise JsonInputError(source, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") \
             from None
 

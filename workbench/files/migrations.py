@@ -55,8 +55,21 @@ def _v1_clause(clause: Any, index: int) -> Any:
     return out
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3: schema 3 adds optional stress tests (``document.stress_tests``) and release rules on purchase
+    clauses (``release_rule``). A schema-2 document is a valid schema-3 document with neither, and both are left out
+    of the file when absent, so its content hash (and any signature over it) is unchanged.
+    """
+    out = copy.deepcopy(data)
+    out["schema_version"] = 3
+    return out
+
+
 #: MIGRATIONS[n] converts a schema-n file to schema n+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+
+#: Schemas whose ``integrity.document`` hash still holds after migration (the layout of their document is unchanged).
+HASH_PRESERVED_FROM = 2
 
 
 def migrate(data: dict[str, Any], version: int, target: int) -> dict[str, Any]:

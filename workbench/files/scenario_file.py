@@ -14,11 +14,11 @@ from workbench.document.free_text import strip_control_characters
 from workbench.files.atomic import atomic_write_bytes
 from workbench.files.errors import FileFormatError, NewerVersionError
 from workbench.files.json_input import parse_json, read_limited
-from workbench.files.migrations import migrate
+from workbench.files.migrations import HASH_PRESERVED_FROM, migrate
 from workbench.untrusted_text import quoted, shown
 
 FORMAT_ID = "cmw-scenario"
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 FILE_EXTENSION = ".cmws"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _ENVELOPE_KEYS = {"format", "schema_version", "app_version", "integrity", "signature", "document", "private"}
@@ -57,7 +57,19 @@ def canonical_bytes(data: Any) -> bytes:
 
 def document_hash(scenario: Scenario) -> str:
     """SHA-256 of the shareable document: the same text gives the same hash whatever the private notes."""
-    return "sha256:" + hashlib.sha256(canonical_bytes(scenario.document.model_dump(mode="json"))).hexdigest()
+    return "sha256:" + hashlib.sha256(canonical_bytes(document_data(scenario))).hexdigest()
+
+
+def document_data(scenario: Scenario) -> dict[str, Any]:
+    """The shareable document as written to a file: schema-3 additions left out when absent (no stress tests, no
+    release rule), so a document without them has the same content hash, and signatures, as under schema 2."""
+    doc = scenario.document.model_dump(mode="json")
+    if not doc.get("stress_tests"):
+        doc.pop("stress_tests", None)
+    for clause in doc.get("clauses", []):
+        if "release_rule" in clause and clause["release_rule"] is None:
+            del clause["release_rule"]
+    return doc
 
 
 def _private_hash(private: dict[str, Any]) -> str:
@@ -66,7 +78,7 @@ def _private_hash(private: dict[str, Any]) -> str:
 
 def dumps_scenario(scenario: Scenario, *, include_private: bool = True, signature: dict[str, str] | None = None) -> str:
     """The file text for ``scenario``: readable, diff-friendly JSON ending in a newline."""
-    doc = scenario.document.model_dump(mode="json")
+    doc = document_data(scenario)
     envelope: dict[str, Any] = {
         "format": FORMAT_ID,
         "schema_version": CURRENT_SCHEMA,
@@ -160,12 +172,13 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
                         f"{', ...' if len(stripped) > 3 else ''}): they could hide or rewrite what is shown; the "
                         "content hash and signature were checked on the text as received")
     stored = integrity["document"]
-    integrity_ok = stored == received_hash if version == CURRENT_SCHEMA else True
+    checkable = version >= HASH_PRESERVED_FROM
+    integrity_ok = stored == received_hash if checkable else True
     if not integrity_ok:
         warnings.append("the content hash does not match: the document was changed after it was last saved "
                         "by the workbench (or damaged on the way)")
     priv_stored = integrity.get("private")
-    if version == CURRENT_SCHEMA and "private" in data and (
+    if checkable and "private" in data and (
             as_received is None or priv_stored != _private_hash(as_received.private.model_dump(mode="json"))):
         integrity_ok = False
         warnings.append("the private block's hash does not match: it was changed outside the workbench")

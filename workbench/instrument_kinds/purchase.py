@@ -53,6 +53,8 @@ KIND = InstrumentKind(
               optional_default={"amount": 1e8, "currency": "USD"}),
         Param("storage_cost_rate", QT_TR_NOOP("Storage cost"), FieldType.SHARE, bracketable=False, maximum=0.25,
               suffix=QT_TR_NOOP(" % of value a year")),
+        Param("release_rule", QT_TR_NOOP("Release in a crisis"), FieldType.RELEASE_RULE, bracketable=False,
+              optional_default={"on_stress": True, "max_days_of_cover": 30.0, "allocation": "need"}),
     ),
     terms=TermItems(
         instrument="government purchases held in stock",

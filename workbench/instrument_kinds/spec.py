@@ -23,6 +23,7 @@ class FieldType(str, Enum):
     MONEY = "money"      # an amount of money
     REGIONS = "regions"  # a list of region codes
     CHOICE = "choice"    # one of ``choices``
+    RELEASE_RULE = "release_rule"  # a stock release rule (workbench.document.release.ReleaseRule) or none
 
 
 class Wedge(str, Enum):

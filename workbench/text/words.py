@@ -135,5 +135,33 @@ def _param_words(p: Param, value: Any, clause: Any, doc: Any) -> Value:
         return names(doc, value or (clause.parties if p.default_to_parties else []))
     if p.type is FieldType.MONEY:
         return text(value.label() if value is not None else None)
+    if p.type is FieldType.RELEASE_RULE:
+        return text(release_rule_words(value) if value is not None else None)
     parts = {FieldType.PRICE: price_parts, FieldType.SHARE: share_parts, FieldType.VOLUME: volume_parts}[p.type]
     return param(value, parts)
+
+
+def release_rule_words(rule: Any) -> str:
+    """A stockpile's release rule as one sentence of the legal text (after "The stock shall be released")."""
+    when = []
+    if rule.on_stress:
+        when.append("while the Parties declare a supply disruption of the mineral")
+    if rule.price_trigger is not None:
+        when.append(f"when its market price exceeds {figure(rule.price_trigger)} times the Reference Price")
+    rate = []
+    if rule.max_release is not None:
+        rate.append(f"{rule.max_release.label()} a year")
+    if rule.max_days_of_cover is not None:
+        rate.append(f"{figure(rule.max_days_of_cover)} days of the receiving Parties' consumption a year")
+    who = ("in proportion to their shortfall" if rule.allocation.value == "need"
+           else "in proportion to their shares of the cost of this clause")
+    less = " (whichever is less)" if len(rate) > 1 else ""
+    out = (f"{' or '.join(when)}, at a rate not exceeding {' or '.join(rate)}{less}, for sale at the market price to "
+           f"manufacturers in the Parties {who}")
+    if rule.suspend_purchases:
+        out += "; purchases under this clause shall be suspended during a release"
+    if rule.replenish:
+        refill = f"at up to {rule.replenish_rate.label()} a year" if rule.replenish_rate is not None \
+            else "at the same rate"
+        out += f"; the tonnes released shall be bought back {refill} once the release ends"
+    return out

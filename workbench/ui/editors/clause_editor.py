@@ -16,6 +16,7 @@ from workbench.ui.editors.costsharing import CostSharingEdit, rescale_shares
 from workbench.ui.editors.fields import (ChoiceEdit, CodesEdit, IntEdit, LongTextEdit, MoneyEdit, NumberEdit,
                                          OptionalEdit, PriceEdit, TextEdit, ValueEdit, VolumeEdit)
 from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell
+from workbench.ui.editors.release import ReleaseRuleEdit
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 
@@ -37,6 +38,8 @@ def kind_field(param: Param) -> Factory:
         return CodesEdit
     if param.type is FieldType.CHOICE:
         return lambda n: ChoiceEdit(n, [(_tr(c.label), c.value) for c in param.choices])
+    if param.type is FieldType.RELEASE_RULE:
+        return lambda n: OptionalEdit(n, ReleaseRuleEdit(n), lambda: dict(param.optional_default))
     inner: Factory = {FieldType.PRICE: PriceEdit, FieldType.VOLUME: VolumeEdit, FieldType.MONEY: MoneyEdit}.get(
         param.type, lambda n: NumberEdit(n, 0.0, param.maximum, 1, _tr(param.suffix), 100.0))
     factory = (lambda n: BracketEdit(n, inner)) if param.bracketable else inner

@@ -1,0 +1,87 @@
+"""``workbench-cli stress FILE [--json] [--test ID]``: each stress test with and without the agreement, per region."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from workbench.cli.io import read_scenario
+from workbench.cli.main import CliError
+
+help = "stress-test scenario FILE: price spike, shortfall, stocks, fiscal cost and security value per region"
+
+_COLUMNS = (  # (column, heading, scale, width, decimals)
+    ("consumer_price_change_pct_without", "price % w/o", 1.0, 12, 1),
+    ("consumer_price_change_pct_with", "price % with", 1.0, 13, 1),
+    ("shortfall_pct_without", "short % w/o", 1.0, 12, 1),
+    ("shortfall_pct_with", "short % with", 1.0, 13, 1),
+    ("days_of_cover_with", "cover days", 1.0, 11, 0),
+    ("released_t_with", "released t", 1.0, 11, 0),
+    ("fiscal_cost_pv_usd_with", "cost PV USD m", 1e-6, 14, 1),
+    ("security_value_pv_usd", "security PV USD m", 1e-6, 18, 1),
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``stress``."""
+    p.add_argument("file", type=Path, metavar="FILE", help="scenario file with stress tests")
+    p.add_argument("--json", action="store_true", help="print the results as JSON (see docs/cli.md)")
+    p.add_argument("--test", metavar="ID", action="append", default=None,
+                   help="run only this stress test (repeatable; default: all of the scenario's)")
+    p.add_argument("--option", metavar="A|B|C|D", choices=["A", "B", "C", "D"], default=None,
+                   help="model that option wherever a bracket has it (default: each bracket's selected option)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the scenario, run its stress tests, print one table per test (or JSON); exit 1 if a test failed."""
+    from workbench.engine import EngineInputError, InfeasibleMarket
+    from workbench.engine.stress import run_stress_tests
+
+    scenario = read_scenario(args.file, warn=False).scenario
+    if not scenario.document.stress_tests:
+        raise CliError(f"{args.file}: the scenario has no stress tests")
+    try:
+        result = run_stress_tests(scenario, option=args.option, test_ids=args.test)
+    except (EngineInputError, InfeasibleMarket) as exc:
+        raise CliError(f"{args.file}: cannot run the stress tests: {exc}") from None
+    failed = [t for t in result.tests if t.error]
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, indent=2, allow_nan=False)
+        print()
+        return 1 if failed else 0
+    for w in result.warnings:
+        print(f"warning: {_printable(w)}", file=sys.stderr)
+    print(f"{args.file}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's clauses, 'with' = "
+          "with them; price and shortfall over the years in force against the same world calm; money PV, "
+          "+ = cost to the treasury")
+    for t in result.tests:
+        years = [y for y, on in zip(t.years, t.active) if on]
+        span = f"{years[0]}-{years[-1]}" if years else "not in force within the horizon"
+        print(f"\n[{t.id}] {_printable(t.title)} ({t.kind.replace('_', ' ')}, {t.mineral}, {span})")
+        if t.error:
+            print(f"  no result: {_printable(t.error)}")
+            continue
+        table = t.table
+        print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
+        for region in t.regions:
+            cells = (f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS)
+            print(f"{region:<8}" + "".join(cells))
+        if t.kind == "export_restriction":
+            wedge = [x for x, on in zip(t.export_tax_equivalent_pct("with"), t.active) if on]
+            shown = ", ".join("ban" if x is None else f"{_clean(x, 1):.1f} %" for x in wedge)
+            print(f"  export-tax equivalent of the restriction (with the agreement), by year in force: {shown}")
+    for t in failed:
+        print(f"workbench-cli stress: {args.file}: test {t.id}: {_printable(t.error)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _clean(x: float, decimals: int) -> float:
+    """The value, with anything that would print as -0.0 shown as 0."""
+    return 0.0 if abs(x) < 0.5 * 10 ** -decimals else float(x)
+
+
+def _printable(text: str) -> str:
+    """Text from a scenario file with control characters shown as escapes (it reaches a terminal)."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
