@@ -5,20 +5,20 @@
     <name></name>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="22"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="23"/>
         <source>Proposed</source>
         <extracomment>Role carrying a clause row&apos;s clause id (None on group rows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="23"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="24"/>
         <source>Bracketed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="29"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="24"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="25"/>
         <source>Agreed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="35"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="54"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <location filename="../../workbench/instrument_kinds/purchase.py" line="54"/>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="66"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="68"/>
         <source>Storage cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,12 +342,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="65"/>
-        <source>Purchase outlays</source>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="56"/>
+        <source>Release in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/instrument_kinds/purchase.py" line="67"/>
+        <source>Purchase outlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="69"/>
         <source>Stock value at end (credit)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,110 +377,110 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="50"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
         <source>Mineral</source>
         <extracomment>Fields every clause has, after the kind&apos;s own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="51"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="54"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="52"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="55"/>
         <source>Proposed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
         <source>Reservations by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="55"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="58"/>
         <source>Round introduced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
         <source>Start year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="58"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
         <source>Review after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="63"/>
         <source>Cost sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="64"/>
         <source>Drafting note (shared)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="88"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="91"/>
         <source>Clause fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="91"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="96"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="94"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="99"/>
         <source>Legal text preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="107"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="110"/>
         <source>Select a clause in the navigator, or add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="127"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="130"/>
         <source>No clause selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="160"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="163"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="161"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="164"/>
         <source>Clause id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="185"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
         <source>China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="185"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
         <source>Rest of the world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="217"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="220"/>
         <source>Edit {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="233"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="236"/>
         <source>Rename clause {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,7 +584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="26"/>
+        <location filename="../../workbench/ui/main_window.py" line="27"/>
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,39 +795,124 @@ from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="29"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="30"/>
         <source>Cost PV</source>
         <extracomment>Impact columns: result field, header (ours / theirs / change under it), money or percentage.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="30"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="31"/>
         <source>Consumer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="31"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="32"/>
         <source>Producer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="38"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="39"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="276"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
         <source>ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="276"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
         <source>theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="278"/>
         <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="14"/>
+        <source>Parties&apos; consumers by need (shortfall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="15"/>
+        <source>Parties&apos; consumers by cost share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="17"/>
+        <source>Release while a stress event is in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="18"/>
+        <source>Stop buying while releasing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="19"/>
+        <source>Buy the released tonnes back afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="37"/>
+        <source>price trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="37"/>
+        <source> x baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="39"/>
+        <source>maximum release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="41"/>
+        <source>days of cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="42"/>
+        <source> days a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="43"/>
+        <source>to whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="44"/>
+        <source>buy-back rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="50"/>
+        <source>Or when the price exceeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="51"/>
+        <source>At most a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="52"/>
+        <source>Or days of cover a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="53"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/release.py" line="56"/>
+        <source>Buy-back rate (default: release rate)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1075,202 +1165,202 @@ from China</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="60"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="61"/>
         <source>Compare with {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="63"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="64"/>
         <source>Their file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="71"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="72"/>
         <source>Choose base...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="78"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="79"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="81"/>
         <source>Redline of clause texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="82"/>
         <source>Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="84"/>
         <source>Change in fiscal cost and prices per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="91"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="92"/>
         <source>Fiscal cost and prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="94"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="95"/>
         <source>Their rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="119"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="120"/>
         <source>Base not used: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="123"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="124"/>
         <source>Common base version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="124"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="125"/>
         <source>Scenario files (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="137"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="138"/>
         <source>No common base: we have no record of sharing the version they worked from, so every difference is listed and none can be called a conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="140"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
         <source>chosen by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="140"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
         <source>the copy we last shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="142"/>
         <source>Base: {0}. Only their changes since then are listed; parts both sides changed are conflicts ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="150"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
         <source>Their changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
         <source>Ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
         <source>Theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="153"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="159"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="160"/>
         <source>Accept selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="161"/>
         <source>Reject selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="161"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="162"/>
         <source>Accept all without conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="179"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="180"/>
         <source>Rounds history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="180"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="181"/>
         <source>Document settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="192"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="193"/>
         <source>No changes of theirs to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="198"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="199"/>
         <source>{0} new history entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="200"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="201"/>
         <source>clause added by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="200"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="201"/>
         <source>clause removed by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="220"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="220"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="222"/>
         <source>CONFLICT: both changed it; your call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="222"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="247"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="248"/>
         <source>{0} changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="248"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="249"/>
         <source>Accept {0}&apos;s change: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="249"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="250"/>
         <source>Accepted {0}. Edit &gt; Undo takes it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="271"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="272"/>
         <source>Not computed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="289"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="290"/>
         <source>Change = theirs − ours (price changes in percentage points, pp); each bracket&apos;s selected option modelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,310 +1696,311 @@ fingerprint {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="49"/>
+        <location filename="../../workbench/ui/main_window.py" line="50"/>
         <source>Editors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="50"/>
+        <location filename="../../workbench/ui/main_window.py" line="51"/>
         <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="51"/>
+        <location filename="../../workbench/ui/main_window.py" line="52"/>
         <source>Sc&amp;enario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="52"/>
+        <location filename="../../workbench/ui/main_window.py" line="53"/>
         <source>&amp;Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="53"/>
+        <location filename="../../workbench/ui/main_window.py" line="54"/>
         <source>A&amp;ssumptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="54"/>
+        <location filename="../../workbench/ui/main_window.py" line="55"/>
         <source>Pri&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="55"/>
+        <location filename="../../workbench/ui/main_window.py" line="56"/>
         <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="72"/>
+        <location filename="../../workbench/ui/main_window.py" line="73"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="73"/>
         <location filename="../../workbench/ui/main_window.py" line="74"/>
+        <location filename="../../workbench/ui/main_window.py" line="75"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="98"/>
+        <location filename="../../workbench/ui/main_window.py" line="99"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="116"/>
+        <location filename="../../workbench/ui/main_window.py" line="117"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="116"/>
+        <location filename="../../workbench/ui/main_window.py" line="117"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="117"/>
+        <location filename="../../workbench/ui/main_window.py" line="118"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="117"/>
+        <location filename="../../workbench/ui/main_window.py" line="118"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="119"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="119"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <location filename="../../workbench/ui/main_window.py" line="120"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="120"/>
+        <location filename="../../workbench/ui/main_window.py" line="121"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="121"/>
+        <location filename="../../workbench/ui/main_window.py" line="122"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="123"/>
+        <location filename="../../workbench/ui/main_window.py" line="124"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="124"/>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="126"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="127"/>
+        <location filename="../../workbench/ui/main_window.py" line="128"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <location filename="../../workbench/ui/main_window.py" line="130"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <location filename="../../workbench/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="135"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="146"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="176"/>
+        <location filename="../../workbench/ui/main_window.py" line="177"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="186"/>
+        <location filename="../../workbench/ui/main_window.py" line="187"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="189"/>
+        <location filename="../../workbench/ui/main_window.py" line="190"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="190"/>
+        <location filename="../../workbench/ui/main_window.py" line="191"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="198"/>
+        <location filename="../../workbench/ui/main_window.py" line="199"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="210"/>
+        <location filename="../../workbench/ui/main_window.py" line="212"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="220"/>
-        <location filename="../../workbench/ui/main_window.py" line="227"/>
+        <location filename="../../workbench/ui/main_window.py" line="222"/>
+        <location filename="../../workbench/ui/main_window.py" line="229"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="221"/>
+        <location filename="../../workbench/ui/main_window.py" line="223"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="227"/>
+        <location filename="../../workbench/ui/main_window.py" line="229"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="230"/>
+        <location filename="../../workbench/ui/main_window.py" line="232"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="239"/>
+        <location filename="../../workbench/ui/main_window.py" line="241"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="240"/>
+        <location filename="../../workbench/ui/main_window.py" line="242"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="249"/>
+        <location filename="../../workbench/ui/main_window.py" line="251"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="250"/>
+        <location filename="../../workbench/ui/main_window.py" line="252"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="261"/>
+        <location filename="../../workbench/ui/main_window.py" line="268"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="262"/>
+        <location filename="../../workbench/ui/main_window.py" line="269"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="265"/>
+        <location filename="../../workbench/ui/main_window.py" line="272"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="275"/>
+        <location filename="../../workbench/ui/main_window.py" line="282"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277"/>
+        <location filename="../../workbench/ui/main_window.py" line="284"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="278"/>
+        <location filename="../../workbench/ui/main_window.py" line="285"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="290"/>
+        <location filename="../../workbench/ui/main_window.py" line="297"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="291"/>
+        <location filename="../../workbench/ui/main_window.py" line="298"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="307"/>
+        <location filename="../../workbench/ui/main_window.py" line="314"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="309"/>
+        <location filename="../../workbench/ui/main_window.py" line="316"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="344"/>
+        <location filename="../../workbench/ui/main_window.py" line="351"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="345"/>
+        <location filename="../../workbench/ui/main_window.py" line="352"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="360"/>
+        <location filename="../../workbench/ui/main_window.py" line="367"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="371"/>
+        <location filename="../../workbench/ui/main_window.py" line="378"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2649,12 +2740,12 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/origin.py" line="20"/>
+        <location filename="../../workbench/ui/compare/origin.py" line="22"/>
         <source>Origin of the opened file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/origin.py" line="25"/>
+        <location filename="../../workbench/ui/compare/origin.py" line="28"/>
         <source>Signature and content hash of the file as opened; cleared at the first change.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
+from workbench.untrusted_text import shown
 
 help = "stress-test scenario FILE: price spike, shortfall, stocks, fiscal cost and security value per region"
 
@@ -41,27 +42,27 @@ def run(args: argparse.Namespace) -> int:
 
     scenario = read_scenario(args.file, warn=False).scenario
     if not scenario.document.stress_tests:
-        raise CliError(f"{args.file}: the scenario has no stress tests")
+        raise CliError(f"{shown(args.file)}: the scenario has no stress tests")
     try:
         result = run_stress_tests(scenario, option=args.option, test_ids=args.test)
     except (EngineInputError, InfeasibleMarket) as exc:
-        raise CliError(f"{args.file}: cannot run the stress tests: {exc}") from None
+        raise CliError(f"{shown(args.file)}: cannot run the stress tests: {shown(exc)}") from None
     failed = [t for t in result.tests if t.error]
     if args.json:
         json.dump(result.to_json(), sys.stdout, indent=2, allow_nan=False)
         print()
         return 1 if failed else 0
     for w in result.warnings:
-        print(f"warning: {_printable(w)}", file=sys.stderr)
-    print(f"{args.file}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's clauses, 'with' = "
+        print(f"warning: {shown(w)}", file=sys.stderr)
+    print(f"{shown(args.file)}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's clauses, 'with' = "
           "with them; price and shortfall over the years in force against the same world calm; money PV, "
           "+ = cost to the treasury")
     for t in result.tests:
         years = [y for y, on in zip(t.years, t.active) if on]
         span = f"{years[0]}-{years[-1]}" if years else "not in force within the horizon"
-        print(f"\n[{t.id}] {_printable(t.title)} ({t.kind.replace('_', ' ')}, {t.mineral}, {span})")
+        print(f"\n[{t.id}] {shown(t.title)} ({t.kind.replace('_', ' ')}, {t.mineral}, {span})")
         if t.error:
-            print(f"  no result: {_printable(t.error)}")
+            print(f"  no result: {shown(t.error)}")
             continue
         table = t.table
         print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
@@ -70,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{region:<8}" + "".join(cells))
         if t.kind == "export_restriction":
             wedge = [x for x, on in zip(t.export_tax_equivalent_pct("with"), t.active) if on]
-            shown = ", ".join("ban" if x is None else f"{_clean(x, 1):.1f} %" for x in wedge)
-            print(f"  export-tax equivalent of the restriction (with the agreement), by year in force: {shown}")
+            figures = ", ".join("ban" if x is None else f"{_clean(x, 1):.1f} %" for x in wedge)
+            print(f"  export-tax equivalent of the restriction (with the agreement), by year in force: {figures}")
     for t in failed:
-        print(f"workbench-cli stress: {args.file}: test {t.id}: {_printable(t.error)}", file=sys.stderr)
+        print(f"workbench-cli stress: {shown(args.file)}: test {t.id}: {shown(t.error)}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -81,7 +82,3 @@ def _clean(x: float, decimals: int) -> float:
     """The value, with anything that would print as -0.0 shown as 0."""
     return 0.0 if abs(x) < 0.5 * 10 ** -decimals else float(x)
 
-
-def _printable(text: str) -> str:
-    """Text from a scenario file with control characters shown as escapes (it reaches a terminal)."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)

@@ -1,4 +1,4 @@
-"""Release rules of a stockpile: when its stock is sold to the parties' consumers, how fast, to whom, and rebuilt how."""
+"""Release rules of a stockpile: when its stock is sold to the parties' consumers, how fast, to whom, how rebuilt."""
 
 from __future__ import annotations
 

@@ -240,4 +240,5 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
 
 
 def _subset(cases: MarketCases, mask: np.ndarray) -> MarketCases:
-    return MarketCases(*(None if (a := getattr(cases, f)) is None else a[mask] for f in MarketCases.__dataclass_fields__))
+    fields = MarketCases.__dataclass_fields__
+    return MarketCases(*(None if (a := getattr(cases, f)) is None else a[mask] for f in fields))

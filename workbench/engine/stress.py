@@ -192,7 +192,7 @@ def _account(st: Static, u: Usd, eq, frac: dict, plan) -> dict:
             ledger[(cid, inst)] = a
     flows, _stock, premium = purchase_ledger(u.price, st.comps, frac, u.pb, premiums=True)
     by_id = {c.clause_id: c for c in st.comps}
-    for cid, a in premium.items():
+    for a in premium.values():
         pay += a
     if plan is not None:
         extra = release_ledger(plan, st.comps, u.price[0], u.index[0], st.price[0])
