@@ -178,6 +178,6 @@ def _near_the_money(model, c, base_price) -> list[ModelWarning]:
         f"clause {c.clause_id!r} is near the money: its price USD {c.price:,.0f}/t lies within one year's price "
         f"volatility ({100 * market.volatility:.0f}%) of the {c.mineral} reference price (USD {pb[t]:,.0f}/t) in "
         f"{model.years[on[t]]}: the deterministic figure assumes the reference path; compare the Monte Carlo "
-        "expected cost, which can have the other sign (`evaluate --paths N`)", code="near_the_money", clause_id=c.clause_id,
-        mineral=c.mineral, year=model.years[on[t]], figure=float(distance[t] / max(market.volatility, 1e-300)),
-        unit="log distance / volatility")]
+        "expected cost, which can have the other sign (`evaluate --paths N`)", code="near_the_money",
+        clause_id=c.clause_id, mineral=c.mineral, year=model.years[on[t]],
+        figure=float(distance[t] / max(market.volatility, 1e-300)), unit="log distance / volatility")]

@@ -109,7 +109,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         frac = budget_fractions(src, sub)
         flows, _stock, _prem = purchase_ledger(src, sub, frac, st.price[:, :, None] * np.exp(z))
         by_id = {c.clause_id: c for c in sub}
-        for cid in {k[0] for k in flows}:
+        for cid in dict.fromkeys(k[0] for k in flows):  # clause order, not set order: same seed, same bits
             tot = sum(a for (c_, _i), a in flows.items() if c_ == cid)  # (H, P)
             annual += (tot[..., None] * by_id[cid].weights).transpose(1, 0, 2)
     disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
