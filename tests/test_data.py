@@ -89,6 +89,13 @@ def test_elasticity_signs_and_defaults(ds):
                for b in ("gallium", "germanium", "indium", "bismuth"))
     assert ds.mineral("copper").supply_elasticity.value == 1.5  # Pindyck & Rubinfeld textbook value
     assert "Pindyck" in ds.mineral("copper").supply_elasticity.source
+    # the published cobalt estimates (elasticities_published.csv: a 2023 structural model, not peer-reviewed)
+    cobalt = ds.mineral("cobalt")
+    assert (cobalt.supply_elasticity.value, cobalt.demand_elasticity.value) == (0.38, -0.28)
+    assert cobalt.supply_elasticity.confidence == "low" and "City, University of London" in cobalt.supply_elasticity.source
+    # the other minerals' elasticities stay flagged assumptions with ranges
+    assert all(m.supply_elasticity.confidence == "assumption" for mid, m in ds.minerals.items()
+               if mid not in ("cobalt", "copper"))
 
 
 def test_world_consumption_equals_world_production(ds):
