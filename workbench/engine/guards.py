@@ -55,32 +55,36 @@ def validity_warnings(model: Model, comps: list[Compiled], *, price: np.ndarray,
     """
     years = model.years
     out: list[ModelWarning] = []
+    pb = base_price[:, :, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.concatenate([np.where(production > 0, price / pb, 1.0), np.where(consumption > 0, index / pb, 1.0)],
+                             axis=2)  # (M, H, 2R): producers' market prices, then consumers' composite prices
+        lo, hi = PRICE_BAND
+        beyond = np.where(rel > 1.0, rel / hi, lo / np.maximum(rel, 1e-300))  # > 1 outside the band
     for c in comps:
         on = np.flatnonzero(c.years)
         if not on.size:
             continue
-        out += _price_band(c, years, on, price, index, base_price, production, consumption)
+        out += _price_band(c, years, on, rel[c.m], beyond[c.m], production.shape[-1])
         if c.wedge is Wedge.GOVERNMENT_PURCHASE:
             out += _purchase(model, c, years, on, price, base_price, production, frac)
         elif c.wedge is Wedge.PRODUCER_SUPPORT and not c.marginal and c.volume is not None:
             out += _cfd_volume(c, years, on, supply)
-        out += _near_the_money(model, c, base_price)
-    out += _revenue(model, comps, years, base_price, base_flows, ledger)
+        out += _near_the_money(model, c, years, on, base_price)
+    imports = base_flows.sum(axis=2) - np.diagonal(base_flows, axis1=2, axis2=3)  # (M, H, R) base imports
+    out += _revenue(comps, years, base_price, imports, ledger)
     return out
 
 
-def _price_band(c, years, on, price, index, base_price, production, consumption) -> list[ModelWarning]:
+def _price_band(c, years, on, rel, beyond, regions) -> list[ModelWarning]:
     """A price of the clause's mineral below 0.5x or above 2x the baseline in a year the clause is active."""
-    pb = base_price[c.m][on][:, None]
-    rel = np.concatenate([np.where(production[c.m][on] > 0, price[c.m][on] / pb, 1.0),
-                          np.where(consumption[c.m][on] > 0, index[c.m][on] / pb, 1.0)], axis=1)
-    lo, hi = PRICE_BAND
-    worst = np.where(rel > 1.0, rel / hi, lo / np.maximum(rel, 1e-300))
+    worst = beyond[on]
     t, k = np.unravel_index(int(np.argmax(worst)), worst.shape)
     if worst[t, k] <= 1.0:
         return []
-    ratio = float(rel[t, k])
-    side = "consumer" if k >= production.shape[-1] else "producer"
+    lo, hi = PRICE_BAND
+    ratio = float(rel[on[t], k])
+    side = "consumer" if k >= regions else "producer"
     return [ModelWarning(
         f"clause {c.clause_id!r}: the {c.mineral} {side} price reaches {ratio:.2f}x the baseline in {years[on[t]]}, "
         f"outside the {lo:g}x-{hi:g}x band where the constant elasticities are trusted; the figures extrapolate",
@@ -140,7 +144,7 @@ def _cfd_volume(c, years, on, supply) -> list[ModelWarning]:
         unit="x eligible output")]
 
 
-def _revenue(model, comps, years, base_price, base_flows, ledger) -> list[ModelWarning]:
+def _revenue(comps, years, base_price, imports, ledger) -> list[ModelWarning]:
     """Levy or tariff revenue of a clause above its parties' base-year import bill for the mineral."""
     by_id = {c.clause_id: c for c in comps}
     out = []
@@ -149,9 +153,7 @@ def _revenue(model, comps, years, base_price, base_flows, ledger) -> list[ModelW
         if c is None or c.wedge not in (Wedge.PRICE_FLOOR, Wedge.AD_VALOREM) or inst == "_producers":
             continue
         revenue = -a.sum(axis=1)  # (H,) receipts of every party
-        flows = base_flows[mi]  # (H, R, R)
-        imports = flows.sum(axis=1) - np.diagonal(flows, axis1=1, axis2=2)  # (H, R) base imports of each importer
-        bill = (imports * c.parties).sum(axis=1) * base_price[mi]
+        bill = (imports[mi] * c.parties).sum(axis=1) * base_price[mi]
         ratio = np.where(bill > 0, revenue / np.where(bill > 0, bill, 1.0), np.where(revenue > 0, np.inf, 0.0))
         t = int(np.argmax(ratio))
         if ratio[t] > 1.0:
@@ -163,12 +165,11 @@ def _revenue(model, comps, years, base_price, base_flows, ledger) -> list[ModelW
     return out
 
 
-def _near_the_money(model, c, base_price) -> list[ModelWarning]:
+def _near_the_money(model, c, years, on, base_price) -> list[ModelWarning]:
     """A price-contingent clause whose floor or strike lies within one year's price volatility of the reference."""
     if not c.kind.price_contingent:
         return []
     market = model.markets[c.mineral]
-    on = np.flatnonzero(c.years)
     pb = base_price[c.m][on]
     distance = np.abs(np.log(c.price / pb))
     t = int(np.argmin(distance))
@@ -177,7 +178,7 @@ def _near_the_money(model, c, base_price) -> list[ModelWarning]:
     return [ModelWarning(
         f"clause {c.clause_id!r} is near the money: its price USD {c.price:,.0f}/t lies within one year's price "
         f"volatility ({100 * market.volatility:.0f}%) of the {c.mineral} reference price (USD {pb[t]:,.0f}/t) in "
-        f"{model.years[on[t]]}: the deterministic figure assumes the reference path; compare the Monte Carlo "
+        f"{years[on[t]]}: the deterministic figure assumes the reference path; compare the Monte Carlo "
         "expected cost, which can have the other sign (`evaluate --paths N`)", code="near_the_money",
-        clause_id=c.clause_id, mineral=c.mineral, year=model.years[on[t]],
+        clause_id=c.clause_id, mineral=c.mineral, year=years[on[t]],
         figure=float(distance[t] / max(market.volatility, 1e-300)), unit="log distance / volatility")]
