@@ -92,7 +92,8 @@ def test_elasticity_signs_and_defaults(ds):
     # the published cobalt estimates (elasticities_published.csv: a 2023 structural model, not peer-reviewed)
     cobalt = ds.mineral("cobalt")
     assert (cobalt.supply_elasticity.value, cobalt.demand_elasticity.value) == (0.38, -0.28)
-    assert cobalt.supply_elasticity.confidence == "low" and "City, University of London" in cobalt.supply_elasticity.source
+    assert cobalt.supply_elasticity.confidence == "low"
+    assert "City, University of London" in cobalt.supply_elasticity.source
     # the other minerals' elasticities stay flagged assumptions with ranges
     assert all(m.supply_elasticity.confidence == "assumption" for mid, m in ds.minerals.items()
                if mid not in ("cobalt", "copper"))
