@@ -35,6 +35,7 @@ def test_the_default_scenario_is_inside_every_range_but_flags_its_indium_deal(de
     # USD 312.50/kg against the sources' market price the purchase itself drives up (USGS reference 370/kg)
     assert below.clause_id == "indium-purchase" and below.mineral == "indium" and below.year == 2026
     assert below.figure > 0.15 and "312,500" in below and "would not deliver" in below
+    assert below.short() == f"indium-purchase: agreed price {100 * below.figure:.0f}% below the market (2026)"
     # the antimony floor sits exactly at the reference price: near the money, named as such
     near = {w.clause_id for w in default_result.validity_warnings if w.code == "near_the_money"}
     assert "usmx-antimony-floor" in near and "ndpr-border-floor" not in near

@@ -83,8 +83,8 @@ def test_panel_shows_cash_and_stock_value_apart_and_the_validity_warnings(panel,
     for key in ("cash_cost_pv_usd", "stock_value_pv_usd"):
         assert shown(panel, "US", key) == pytest.approx(round(expected.at["US", key] / 1e6, 2))
     assert shown(panel, "US", "stock_value_pv_usd") > 0
-    assert panel.validity.isVisible() and "indium-purchase" in panel.validity.text()
-    assert "would not deliver" in panel.validity.text() and "would not deliver" not in panel.status.text()
+    assert panel.validity.isVisible() and "indium-purchase: agreed price" in panel.validity.text()
+    assert "would not deliver" in panel.validity.toolTip() and "would not deliver" not in panel.status.text()
 
 
 def test_editing_the_floor_updates_numbers_and_charts_and_undo_restores_them(qtbot, panel, controller):

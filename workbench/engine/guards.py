@@ -37,6 +37,20 @@ class ModelWarning(str):
         obj.figure, obj.unit = float(figure), unit
         return obj
 
+    def short(self) -> str:
+        """One short line for a crowded screen: the clause and what tripped (the full text is the string itself)."""
+        f, y = self.figure, self.year
+        what = {
+            "price_band": f"price {f:.2f}x the baseline ({y})",
+            "purchase_share": (f"buys {100 * f:.0f}% of world output ({y})" if self.unit == "share of world output"
+                               else f"buys {f:.1f}x a source's output ({y})"),
+            "below_market": f"agreed price {100 * f:.0f}% below the market ({y})",
+            "cfd_volume": f"contracted volume {f:.1f}x the eligible output ({y})",
+            "revenue_above_imports": f"revenue {f:.1f}x the base import bill ({y})",
+            "near_the_money": "near the money: compare the Monte Carlo expected cost",
+        }.get(self.code, self.code)
+        return f"{self.clause_id}: {what}"
+
     def to_json(self) -> dict:
         """The warning as plain JSON data."""
         return {"code": self.code, "clause_id": self.clause_id, "mineral": self.mineral, "year": self.year,

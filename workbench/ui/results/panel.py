@@ -293,7 +293,9 @@ class ResultsPanel(QWidget):
         for w in result.warnings:
             if w not in checks:
                 self.status.setText(self.status.text() + "  " + w)
-        self.validity.setText(self.tr("Outside what the model can vouch for:") + "".join(f"\n• {w}" for w in checks))
+        self.validity.setText(self.tr("Outside what the model can vouch for (details on hover):") + " "
+                              + "; ".join(w.short() for w in checks))
+        self.validity.setToolTip("\n\n".join(checks))
         self.validity.setVisible(bool(checks))
         self.resultsShown.emit()
 
