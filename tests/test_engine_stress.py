@@ -199,3 +199,92 @@ def test_random_stresses_give_finite_results_or_a_named_diagnostic():
             assert np.allclose(w.production, w.flows.sum(axis=-1) + w.gov, rtol=1e-7, atol=1e-6), t.id
         s = t.stock
         assert (s.stock_end_t >= -1e-9).all() and (s.released_t <= s.stock_start_t + 1e-9).all(), t.id
+
+
+def _ndpr_only(probability: float, depth: float = 0.4, duration: int = 10) -> Scenario:
+    data = default_scenario().to_data()
+    doc = data["document"]
+    doc["clauses"] = [c for c in doc["clauses"] if c["mineral"] == "ndpr_oxide"]
+    doc["stress_tests"] = []
+    a = doc["assumptions"]
+    a["data_overrides"] = a["data_overrides"] + [{"mineral": "ndpr_oxide", "field": "volatility", "value": 0.0}]
+    a["monte_carlo"]["disruptions"] = True
+    a["disruption_risks"] = [{"mineral": "ndpr_oxide", "supplier": "CN", "annual_probability": probability,
+                              "duration_years": duration, "depth": depth}]
+    return Scenario.from_data(data)
+
+
+def test_monte_carlo_jumps_that_always_strike_give_the_deterministic_outage():
+    from workbench.engine import run_monte_carlo
+
+    sc = _ndpr_only(1.0)
+    mc = run_monte_carlo(sc, paths=200, seed=3)
+    assert np.allclose(mc.annual, mc.annual[:1], rtol=1e-9, atol=1e-3)  # no price noise: every path alike
+    outage = SupplyOutage(id="o", title="o", mineral="ndpr_oxide", start_year=2026, duration_years=10, region="CN",
+                          share_lost=0.4)
+    t = run_stress_tests(_with_tests(sc, [outage])).test("o")
+    assert np.allclose(mc.annual[0], t.worlds["with"].net, rtol=1e-6, atol=1.0)
+    calm = run_monte_carlo(sc, paths=200, seed=3, disruptions=False)
+    assert not np.allclose(mc.annual, calm.annual)
+
+
+def test_monte_carlo_jumps_are_seeded_and_leave_the_price_paths_alone():
+    from workbench.engine import run_monte_carlo
+
+    sc = default_scenario()
+    never = _with_risks(sc, 0.0)
+    base = run_monte_carlo(sc, paths=300, seed=5)
+    assert np.array_equal(run_monte_carlo(never, paths=300, seed=5, disruptions=True).pv, base.pv)
+    sometimes = _with_risks(sc, 0.3)
+    a = run_monte_carlo(sometimes, paths=300, seed=5, disruptions=True)
+    assert np.array_equal(a.pv, run_monte_carlo(sometimes, paths=300, seed=5, disruptions=True).pv)
+    assert not np.array_equal(a.pv, run_monte_carlo(sometimes, paths=300, seed=6, disruptions=True).pv)
+    assert not np.allclose(a.pv, base.pv)
+    assert np.isfinite(a.pv).all()
+
+
+def _with_risks(sc: Scenario, probability: float) -> Scenario:
+    from workbench.engine.disruptions import default_risks
+
+    data = sc.to_data()
+    data["document"]["assumptions"]["disruption_risks"] = [
+        {"mineral": r.mineral, "supplier": r.supplier, "annual_probability": probability,
+         "duration_years": r.duration_years, "depth": r.depth} for r in default_risks()]
+    return Scenario.from_data(data)
+
+
+def test_default_disruption_risks_are_sourced_assumptions():
+    import csv
+    from workbench.defaults import resource
+
+    rows = list(csv.DictReader(resource("data", "disruption_risks.csv").read_text("utf-8").splitlines()))
+    assert {r["mineral"] for r in rows} >= {"ndpr_oxide", "cobalt", "indium", "antimony", "tungsten"}
+    for r in rows:
+        assert r["confidence"] == "assumption" and r["source"] and r["note"]
+        assert float(r["probability_low"]) <= float(r["annual_probability"]) <= float(r["probability_high"])
+        assert float(r["depth_low"]) <= float(r["depth"]) <= float(r["depth_high"])
+
+
+def test_worked_example_of_docs_model_md_by_hand():
+    t = run_stress_tests(default_scenario(), test_ids=["cn-indium-licensing"]).test("cn-indium-licensing")
+    i = t.years.index(2029)
+    zone = [t.regions.index(r) for r in ("US", "EU", "JP")]
+    cn, us = t.regions.index("CN"), t.regions.index("US")
+    calm = t.worlds["with_calm"].flows[i, cn, zone].sum()
+    assert calm == pytest.approx(186.97, abs=0.01)
+    for world in ("without", "with"):
+        assert t.worlds[world].flows[i, cn, zone].sum() == pytest.approx(0.5 * calm, rel=1e-9)  # the cap binds
+    w = t.worlds["with"]
+    released = w.released[i, us]
+    rate = 90 / 365 * t.base_consumption[i, us]
+    assert 0 < released < rate and rate == pytest.approx(58.7, abs=0.05)
+    fiscal = t.fiscal
+    receipt = fiscal[(fiscal.year == 2029) & (fiscal.instrument == "stock_release_receipt")].amount_usd.sum()
+    assert receipt == pytest.approx(-released * w.consumer_price[i, us], rel=1e-12)
+    s = t.stock.set_index("year")
+    assert s.at[2029, "stock_start_t"] == pytest.approx(400.0)
+    assert s.at[2031, "replenished_t"] == pytest.approx(s.released_t.sum()) and s.at[2031, "stock_end_t"] == 400.0
+    row = t.table.loc["US"]
+    assert row.security_value_pv_usd == pytest.approx(row.consumer_loss_pv_usd_without - row.consumer_loss_pv_usd_with)
+    assert row.security_value_pv_usd > 0 and row.days_of_cover_with == pytest.approx(400 / t.base_consumption[i, us]
+                                                                                       * 365)

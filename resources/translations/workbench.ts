@@ -669,108 +669,140 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="64"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
         <source>Cost
 per year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="64"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
         <source>Fiscal cost per year, average (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
         <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
         <source>Cost
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
         <source>Fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
-        <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate</source>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate: the cash cost minus the value of the stock held at the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <source>Cash
+PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <source>Cash cost, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <source>Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <source>Stock value
+PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <source>Stock value at the end, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <source>Value of the stock held at the end of the horizon: a non-cash item, not money received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
         <source>P95
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
         <source>P95 fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
         <source>Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
         <source>Consumer
 price Δ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
         <source>Change of the price buyers pay against the baseline, value-weighted over minerals and years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
         <source>Producer
 price Δ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
         <source>Producer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
         <source>Change of the price producers receive against the baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <source>Supply
 from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <source>Share of supply from China (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
         <source>Share of consumption sourced from China under the scenario</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,6 +1157,16 @@ from China</source>
     <message>
         <location filename="../../workbench/ui/editors/assumptions_editor.py" line="188"/>
         <source>Also draw elasticities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="189"/>
+        <source>Disruptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/assumptions_editor.py" line="190"/>
+        <source>Add supply disruptions (export bans, outages) as jumps</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2140,33 +2182,33 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="63"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
         <source>Partner</source>
         <extracomment>Translucent red: readable over light and dark bases alike.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="176"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="183"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="176"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="183"/>
         <source>pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="191"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="198"/>
         <source>Monte Carlo failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="192"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="199"/>
         <source>Monte Carlo refinement running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="195"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="202"/>
         <source>Baseline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,102 +2426,112 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="104"/>
+        <location filename="../../workbench/ui/results/panel.py" line="106"/>
+        <source>Outside what the model can vouch for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="111"/>
         <source>Results per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="105"/>
+        <location filename="../../workbench/ui/results/panel.py" line="112"/>
         <source>Cop&amp;y table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="106"/>
+        <location filename="../../workbench/ui/results/panel.py" line="113"/>
         <source>Copy the results table as tab-separated values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="107"/>
+        <location filename="../../workbench/ui/results/panel.py" line="114"/>
         <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="114"/>
+        <location filename="../../workbench/ui/results/panel.py" line="121"/>
         <source>Result views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="115"/>
+        <location filename="../../workbench/ui/results/panel.py" line="122"/>
         <source>Per pa&amp;rtner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="116"/>
+        <location filename="../../workbench/ui/results/panel.py" line="123"/>
         <source>C&amp;ash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="116"/>
+        <location filename="../../workbench/ui/results/panel.py" line="123"/>
         <source>Uncerta&amp;inty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="116"/>
+        <location filename="../../workbench/ui/results/panel.py" line="123"/>
         <source>Compare &amp;options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="120"/>
+        <location filename="../../workbench/ui/results/panel.py" line="127"/>
         <source>Results status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="123"/>
+        <location filename="../../workbench/ui/results/panel.py" line="130"/>
         <source>Monte Carlo %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="124"/>
+        <location filename="../../workbench/ui/results/panel.py" line="131"/>
         <source>Monte Carlo progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="283"/>
+        <location filename="../../workbench/ui/results/panel.py" line="291"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/panel.py" line="296"/>
-        <source>Results not updated. {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/panel.py" line="300"/>
-        <source>Showing the last results the model could compute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/panel.py" line="307"/>
-        <source>… and {0} more (hover to see all)</source>
+        <source>Outside what the model can vouch for:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/panel.py" line="309"/>
+        <source>Results not updated. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="313"/>
+        <source>Showing the last results the model could compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="320"/>
+        <source>… and {0} more (hover to see all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="322"/>
         <source>Mandate check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="323"/>
+        <location filename="../../workbench/ui/results/panel.py" line="336"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="330"/>
+        <location filename="../../workbench/ui/results/panel.py" line="343"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="336"/>
+        <location filename="../../workbench/ui/results/panel.py" line="349"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,43 +2751,48 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
     <name>window</name>
     <message>
         <location filename="../../workbench/ui/compare/__init__.py" line="66"/>
-        <location filename="../../workbench/ui/compare/__init__.py" line="86"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="99"/>
         <source>Compare with another version</source>
         <extracomment>The dialogs, imported on first use: they load the sharing code and cryptography, which start-up does not need.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="75"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="81"/>
+        <source>Delegation keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/__init__.py" line="88"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="75"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="88"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="87"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="100"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="106"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="119"/>
         <source>S&amp;hare with delegations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="107"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="120"/>
         <source>Co&amp;mpare with another version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="108"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="121"/>
         <source>Delegation &amp;keys…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="109"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="122"/>
         <source>&amp;Rounds timeline…</source>
         <translation type="unfinished"></translation>
     </message>

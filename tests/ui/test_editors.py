@@ -246,3 +246,11 @@ def test_release_rule_of_a_stockpile_is_edited_switched_off_and_undone(window: A
     window.controller.undo_stack.setIndex(0)
     rule = clause(window, "stockpile-cobalt").release_rule
     assert rule.replenish and rule.allocation.value == "need" and rule.price_trigger == 1.5
+
+
+def test_monte_carlo_disruption_jumps_are_switched_on_in_the_assumptions(window: Any) -> None:
+    box = window.assumptions_editor.widgets["Disruptions"]
+    box.check.setChecked(True)
+    assert window.controller.scenario.document.assumptions.monte_carlo.disruptions is True
+    window.controller.undo_stack.undo()
+    assert window.controller.scenario.document.assumptions.monte_carlo.disruptions is False

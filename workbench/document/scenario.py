@@ -22,7 +22,7 @@ from workbench.document.clauses import (
 from workbench.document.errors import Issue, ScenarioValidationError, issues_from_pydantic
 from workbench.document.free_text import control_character_issues
 from workbench.document.quantities import Money, VolumeUnit
-from workbench.document.stress import ExportRestriction, StressEvent, TargetScope
+from workbench.document.stress import DisruptionRisk, ExportRestriction, StressEvent, TargetScope
 
 #: Regions the model always adds: the dominant supplier and the rest of the world. Partners may not reuse them.
 RESERVED_REGIONS = ("CN", "ROW")
@@ -147,6 +147,7 @@ class MonteCarloSettings(BaseModel):
     paths: Annotated[int, Field(ge=100, le=200_000)] = 2000
     seed: Annotated[int, Field(ge=0, le=2**32 - 1)] = 20260
     vary_elasticities: bool = False
+    disruptions: bool = False  # add disruption jumps (assumptions.disruption_risks over the dataset's defaults)
 
 
 class Assumptions(BaseModel):
@@ -165,6 +166,7 @@ class Assumptions(BaseModel):
     elasticity_overrides: dict[MineralId, ElasticityOverride] = Field(default_factory=dict)
     data_overrides: list[DataOverride] = Field(default_factory=list)
     monte_carlo: MonteCarloSettings = MonteCarloSettings()
+    disruption_risks: Annotated[list[DisruptionRisk], Field(max_length=500)] = Field(default_factory=list)
 
 
 class HistoryAction(str, Enum):
@@ -335,6 +337,13 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
         if path.kind == "custom" and len(path.index) < a.horizon_years:
             issues.append(Issue(f"document.assumptions.price_paths.{k}.index",
                                 f"needs one value per horizon year ({a.horizon_years})", len(path.index)))
+    for j, d in enumerate(a.disruption_risks):
+        if d.mineral not in mineral_ids:
+            issues.append(Issue(f"document.assumptions.disruption_risks[{j}].mineral",
+                                "is not one of the scenario's minerals", d.mineral))
+        if d.supplier != "*" and d.supplier not in regions:
+            issues.append(Issue(f"document.assumptions.disruption_risks[{j}].supplier", "is not a partner, CN or ROW",
+                                d.supplier))
     for j, o in enumerate(a.data_overrides):
         if o.mineral not in mineral_ids:
             issues.append(Issue(f"document.assumptions.data_overrides[{j}].mineral",

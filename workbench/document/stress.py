@@ -97,3 +97,18 @@ STRESS_TYPES: dict[StressKind, type[_StressBase]] = {
     StressKind.DUMPING: DumpingEpisode,
     StressKind.SUPPLY_OUTAGE: SupplyOutage,
 }
+
+
+class DisruptionRisk(BaseModel):
+    """A Monte Carlo disruption jump: each year it starts with ``annual_probability`` and then removes ``depth`` of
+    the supplier's output (``"*"``: every producer's) for ``duration_years``; replaces the dataset's default for the
+    same mineral and supplier."""
+
+    model_config = _CFG
+
+    mineral: MineralId
+    supplier: Annotated[str, Field(pattern=rf"^({PARTNER_CODE}|\*)$")]
+    annual_probability: Annotated[float, Field(ge=0.0, le=1.0)]
+    duration_years: Annotated[int, Field(ge=1, le=10)]
+    depth: Share
+    note: SourceNote = ""

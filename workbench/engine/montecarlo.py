@@ -19,6 +19,7 @@ from workbench.engine.core import (
     solve_or_raise,
     to_usd,
 )
+from workbench.engine.disruptions import draw_states, scenario_risks
 from workbench.engine.errors import Cancelled, EngineInputError, InfeasibleMarket
 from workbench.engine.evaluate import model_for, select_clauses
 from workbench.engine.instruments import Compiled, compile_clauses
@@ -34,11 +35,12 @@ MAX_CELLS = 20_000_000  # paths x years x regions kept in memory (about 160 MB o
 
 def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = None, seed: int | None = None,
                     option: str | None = None, progress: Callable[[float], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> MonteCarloResult:
+                    cancelled: Callable[[], bool] | None = None, disruptions: bool | None = None) -> MonteCarloResult:
     """Sample reference-price paths, solve the markets under the clauses, and summarise fiscal cost per region.
 
     Defaults for ``paths``/``seed`` come from the scenario's assumptions.monte_carlo; elasticities are drawn
-    from their ranges when assumptions.monte_carlo.vary_elasticities is set.
+    from their ranges when assumptions.monte_carlo.vary_elasticities is set. ``disruptions`` (default
+    assumptions.monte_carlo.disruptions) adds disruption jumps (workbench.engine.disruptions).
     """
     mc = scenario.document.assumptions.monte_carlo
     paths = mc.paths if paths is None else paths
@@ -54,8 +56,9 @@ def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = N
         raise EngineInputError(f"paths: {paths:,} paths x {model.horizon} years x {len(model.regions)} regions is "
                                f"too large to hold in memory; use at most {most:,} paths")
     comps, warns = compile_clauses(model, select_clauses(scenario, None), option)
+    jumps = scenario_risks(scenario) if (mc.disruptions if disruptions is None else disruptions) else None
     return simulate(model, comps, paths=int(paths), seed=int(seed), vary_elasticities=mc.vary_elasticities,
-                    progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns)
+                    progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns, jumps=jumps)
 
 
 def price_shocks(model: Model, minerals: list[str], paths: int, rng: np.random.Generator) -> np.ndarray:
@@ -81,8 +84,11 @@ def price_shocks(model: Model, minerals: list[str], paths: int, rng: np.random.G
 
 def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary_elasticities: bool = False,
              progress=None, cancelled=None, warnings: list[str] | None = None,
-             grid_points: int = GRID_POINTS) -> MonteCarloResult:
-    """Monte Carlo on a calibrated model and compiled clauses (see run_monte_carlo)."""
+             grid_points: int = GRID_POINTS, jumps: list | None = None) -> MonteCarloResult:
+    """Monte Carlo on a calibrated model and compiled clauses (see run_monte_carlo); ``jumps``: disruption risks.
+
+    The jumps are drawn from their own stream (seed, 1), so the price paths are those of the run without them.
+    """
     h, r = model.horizon, len(model.regions)
     rng = np.random.default_rng(seed)
     active = [m for m in model.markets if any(c.mineral == m and c.years.any() for c in comps)]
@@ -91,6 +97,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
     st = prepare(model, active, sub)
     z = price_shocks(model, active, paths, rng)  # (A, H, P)
     elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities and active else None
+    states = draw_states(model, active, jumps, paths, np.random.default_rng([seed, 1])) if jumps else {}
     _tick(progress, cancelled, 0.05)
     annual = np.zeros((paths, h, r))
     cfd_ids = [c.clause_id for c in sub if c.kind.rebate_probability]
@@ -100,9 +107,9 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         agreed = [c for c in sub if c.wedge is Wedge.GOVERNMENT_PURCHASE and c.agreed]
         fixed = budget_fractions(np.zeros((len(active), h, 1, r)), agreed)
         if elastic is None:
-            net, cfd_net, src = _tabulated(model, st, z, grid_points, fixed, progress, cancelled)
+            net, cfd_net, src = _tabulated(model, st, z, grid_points, fixed, progress, cancelled, states)
         else:
-            net, cfd_net, src = _direct(model, st, z, elastic, fixed, progress, cancelled)
+            net, cfd_net, src = _direct(model, st, z, elastic, fixed, progress, cancelled, states)
         annual += net.transpose(1, 0, 2)
         for cid in cfd_ids:
             cfd[cid] += cfd_net[cid]
@@ -140,16 +147,18 @@ def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.ra
 
 
 def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True,
-                  y0=None):
+                  y0=None, supply=None):
     """Solve (A, H, B) cases, purchases scaled by their budget fractions ``frac`` (default: none binds).
 
     Returns (net by region (A, H, B, R), CfD nets {clause_id: (H, B)}, source prices (A, H, B, R), equilibrium
     found (A, H, B), log prices (A*H*B, R) to start a nearby solve from); ``strict`` raises InfeasibleMarket for a
-    case without an equilibrium.
+    case without an equilibrium. ``supply`` (A, H, B, R): factors on the supply curves (disruption jumps).
     """
     a, h, b = shock.shape
     gov = purchase_volume(st, frac or {}, b)
     cases = build_cases(st, shock, gov, elasticities)
+    if supply is not None:
+        cases = replace(cases, x0=cases.x0 * supply.reshape(cases.x0.shape))
     eq = solve_or_raise(st, cases, years, (a, h, b), strict, y0)
     u = to_usd(st, eq, shock, gov)
     led = market_ledger(st, u)
@@ -166,26 +175,27 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
     return net, cfd, u.price, u.ok, np.where(eq.converged[:, None], np.log(eq.price), 0.0)
 
 
-def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict):
+def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict, supply=None):
     """_market_flows where each capped purchase buys, path by path, what its budget affords (as in evaluate)."""
 
     warm = [None]  # each settling round starts from the previous round's prices
 
     def solve_at(f, strict):
-        out = _market_flows(st, shock, years, elasticities, f, strict, warm[0])
+        out = _market_flows(st, shock, years, elasticities, f, strict, warm[0], supply)
         warm[0] = out[4]
         return out[2], out, out[3]
 
     return settle_budgets(solve_at, st.comps, frac, years)[1]
 
 
-def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, progress, cancelled):
+def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, progress, cancelled, states=None):
     """Solve each mineral-year on a grid of reference prices spanning the sampled paths, then interpolate.
 
     Valid because, with the calibrated constant-elasticity forms, a year's equilibrium depends on the path only
     through that year's reference price. Amounts are interpolated per unit of reference price, so a mineral with
     no price-contingent clause (tariffs, purchases) is exact with a two-point grid. Paths on which a market-price
-    purchase runs out of budget depend on their history too: they are solved one by one.
+    purchase runs out of budget depend on their history too: they are solved one by one. With disruption jumps
+    (``states``: {mineral index: (supply factors (S, R), state (H, P))}) each state has its own grid.
     """
     a, h, p = z.shape
     r = st.x0.shape[1]
@@ -202,14 +212,21 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
         grid = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, gm)  # (H, G)
         buys = [c for c in mine if c.wedge is Wedge.GOVERNMENT_PURCHASE]
         capped = [c for c in buys if not c.agreed and np.isfinite(c.budget)]
+        scales, state = (states or {}).get(mi, (np.ones((1, r)), np.zeros((h, p), int)))
+        ns = len(scales)
+        # disrupted states are rare: their grids have half the points (every other point of the calm grid)
+        grids = [grid] + [grid[:, ::2] if gm > 2 else grid] * (ns - 1)
         try:
-            net_g, cfd_g, src_g, _, _ = _market_flows(one, np.exp(grid)[None], model.years, None, fixed)
+            supply = np.concatenate([np.repeat(scales[k][None], g_.shape[1], axis=0) for k, g_ in enumerate(grids)])
+            net_g, cfd_g, src_g, _, _ = _market_flows(
+                one, np.exp(np.concatenate(grids, axis=1))[None], model.years, None, fixed,
+                supply=None if ns == 1 else supply[None, None] * np.ones((1, h, 1, 1)))
         except InfeasibleMarket:
             if not capped:  # only a budget cap can make the committed volumes affordable
                 raise
             gm = 0
         if gm:
-            net_m, cfd_m, src_m = _interpolate(one, grid, zm, lo, hi, net_g, cfd_g, src_g, buys)
+            net_m, cfd_m, src_m = _by_state(one, grids, zm, lo, hi, net_g, cfd_g, src_g, buys, state)
             short = np.zeros(p, bool)
             for f in budget_fractions({0: src_m}, capped).values():
                 short |= (f < 1.0 - 1e-12).any(axis=0)
@@ -219,7 +236,8 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
             cfd_m = {c.clause_id: np.zeros((h, p)) for c in mine if c.kind.rebate_probability}
         for start in range(0, len(bind), CHUNK_PATHS):
             sel = bind[start:start + CHUNK_PATHS]
-            n_, c_, s_, _, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed)
+            n_, c_, s_, _, _ = _budgeted(one, np.exp(zm[None][:, :, sel]), model.years, None, fixed,
+                                         scales[state[:, sel]][None] if ns > 1 else None)
             net_m[:, sel] = n_[0]
             src_m[:, sel] = s_[0]
             for cid, v in c_.items():
@@ -230,6 +248,29 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
             src[mi] = src_m
         _tick(progress, cancelled, 0.05 + 0.9 * (mi + 1) / a)
     return net, cfd, src
+
+
+def _by_state(one: Static, grids: list, zm, lo, hi, net_g, cfd_g, src_g, buys, state):
+    """_interpolate on each state's grid (consecutive columns of the solved tables), each path-year taking its
+    state's values."""
+    if len(grids) == 1:
+        return _interpolate(one, grids[0], zm, lo, hi, net_g, cfd_g, src_g, buys)
+    out = None
+    start = 0
+    for s_, grid in enumerate(grids):
+        cols = slice(start, start + grid.shape[1])
+        start = cols.stop
+        part = _interpolate(one, grid, zm, lo, hi, net_g[:, :, cols], {k: v[:, cols] for k, v in cfd_g.items()},
+                            src_g[:, :, cols], buys)
+        if out is None:
+            out = part
+            continue
+        here = state == s_
+        out[0][here] = part[0][here]
+        out[2][here] = part[2][here]
+        for cid, v in part[1].items():
+            out[1][cid][here] = v[here]
+    return out
 
 
 def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
@@ -259,7 +300,7 @@ def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
     return net_m, {cid: vals[:, :, nr + j] for j, cid in enumerate(cids)}, src_m
 
 
-def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled):
+def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled, states=None):
     """Solve every path separately (needed when elasticities vary by path), mineral by mineral in blocks of paths."""
     a, h, p = z.shape
     r = st.x0.shape[1]
@@ -274,7 +315,9 @@ def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progr
             sl = slice(start, min(start + CHUNK_PATHS, p))
             b = sl.stop - sl.start
             el = tuple(np.broadcast_to(e[mi, None, sl][None], (1, h, b, r)) for e in (eps, eta))
-            n_, c_, s_, _, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed)
+            jump = (states or {}).get(mi)
+            supply = jump[0][jump[1][:, sl]][None] if jump is not None else None
+            n_, c_, s_, _, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed, supply)
             net[:, sl] += n_[0]
             src[mi][:, sl] = s_[0]
             for cid, v in c_.items():

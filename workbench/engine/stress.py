@@ -20,7 +20,7 @@ from workbench.engine.core import (
     to_usd,
 )
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
-from workbench.engine.evaluate import model_for, surplus
+from workbench.engine.evaluate import _solve as baseline_usd, model_for, surplus
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.instrument_kinds import Wedge
 from workbench.engine.market import Model
@@ -119,7 +119,10 @@ def run_world(model: Model, comps: list[Compiled], events: list[CompiledStress],
     mineral = next(iter(model.markets))
     st = prepare(model, [mineral], comps)
     h = model.horizon
-    calm_frac, (calm, calm_eq) = _settle(st, model, [None], None)
+    if comps:
+        calm_frac, (calm, calm_eq) = _settle(st, model, [None], None)
+    else:  # no clauses and no stress: the baseline itself, nothing to solve
+        calm_frac, calm, calm_eq = {}, baseline_usd(st, np.ones((1, h, 1)), {}, [], model), None
     ref = capped_exports(np.broadcast_to(calm.flows[0], (h, len(events)) + calm.flows.shape[-2:]), events)
     ref = ref / st.world[0][:, None]
     frac, (stressed, eq) = _settle(st, model, list(events), ref)
@@ -207,7 +210,7 @@ def _account(st: Static, u: Usd, eq, frac: dict, plan) -> dict:
                      for f in Usd.__dataclass_fields__})
         c1, p1 = surplus(st, one, pay[None, :, k])
         cs[:, k], ps[:, k] = c1[0], p1[0]
-    mu = np.zeros((h, b)) if eq.quota_wedge is None else eq.quota_wedge.reshape(h, b)
+    mu = np.zeros((h, b)) if eq is None or eq.quota_wedge is None else eq.quota_wedge.reshape(h, b)
     released = np.zeros((h, b, r)) if plan is None else plan.received
     return {"price": u.index[0], "consumption": u.demand[0], "cs": cs, "ps": ps, "net": net, "ledger": ledger,
             "production": u.supply[0], "flows": u.flows[0], "gov": u.gov[0],

@@ -62,13 +62,19 @@ def document_hash(scenario: Scenario) -> str:
 
 def document_data(scenario: Scenario) -> dict[str, Any]:
     """The shareable document as written to a file: schema-3 additions left out when absent (no stress tests, no
-    release rule), so a document without them has the same content hash, and signatures, as under schema 2."""
+    release rule, no disruption risks, disruption jumps off), so such a document has the same content hash, and
+    signatures, as under schema 2."""
     doc = scenario.document.model_dump(mode="json")
     if not doc.get("stress_tests"):
         doc.pop("stress_tests", None)
     for clause in doc.get("clauses", []):
         if "release_rule" in clause and clause["release_rule"] is None:
             del clause["release_rule"]
+    assumptions = doc.get("assumptions", {})
+    if not assumptions.get("disruption_risks", True):
+        del assumptions["disruption_risks"]
+    if assumptions.get("monte_carlo", {}).get("disruptions") is False:
+        del assumptions["monte_carlo"]["disruptions"]
     return doc
 
 

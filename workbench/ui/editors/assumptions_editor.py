@@ -186,6 +186,8 @@ class AssumptionsEditor(BoundForm):
                   IntEdit(self.tr("Random seed"), 0, 2**31 - 1))
         self._row(form, (*a, "monte_carlo", "vary_elasticities"), self.tr("Vary elasticities"),
                   CheckEdit(self.tr("Also draw elasticities")))
+        self._row(form, (*a, "monte_carlo", "disruptions"), self.tr("Disruptions"),
+                  CheckEdit(self.tr("Add supply disruptions (export bans, outages) as jumps")))
         outer.addWidget(mc)
         outer.addStretch(1)
         self.scroll.setWidget(page)
