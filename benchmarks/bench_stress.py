@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import time
+
+from bench_engine import timed  # run as a script: benchmarks/ is on sys.path
 from workbench.defaults import default_scenario
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.engine.stress import run_stress_tests
 
 TARGET_STRESS_MS, TARGET_JUMP_RATIO = 50.0, 2.0
-
-
-def timed(fn, repeat: int) -> float:
-    """Median milliseconds of ``repeat`` calls."""
-    laps = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        laps.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(laps)
 
 
 def main() -> None:

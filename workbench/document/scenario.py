@@ -337,20 +337,14 @@ def semantic_issues(scenario: Scenario) -> list[Issue]:
         if path.kind == "custom" and len(path.index) < a.horizon_years:
             issues.append(Issue(f"document.assumptions.price_paths.{k}.index",
                                 f"needs one value per horizon year ({a.horizon_years})", len(path.index)))
-    for j, d in enumerate(a.disruption_risks):
-        if d.mineral not in mineral_ids:
-            issues.append(Issue(f"document.assumptions.disruption_risks[{j}].mineral",
-                                "is not one of the scenario's minerals", d.mineral))
-        if d.supplier != "*" and d.supplier not in regions:
-            issues.append(Issue(f"document.assumptions.disruption_risks[{j}].supplier", "is not a partner, CN or ROW",
-                                d.supplier))
-    for j, o in enumerate(a.data_overrides):
-        if o.mineral not in mineral_ids:
-            issues.append(Issue(f"document.assumptions.data_overrides[{j}].mineral",
-                                "is not one of the scenario's minerals", o.mineral))
-        if o.region != "*" and o.region not in regions:
-            issues.append(Issue(f"document.assumptions.data_overrides[{j}].region", "is not a partner, CN or ROW",
-                                o.region))
+    for name, field in (("disruption_risks", "supplier"), ("data_overrides", "region")):
+        for j, entry in enumerate(getattr(a, name)):
+            base = f"document.assumptions.{name}[{j}]"
+            if entry.mineral not in mineral_ids:
+                issues.append(Issue(f"{base}.mineral", "is not one of the scenario's minerals", entry.mineral))
+            where = getattr(entry, field)
+            if where != "*" and where not in regions:
+                issues.append(Issue(f"{base}.{field}", "is not a partner, CN or ROW", where))
     m = scenario.private.mandate
     for name in ("fiscal_ceiling_per_year", "max_pv_cost", "max_consumer_price_increase"):
         for code in getattr(m, name):
