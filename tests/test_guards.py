@@ -116,3 +116,18 @@ def test_the_cli_prints_guards_cash_and_monte_carlo_beside_the_deterministic_fig
     assert set(rows) == {"US", "EU", "JP", "MX", "CN", "ROW"} and len(rows["US"]) >= 3
     assert "indium-purchase" in out.split("outside what the model can vouch for:")[1]
     assert main(["evaluate", str(path), "--paths", "0"]) == 1
+
+
+def test_sign_flags_name_the_regions_whose_expected_cost_has_the_other_sign():
+    import pandas as pd
+
+    from workbench.engine.guards import sign_flags
+
+    class Stub:
+        def __init__(self, **columns):
+            self.regions = ["US", "EU", "JP"]
+            self.partner_table = self.summary = pd.DataFrame(columns, index=self.regions)
+
+    det = Stub(fiscal_cost_pv_usd=[82.3e6, -601e6, 1e3])   # the US headline: +82 m ...
+    mc = Stub(expected_cost_pv_usd=[-1.3e9, -500e6, -2e6])  # ... against a Monte Carlo expectation of -1.3 bn
+    assert sign_flags(det, mc) == {"US": (82.3e6, -1.3e9)}  # JP's +1,000 USD has no sign worth flagging

@@ -85,8 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_monte_carlo(result, monte_carlo) -> None:
     """Expected PV and P95 per region beside the deterministic PV; a flag where the signs differ."""
+    from workbench.engine.guards import sign_flags
+
     summary = monte_carlo.summary
     table = result.partner_table
+    flags = sign_flags(result, monte_carlo)
     print()
     print(f"Monte Carlo, {monte_carlo.paths:,} price paths (seed {monte_carlo.seed}): net fiscal cost PV, USD m")
     print(f"{'region':<8}{'deterministic':>14}{'expected':>11}{'P95':>11}")
@@ -94,7 +97,7 @@ def _print_monte_carlo(result, monte_carlo) -> None:
         det = table.at[region, "fiscal_cost_pv_usd"] * 1e-6
         exp = summary.at[region, "expected_cost_pv_usd"] * 1e-6
         p95 = summary.at[region, "p95_pv_usd"] * 1e-6
-        flag = "  signs differ" if abs(det) >= 0.05 and abs(exp) >= 0.05 and (det > 0) != (exp > 0) else ""
+        flag = "  signs differ" if region in flags else ""
         print(f"{region:<8}{_clean(det, 1):>14,.1f}{_clean(exp, 1):>11,.1f}{_clean(p95, 1):>11,.1f}{flag}")
     for w in monte_carlo.warnings:
         print(f"warning: {shown(w)}", file=sys.stderr)

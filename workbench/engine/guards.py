@@ -196,3 +196,19 @@ def _near_the_money(model, c, years, on, base_price) -> list[ModelWarning]:
         "expected cost, which can have the other sign (`evaluate --paths N`)", code="near_the_money",
         clause_id=c.clause_id, mineral=c.mineral, year=years[on[t]],
         figure=float(distance[t] / max(market.volatility, 1e-300)), unit="log distance / volatility")]
+
+
+def sign_flags(result, monte_carlo, tolerance_usd: float = 5e4) -> dict[str, tuple[float, float]]:
+    """Regions whose deterministic PV of net fiscal cost and Monte Carlo expected PV have opposite signs.
+
+    Returns {region: (deterministic PV, expected PV)} in USD; amounts within ``tolerance_usd`` of zero have no sign.
+    What the CLI (`evaluate --paths N`), the window and the term sheet flag beside a near-the-money clause's figures.
+    """
+    det = result.partner_table["fiscal_cost_pv_usd"]
+    exp = monte_carlo.summary["expected_cost_pv_usd"]
+    out = {}
+    for region in result.regions:
+        d, e = float(det[region]), float(exp[region])
+        if abs(d) > tolerance_usd and abs(e) > tolerance_usd and (d > 0) != (e > 0):
+            out[region] = (d, e)
+    return out

@@ -84,6 +84,7 @@ class ResultsPanel(QWidget):
         self._analysis: Analysis | None = None
         self._refinement: MonteCarloResult | str | None = None  # Monte Carlo result, or why it failed
         self._views_built = False
+        self._validity_text = ""
         self._painted = False
         self._import_poll = QTimer(self, interval=IMPORT_POLL_MS)
         self._import_poll.timeout.connect(self._build_views_when_imported)
@@ -293,8 +294,9 @@ class ResultsPanel(QWidget):
         for w in result.warnings:
             if w not in checks:
                 self.status.setText(self.status.text() + "  " + w)
-        self.validity.setText(self.tr("Outside what the model can vouch for (details on hover):") + " "
-                              + "; ".join(w.short() for w in checks))
+        self._validity_text = (self.tr("Outside what the model can vouch for (details on hover):") + " "
+                               + "; ".join(w.short() for w in checks)) if checks else ""
+        self.validity.setText(self._validity_text)
         self.validity.setToolTip("\n\n".join(checks))
         self.validity.setVisible(bool(checks))
         self.resultsShown.emit()
@@ -336,6 +338,22 @@ class ResultsPanel(QWidget):
         if self._views_built:
             self._uncertainty.set_monte_carlo(mc, self._clause_titles())
         self.status.setText(self.tr("Up to date: deterministic result and {0:,} Monte Carlo paths.").format(mc.paths))
+        self._flag_signs(mc)
+
+    def _flag_signs(self, mc: MonteCarloResult) -> None:
+        """Add to the validity box the regions whose Monte Carlo expected cost has the other sign."""
+        from workbench.engine.guards import sign_flags
+
+        if self._result is None:
+            return
+        flags = sign_flags(self._result, mc)
+        if not flags:
+            return
+        line = self.tr("Monte Carlo expected cost and deterministic cost differ in sign for {0}").format(
+            ", ".join(f"{r} (USD {e / 1e6:,.1f} m expected, {d / 1e6:,.1f} m deterministic)"
+                      for r, (d, e) in flags.items()))
+        self.validity.setText("; ".join(t for t in (self._validity_text, line) if t))
+        self.validity.setVisible(True)
 
     def _show_refinement_failure(self, message: str) -> None:
         self.partner_model.set_p95(None, failure=message)
