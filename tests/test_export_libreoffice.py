@@ -14,6 +14,7 @@ from workbench.data import load_dataset
 from workbench.defaults import default_scenario
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.export import SHEETS, write_term_sheet
+from workbench.export.results import FISCAL_COLUMNS, MC_COLUMNS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
@@ -85,10 +86,14 @@ def test_csv_shows_the_same_numbers(exported):
     table = {r[0]: r for r in rows[start + 1: start + 1 + len(result.regions)]}
     assert list(table) == list(result.regions)
     pt, summary = result.partner_table, mc.summary
+    heads = {name: head for name, head, _ in FISCAL_COLUMNS + MC_COLUMNS}
+    col = {name: rows[start].index(head) for name, head in heads.items()}  # by header, not by position
     for region, row in table.items():
-        assert float(row[3]) == pytest.approx(pt.at[region, "fiscal_cost_pv_usd"], rel=1e-12, abs=1e-6)
-        assert float(row[2]) == pytest.approx(pt.at[region, "fiscal_cost_avg_usd"], rel=1e-12, abs=1e-6)
-        assert float(row[6]) == pytest.approx(summary.at[region, "p95_pv_usd"], rel=1e-12, abs=1e-6)
+        assert float(row[col["fiscal_cost_pv_usd"]]) == pytest.approx(pt.at[region, "fiscal_cost_pv_usd"], rel=1e-12,
+                                                                      abs=1e-6)
+        assert float(row[col["fiscal_cost_avg_usd"]]) == pytest.approx(pt.at[region, "fiscal_cost_avg_usd"],
+                                                                       rel=1e-12, abs=1e-6)
+        assert float(row[col["p95_pv_usd"]]) == pytest.approx(summary.at[region, "p95_pv_usd"], rel=1e-12, abs=1e-6)
     with open(tmp / "csv" / "term sheet-Term sheet.csv", encoding="utf-8", newline="") as fh:
         text = fh.read()
     assert "Strike price USD [17,000][18,500]/t" in text

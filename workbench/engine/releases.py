@@ -124,8 +124,9 @@ def release_ledger(plan: ReleasePlan, comps: list[Compiled], source_price: np.nd
         diff = path.end - path.planned_end
         end = np.zeros_like(diff)
         end[-1] = -diff[-1] * np.minimum(pm[-1], base_price[-1])
+        key = {entry.amount: entry.key for entry in c.kind.ledger}  # the purchase kind's ledger lines
         out[(cid, "stock_release_receipt")] = -sales
-        out[(cid, "purchase_outlay")] = path.replenished * pm
-        out[(cid, "storage_cost")] = c.storage_rate * diff * pm
-        out[(cid, "stock_end_value")] = end
+        out[(cid, key["outlay"])] = path.replenished * pm
+        out[(cid, key["storage"])] = c.storage_rate * diff * pm
+        out[(cid, key["stock_end"])] = end
     return out

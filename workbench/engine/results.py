@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.engine.instruments import INSTRUMENTS
+from workbench.instrument_kinds import LEDGER
 
 PARTNER_COLUMNS = (
     "fiscal_cost_avg_usd", "fiscal_cost_pv_usd", "fiscal_cost_peak_usd", "consumer_price_change_pct",
@@ -17,8 +18,9 @@ PARTNER_COLUMNS = (
     "consumer_surplus_change_pv_usd", "producer_surplus_change_pv_usd", "welfare_change_pv_usd",
     "stockpile_days_cover", "cash_cost_avg_usd", "cash_cost_pv_usd", "cash_cost_peak_usd", "stock_value_pv_usd",
 )
-#: The ledger line that is not cash: the value of the stock held at the horizon's end (a credit, booked negative).
-NON_CASH_INSTRUMENT = "stock_end_value"
+#: Ledger lines that are not cash (the registry's ``cash=False``): the value of the stock held at the horizon's end
+#: (a credit, booked negative).
+NON_CASH_INSTRUMENTS = frozenset(key for key, entry in LEDGER.items() if not entry.cash)
 MC_SUMMARY_COLUMNS = ("expected_cost_pv_usd", "p5_pv_usd", "p50_pv_usd", "p95_pv_usd", "p95_annual_usd")
 
 
@@ -67,7 +69,7 @@ class EvaluationResult:
         """(H, R) value of the stock held at the horizon's end, USD (+ = value held; non-cash, in the last year)."""
         tot = np.zeros((len(self.years), len(self.regions)))
         for _c, inst, _m, _mi, a in self.ledger:
-            if inst == NON_CASH_INSTRUMENT:
+            if inst in NON_CASH_INSTRUMENTS:
                 tot -= a
         return tot
 

@@ -90,7 +90,8 @@ class LedgerEntry:
     """A line of the fiscal ledger a kind books: instrument key, label (export, charts) and chart colour.
 
     ``amount`` names what the kind's wedge computes (``levy``, ``duty``, ``support``, ``outlay``, ``storage``,
-    ``stock_end``); ``part`` which sign of it this line holds.
+    ``stock_end``); ``part`` which sign of it this line holds; ``cash`` False for a valuation that is not a payment
+    (the stock's end value).
     """
 
     key: str
@@ -98,6 +99,7 @@ class LedgerEntry:
     colour: str
     amount: str
     part: Part = Part.ALL
+    cash: bool = True
 
 
 @dataclass(frozen=True)
