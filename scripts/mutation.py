@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("document", "files", "engine", "sharing", "export", "text")
+CORE_PACKAGES = ("document", "files", "engine", "instrument_kinds", "sharing", "export", "text")
 #: Modules scored with every mutant whatever --max-per-module says (the four the mutation issue started from).
 ALWAYS_FULL = ("workbench/engine/instruments.py", "workbench/files/scenario_file.py",
                "workbench/sharing/clean.py", "workbench/export/cells.py")
@@ -40,6 +40,8 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
                          "tests/test_scenario_file.py", "tests/test_sharing.py"),
     "workbench/engine/": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py",
                           "tests/test_engine_montecarlo.py"),
+    "workbench/instrument_kinds/": ("tests/test_engine_cost_sharing.py", "tests/test_instrument_kinds.py",
+                                    "tests/test_engine_cases.py", "tests/test_engine_montecarlo.py"),
     "workbench/engine/instruments.py": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py"),
     "workbench/sharing/": ("tests/test_sharing.py", "tests/test_sharing_signatures.py", "tests/test_golden_file.py",
                            "tests/test_sharing_diff_merge.py", "tests/test_sharing_cli.py"),
@@ -206,11 +208,16 @@ class _Finder(ast.NodeVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         value = node.value
         if isinstance(value, bool):
-            self._add(node, repr(not value))
+            after = repr(not value)
         elif isinstance(value, int):
-            self._add(node, repr(value + 1))
+            after = repr(value + 1)
         elif isinstance(value, float):
-            self._add(node, repr(value + 1.0))
+            after = repr(value + 1.0)
+        else:
+            return
+        # a bare "10 -> 11" says little: name the line too, so equal constants on different lines stay apart
+        code = self.lines[node.lineno - 1].split("  #")[0].strip()
+        self._add(node, after, label=f"{_one_line(self._segment(node))} -> {after} in: {code}")
 
 
 def find_mutants(path: str) -> list[Mutant]:
@@ -352,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: the temporary copy is not the one imported ({check.stdout.strip()})", file=sys.stderr)
             return 2
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+        baselines: dict[tuple[str, ...], tuple[str, float]] = {}
         for path, chosen, excluded, total in plan:
             tests = tests_for(path)
             if not chosen:
@@ -359,7 +367,9 @@ def main(argv: list[str] | None = None) -> int:
             if not tests:
                 print(f"{path}: no tests mapped in TEST_MAP; skipped")
                 continue
-            outcome, base_time = _pytest(tree, tests, 1800, env)
+            if tests not in baselines:  # the unmutated run, once per set of test files
+                baselines[tests] = _pytest(tree, tests, 1800, env)
+            outcome, base_time = baselines[tests]
             if outcome != "survived":
                 print(f"{path}: its tests fail without any mutant ({' '.join(tests)}); skipped")
                 continue
