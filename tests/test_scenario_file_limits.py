@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.defaults import default_scenario
-from workbench.files import FileFormatError, dumps_scenario, loads_scenario
+from workbench.document import HistoryEntry
+from workbench.files import FileFormatError, dumps_scenario, load_scenario, loads_scenario, save_scenario
 
 SIXTEEN_MIB = 16 * 1024 * 1024
 
@@ -17,3 +18,44 @@ def test_content_of_exactly_16_mib_is_read_and_one_byte_more_is_refused():
     assert loaded.integrity_ok and loaded.scenario == default_scenario()
     with pytest.raises(FileFormatError, match=r"^dropped\.cmws: over the 16,777,216-byte limit$"):
         loads_scenario(at_limit + " ", source="dropped.cmws")
+
+
+def _history_of_size(target: int):
+    """The default scenario with a long round history, so that its file text is exactly ``target`` bytes."""
+    base = default_scenario()
+
+    def with_summaries(lengths):
+        entries = [HistoryEntry(round=1, date="2026-11-30", delegation="US", action="proposed", summary="x" * n)
+                   for n in lengths]
+        return base.model_copy(update={"document": base.document.model_copy(update={"history": entries})})
+
+    def size(lengths):
+        return len(dumps_scenario(with_summaries(lengths)).encode("utf-8"))
+
+    empty, first = size([]), size([0])
+    later = size([0, 0]) - first                  # bytes of one more entry with an empty summary
+    k = 1
+    while True:                                   # fewest entries whose summaries (at most 2,000 each) fill it
+        fill = target - first - (k - 1) * later   # summary characters needed, one byte each
+        if fill <= 2000 * k:
+            break
+        k += 1
+    assert fill >= 0 and empty < target
+    full, rest = divmod(fill, 2000)
+    lengths = [2000] * full + ([rest] + [0] * (k - full - 1) if full < k else [])
+    scenario = with_summaries(lengths)
+    assert len(dumps_scenario(scenario).encode("utf-8")) == target
+    return scenario
+
+
+@pytest.mark.slow
+def test_saving_stops_at_16_mib_and_leaves_the_earlier_file_alone(tmp_path):
+    path = tmp_path / "long-talks.cmws"
+    at_limit = _history_of_size(SIXTEEN_MIB)
+    save_scenario(path, at_limit)
+    assert path.stat().st_size == SIXTEEN_MIB
+    assert load_scenario(path).integrity_ok
+    over = _history_of_size(SIXTEEN_MIB + 1)
+    with pytest.raises(FileFormatError, match=r"^scenario too large to save: over the 16 MiB file limit$"):
+        save_scenario(path, over)
+    assert path.stat().st_size == SIXTEEN_MIB
