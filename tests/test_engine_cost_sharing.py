@@ -195,3 +195,20 @@ def test_buying_more_than_a_fixed_supply_is_infeasible_but_an_elastic_supply_can
 def test_buying_from_a_region_that_produces_nothing_is_infeasible_whatever_the_elasticity():
     with pytest.raises(InfeasibleMarket, match="from JP, which produces 0 t"):
         compile_clauses(model(), [_buy(0.5, source="JP")])
+
+
+def test_a_clause_outside_the_horizon_is_reported_with_its_years():
+    # the model covers 2026 only; a three-year tariff from 2030 runs 2030-2032
+    clause = TariffClause(id="late", rate=0.5, exporters=["CN"], **common(("US", "EU"), start_year=2030,
+                                                                       duration_years=3))
+    comps, warnings = compile_clauses(model(), [clause])
+    assert warnings == ["clause 'late' is not active within the horizon 2026-2026 (years 2030-2032)"]
+    assert not comps[0].years.any()
+
+
+def test_a_clause_is_active_from_its_first_to_its_last_year():
+    mdl = Model(regions=REGIONS, region_names={c: c for c in REGIONS}, members=("US", "EU", "JP"), base_year=2025,
+                horizon=5, discount_rate=0.0, usd_per={}, markets={"ore": ore()}, gdp=GDP)
+    clause = TariffClause(id="mid", rate=0.5, exporters=["CN"], **common(("US",), start_year=2027, duration_years=2))
+    comps, warnings = compile_clauses(mdl, [clause])
+    assert warnings == [] and comps[0].years.tolist() == [False, True, True, False, False]  # 2027 and 2028
