@@ -212,3 +212,15 @@ def test_a_clause_is_active_from_its_first_to_its_last_year():
     clause = TariffClause(id="mid", rate=0.5, exporters=["CN"], **common(("US",), start_year=2027, duration_years=2))
     comps, warnings = compile_clauses(mdl, [clause])
     assert warnings == [] and comps[0].years.tolist() == [False, True, True, False, False]  # 2027 and 2028
+
+
+@pytest.mark.parametrize(("field", "clause"), [
+    ("parties", lambda: TariffClause(id="kr", rate=0.5, exporters=["CN"], **common(("US", "KR")))),
+    ("exporters", lambda: TariffClause(id="kr", rate=0.5, exporters=["KR"], **common(("US",)))),
+    ("sources", lambda: PurchaseClause(id="kr", annual_volume=Volume(amount=1), agreed_price=Price(amount=P0, per="t"),
+                                       sources=["KR"], **common(("US",)))),
+])
+def test_a_region_the_model_lacks_is_named_with_the_field(field, clause):
+    with pytest.raises(EngineInputError, match=rf"^clause 'kr'\.{field}: 'KR' is not a region of the model "
+                                               r"\(US, EU, JP, CN, ROW\)$"):
+        compile_clauses(model(), [clause()])
