@@ -215,9 +215,12 @@ class _Finder(ast.NodeVisitor):
             after = repr(value + 1.0)
         else:
             return
-        # a bare "10 -> 11" says little: name the line too, so equal constants on different lines stay apart
-        code = self.lines[node.lineno - 1].split("  #")[0].strip()
-        self._add(node, after, label=f"{_one_line(self._segment(node))} -> {after} in: {code}")
+        # a bare "10 -> 11" says little: show the mutated line, so equal constants stay apart in the exclusion file
+        line = self.lines[node.lineno - 1].encode("utf-8")
+        end = node.end_col_offset if node.end_lineno == node.lineno else len(line)
+        mutated = (line[:node.col_offset] + after.encode("utf-8") + line[end:]).decode("utf-8")
+        self._add(node, after, label=f"{_one_line(self._segment(node))} -> {after} in: "
+                                     f"{mutated.split('  #')[0].strip()}")
 
 
 def find_mutants(path: str) -> list[Mutant]:

@@ -224,3 +224,16 @@ def test_a_region_the_model_lacks_is_named_with_the_field(field, clause):
     with pytest.raises(EngineInputError, match=rf"^clause 'kr'\.{field}: 'KR' is not a region of the model "
                                                r"\(US, EU, JP, CN, ROW\)$"):
         compile_clauses(model(), [clause()])
+
+
+def test_a_purchase_from_two_small_sources_buys_from_each_by_its_output():
+    # the market scaled down to a tenth: the US makes 0.2 t and ROW 0.1 t, so 0.09 t bought splits 0.06 : 0.03
+    market = ore(production=(0.2, 0.1, 0, 0.8, 0.1), consumption=(0.3, 0.4, 0.2, 0.1, 0.2),
+                 flows=[[0.1 * f for f in row] for row in FLOWS])
+    mdl = model(market)
+    clause = PurchaseClause(id="buy", annual_volume=Volume(amount=0.09), agreed_price=Price(amount=2 * P0, per="t"),
+                            sources=["US", "ROW"], storage_cost_rate=0.0, **common(("US", "EU")))
+    comps, _ = compile_clauses(mdl, [clause])
+    res = evaluate_model(mdl, comps)
+    bought = res.gov_flows[0, 0].sum(axis=1)  # by source
+    assert bought.tolist() == pytest.approx([0.06, 0, 0, 0, 0.03], rel=1e-9, abs=1e-12)
