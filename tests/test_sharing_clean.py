@@ -8,9 +8,10 @@ from sharing_helpers import canary_scenario, clause, edited
 from workbench.files import load_scenario, save_scenario
 from workbench.sharing import ShareError, prepare_share, write_shared
 
-#: 12 characters: the shortest private line the leak check looks for (docs/sharing.md).
-TWELVE = "walk at 40 %"
-ELEVEN = "walk at 40%"
+#: The shortest private line the leak check looks for whole: 12 characters and 4 words (docs/sharing.md).
+TWELVE = "cap at 40 pc"
+ELEVEN = "cap at 4 pc"
+THREE_WORDS = "withdraw at 40%"
 
 
 def _pasted(private_notes: str, shared_text: str):
@@ -20,22 +21,25 @@ def _pasted(private_notes: str, shared_text: str):
     return edited(canary_scenario()[0], edit)
 
 
-def test_a_private_line_of_exactly_twelve_characters_is_a_leak():
-    assert len(TWELVE) == 12
-    scenario = _pasted(f"Mandate for round 3\n{TWELVE}\nask the minister first", f"Delegations: {TWELVE} cap.")
+def test_a_private_line_of_exactly_twelve_characters_and_four_words_is_a_leak():
+    assert len(TWELVE) == 12 and len(TWELVE.split()) == 4
+    scenario = _pasted(f"Mandate for round 3\n{TWELVE}\nask the minister first", f"Delegations: {TWELVE}, no more.")
     with pytest.raises(ShareError, match=r"private notes appears in document\.clauses\[\d+\]\.text_note"):
         prepare_share(scenario, "US")
-
-
-def test_a_private_note_of_exactly_twelve_characters_is_a_leak():
     with pytest.raises(ShareError, match="private notes appears in"):
-        prepare_share(_pasted(TWELVE, f"Delegations: {TWELVE.upper()} cap."), "US")  # case does not hide it
+        prepare_share(_pasted(TWELVE, f"Delegations: {TWELVE.upper()}, no more."), "US")  # case does not hide it
 
 
 def test_a_private_line_of_eleven_characters_is_ordinary_wording():
-    assert len(ELEVEN) == 11
-    package = prepare_share(_pasted(f"Mandate for round 3\n{ELEVEN}", f"Delegations: {ELEVEN} cap."), "US")
+    assert len(ELEVEN) == 11 and len(ELEVEN.split()) == 4
+    package = prepare_share(_pasted(f"Mandate for round 3\n{ELEVEN}", f"Delegations: {ELEVEN}, no more."), "US")
     assert ELEVEN in package.file_text()
+
+
+def test_a_private_line_of_three_words_is_ordinary_wording_however_long():
+    assert len(THREE_WORDS) > 12
+    package = prepare_share(_pasted(f"Mandate for round 3\n{THREE_WORDS}", f"We {THREE_WORDS}."), "US")
+    assert THREE_WORDS in package.file_text()
 
 
 def test_replacing_an_earlier_shared_copy_leaves_no_backup_beside_it(tmp_path):
@@ -54,7 +58,7 @@ def test_replacing_an_earlier_shared_copy_leaves_no_backup_beside_it(tmp_path):
 def test_a_leaked_red_line_is_named_by_its_number_as_the_private_tab_shows_it():
     scenario = edited(canary_scenario()[0], lambda d: d["document"]["metadata"].update(
         description="Position: CANARY-REDLINE-2 no cost share over 40%"))
-    with pytest.raises(ShareError, match=r"^private text would be shared: mandate red line 2 appears in "
+    with pytest.raises(ShareError, match=r"^private text would be in the shared copy: mandate red line 2 appears in "
                                          r"document\.metadata\.description\. Remove it"):
         prepare_share(scenario, "US")
 

@@ -12,6 +12,7 @@ from cryptography.exceptions import InvalidSignature
 from workbench.document import Scenario
 from workbench.document.scenario import HistoryAction
 from workbench.files import LoadedScenario, document_hash
+from workbench.files.migrations import HASH_PRESERVED_FROM
 from workbench.sharing.keys import Keyring, OwnKey
 from workbench.untrusted_text import shown
 
@@ -90,7 +91,7 @@ def check_signature(received_hash: str, signature: dict[str, str] | None,
 def verify_origin(loaded: LoadedScenario, keyring: Keyring) -> Origin:
     """Signature status and content-hash check of a file as read by ``load_scenario``."""
     status, sig_text = check_signature(loaded.received_hash, loaded.signature, keyring)
-    if loaded.migrated:
+    if loaded.source_schema < HASH_PRESERVED_FROM:
         integrity = f"no content hash (schema {loaded.source_schema} layout)"
     elif loaded.integrity_ok:
         integrity = "content hash matches"
@@ -126,7 +127,7 @@ def provenance_warnings(loaded: LoadedScenario) -> list[str]:
     """What a reader should be told before trusting the version: an old schema without a content hash, or an
     unsigned copy whose history says another delegation shared it (a signed copy would carry their signature)."""
     out = []
-    if loaded.migrated:
+    if loaded.source_schema < HASH_PRESERVED_FROM:
         out.append(f"schema {loaded.source_schema} file: that layout had no content hash, so nothing shows whether "
                    "it was changed since it was written; ask the sender for a current signed copy")
     history = loaded.scenario.document.history
