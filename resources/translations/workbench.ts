@@ -378,6 +378,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="308"/>
         <source>Mineral</source>
         <extracomment>Fields every clause has, after the kind&apos;s own.</extracomment>
         <translation type="unfinished"></translation>
@@ -404,17 +405,20 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="337"/>
         <source>Start year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="338"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="338"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,6 +460,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="163"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="305"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,11 +471,13 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="293"/>
         <source>China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="293"/>
         <source>Rest of the world</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +562,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/fields.py" line="230"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="82"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -584,7 +592,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="27"/>
+        <location filename="../../workbench/ui/main_window.py" line="29"/>
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,6 +683,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,6 +705,7 @@ per year</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="113"/>
         <source>Cost
 PV</source>
         <translation type="unfinished"></translation>
@@ -766,6 +776,7 @@ price Δ</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="103"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,6 +956,216 @@ from China</source>
     <message>
         <location filename="../../workbench/ui/editors/release.py" line="56"/>
         <source>Buy-back rate (default: release rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="21"/>
+        <source>Export restriction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="22"/>
+        <source>Dumping episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="23"/>
+        <source>Supply outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="24"/>
+        <source>All importers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="25"/>
+        <source>The zone&apos;s members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="26"/>
+        <source>Named importers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="43"/>
+        <source>{0} on {1}</source>
+        <extracomment>Region code of a supply outage that hits every producing region (e.g. refiners short of feed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="62"/>
+        <source> (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="86"/>
+        <source>{0}: importers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="306"/>
+        <source>Stress test id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="310"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="311"/>
+        <source>Producing region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="312"/>
+        <source>Every producing region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="313"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="314"/>
+        <source>Share of output lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="316"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="317"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="319"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="320"/>
+        <source>Share of exports withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="321"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="323"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="328"/>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="329"/>
+        <source>Licensing delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="330"/>
+        <source>A licensing delay (the share is what the licences hold back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="332"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="333"/>
+        <source>Export price cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="339"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="342"/>
+        <source>Source note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="73"/>
+        <source>days</source>
+        <extracomment>The two rows of each region, in order: the market without the agreement&apos;s clauses, then with them. A true zero, as in printed financial tables. After the Partner and Agreement columns. Without the agreement there is no stock and no clause to pay for: days of cover and fiscal cost are true zeros there; the security value compares the two rows, so it has one.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
+        <source>w/o: without the agreement, no clause on this mineral. with: every clause of the agreement on it, stockpile releases included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="103"/>
+        <source>Price
+change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="104"/>
+        <source>Change of the price buyers pay over the years the stress is in force, against the same world without the stress (without the agreement: the baseline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="106"/>
+        <source>Shortfall
+t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="106"/>
+        <source>Shortfall (t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="107"/>
+        <source>Tonnes consumers go without over the years in force, against the same world without the stress (released stock counts as supply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="109"/>
+        <source>Shortfall
+%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="109"/>
+        <source>Shortfall (% of demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="110"/>
+        <source>The shortfall as a share of what consumers would have bought without the stress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="111"/>
+        <source>Days of
+cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="111"/>
+        <source>Days of cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="112"/>
+        <source>Stock the region owns when the stress begins, in days of its consumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="113"/>
+        <source>Fiscal cost under the stress, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="114"/>
+        <source>Present value of the agreement&apos;s net fiscal cost on this mineral under the stress (+ cost, − revenue); nothing without the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="116"/>
+        <source>Security
+value PV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="116"/>
+        <source>Security value, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="117"/>
+        <source>Consumer loss the stress causes without the agreement minus the loss it causes with it: what the clauses save consumers (present value)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1738,311 +1959,321 @@ fingerprint {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="50"/>
+        <location filename="../../workbench/ui/main_window.py" line="53"/>
         <source>Editors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="51"/>
+        <location filename="../../workbench/ui/main_window.py" line="55"/>
         <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="52"/>
+        <location filename="../../workbench/ui/main_window.py" line="56"/>
         <source>Sc&amp;enario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="53"/>
+        <location filename="../../workbench/ui/main_window.py" line="57"/>
         <source>&amp;Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="54"/>
+        <location filename="../../workbench/ui/main_window.py" line="58"/>
         <source>A&amp;ssumptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="55"/>
+        <location filename="../../workbench/ui/main_window.py" line="59"/>
+        <source>Stress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="60"/>
+        <source>Stress tests: export restrictions, dumping episodes and supply outages the agreement is tested against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="62"/>
         <source>Pri&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="56"/>
+        <location filename="../../workbench/ui/main_window.py" line="63"/>
         <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="73"/>
+        <location filename="../../workbench/ui/main_window.py" line="80"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="74"/>
-        <location filename="../../workbench/ui/main_window.py" line="75"/>
+        <location filename="../../workbench/ui/main_window.py" line="81"/>
+        <location filename="../../workbench/ui/main_window.py" line="82"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="99"/>
+        <location filename="../../workbench/ui/main_window.py" line="107"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="117"/>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="117"/>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="126"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="126"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <location filename="../../workbench/ui/main_window.py" line="127"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <location filename="../../workbench/ui/main_window.py" line="127"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="120"/>
+        <location filename="../../workbench/ui/main_window.py" line="128"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="121"/>
+        <location filename="../../workbench/ui/main_window.py" line="129"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="122"/>
+        <location filename="../../workbench/ui/main_window.py" line="130"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="124"/>
+        <location filename="../../workbench/ui/main_window.py" line="132"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="133"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="126"/>
+        <location filename="../../workbench/ui/main_window.py" line="134"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="128"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="134"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="177"/>
+        <location filename="../../workbench/ui/main_window.py" line="185"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="187"/>
+        <location filename="../../workbench/ui/main_window.py" line="195"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="190"/>
+        <location filename="../../workbench/ui/main_window.py" line="198"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="191"/>
+        <location filename="../../workbench/ui/main_window.py" line="199"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="199"/>
+        <location filename="../../workbench/ui/main_window.py" line="207"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="212"/>
+        <location filename="../../workbench/ui/main_window.py" line="220"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="222"/>
-        <location filename="../../workbench/ui/main_window.py" line="229"/>
+        <location filename="../../workbench/ui/main_window.py" line="230"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="223"/>
+        <location filename="../../workbench/ui/main_window.py" line="231"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="229"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="232"/>
+        <location filename="../../workbench/ui/main_window.py" line="240"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="241"/>
+        <location filename="../../workbench/ui/main_window.py" line="249"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="242"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="251"/>
+        <location filename="../../workbench/ui/main_window.py" line="259"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="252"/>
+        <location filename="../../workbench/ui/main_window.py" line="260"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="261"/>
-        <location filename="../../workbench/ui/main_window.py" line="268"/>
+        <location filename="../../workbench/ui/main_window.py" line="269"/>
+        <location filename="../../workbench/ui/main_window.py" line="276"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="269"/>
+        <location filename="../../workbench/ui/main_window.py" line="277"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="272"/>
+        <location filename="../../workbench/ui/main_window.py" line="280"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282"/>
+        <location filename="../../workbench/ui/main_window.py" line="290"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284"/>
+        <location filename="../../workbench/ui/main_window.py" line="292"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285"/>
+        <location filename="../../workbench/ui/main_window.py" line="293"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="297"/>
+        <location filename="../../workbench/ui/main_window.py" line="305"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="298"/>
+        <location filename="../../workbench/ui/main_window.py" line="306"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="314"/>
+        <location filename="../../workbench/ui/main_window.py" line="322"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="316"/>
+        <location filename="../../workbench/ui/main_window.py" line="324"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="351"/>
+        <location filename="../../workbench/ui/main_window.py" line="359"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="352"/>
+        <location filename="../../workbench/ui/main_window.py" line="360"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="367"/>
+        <location filename="../../workbench/ui/main_window.py" line="375"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="378"/>
+        <location filename="../../workbench/ui/main_window.py" line="386"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2410,128 +2641,138 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="77"/>
+        <location filename="../../workbench/ui/results/panel.py" line="79"/>
         <source>Results</source>
         <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip. The modules of the views built after the first paint (they import matplotlib). How often the panel looks whether the background import of VIEW_MODULES has finished.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="94"/>
+        <location filename="../../workbench/ui/results/panel.py" line="97"/>
         <source>Model error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="99"/>
+        <location filename="../../workbench/ui/results/panel.py" line="102"/>
         <source>Mandate breaches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="106"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>Outside what the model can vouch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="111"/>
+        <location filename="../../workbench/ui/results/panel.py" line="114"/>
         <source>Results per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="112"/>
+        <location filename="../../workbench/ui/results/panel.py" line="115"/>
         <source>Cop&amp;y table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="113"/>
+        <location filename="../../workbench/ui/results/panel.py" line="116"/>
         <source>Copy the results table as tab-separated values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="114"/>
+        <location filename="../../workbench/ui/results/panel.py" line="117"/>
         <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="121"/>
+        <location filename="../../workbench/ui/results/panel.py" line="124"/>
         <source>Result views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="122"/>
+        <location filename="../../workbench/ui/results/panel.py" line="125"/>
         <source>Per pa&amp;rtner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="123"/>
+        <location filename="../../workbench/ui/results/panel.py" line="126"/>
         <source>C&amp;ash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="123"/>
+        <location filename="../../workbench/ui/results/panel.py" line="126"/>
         <source>Uncerta&amp;inty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="123"/>
+        <location filename="../../workbench/ui/results/panel.py" line="126"/>
         <source>Compare &amp;options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="127"/>
-        <source>Results status</source>
+        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/panel.py" line="130"/>
+        <source>Results status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="133"/>
         <source>Monte Carlo %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="131"/>
+        <location filename="../../workbench/ui/results/panel.py" line="134"/>
         <source>Monte Carlo progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="291"/>
+        <location filename="../../workbench/ui/results/panel.py" line="310"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="296"/>
-        <source>Outside what the model can vouch for:</source>
+        <location filename="../../workbench/ui/results/panel.py" line="315"/>
+        <source>Outside what the model can vouch for (details on hover):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="309"/>
+        <location filename="../../workbench/ui/results/panel.py" line="331"/>
         <source>Results not updated. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="313"/>
+        <location filename="../../workbench/ui/results/panel.py" line="335"/>
         <source>Showing the last results the model could compute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="320"/>
+        <location filename="../../workbench/ui/results/panel.py" line="342"/>
         <source>… and {0} more (hover to see all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="322"/>
+        <location filename="../../workbench/ui/results/panel.py" line="344"/>
         <source>Mandate check:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="336"/>
+        <location filename="../../workbench/ui/results/panel.py" line="358"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="343"/>
+        <location filename="../../workbench/ui/results/panel.py" line="370"/>
+        <source>Monte Carlo expected cost and deterministic cost differ in sign for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="381"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="349"/>
+        <location filename="../../workbench/ui/results/panel.py" line="387"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,6 +2922,251 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
     <message>
         <location filename="../../workbench/ui/compare/share_dialog.py" line="94"/>
         <source>Scenario files (*{0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StressChart</name>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="31"/>
+        <source>Stress test: price path and stockpile</source>
+        <extracomment>Okabe-Ito: vermillion without the agreement, blue with it, sky blue with it in calm, orange releases, green stock.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="55"/>
+        <source>Consumer price in {0}, USD/kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="60"/>
+        <source>Without the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="60"/>
+        <source>With the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="61"/>
+        <source>With the agreement, no stress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="61"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="63"/>
+        <source>No stockpile on {0}
+in the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="72"/>
+        <source>Stock (dashed: no stress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="72"/>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="74"/>
+        <source>Stockpile, t</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StressEditor</name>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="137"/>
+        <source>Crises the agreement is tested against: each is run with and without the agreement&apos;s clauses (results: the Stress tab of the results pane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="141"/>
+        <source>Stress tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="145"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="146"/>
+        <source>Add stress test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="155"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="156"/>
+        <source>Duplicate the selected stress test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="158"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="159"/>
+        <source>Remove the selected stress test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="173"/>
+        <source>Stress test fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="212"/>
+        <source>Add stress test {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="224"/>
+        <source>Duplicate stress test {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="234"/>
+        <source>Remove stress test {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="275"/>
+        <source>No stress tests yet. Add an export restriction, a dumping episode or a supply outage to see what the agreement protects against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="298"/>
+        <source>Edit {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="307"/>
+        <source>Rename stress test {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="334"/>
+        <source>Modelled as an export subsidy: the supplier&apos;s buyers abroad pay this much less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
+        <source>e.g. precedent: Ga/Ge ban to the US, Dec 2024</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StressTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="167"/>
+        <source>w/o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="167"/>
+        <source>with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="168"/>
+        <source>without the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="168"/>
+        <source>with the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StressView</name>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="34"/>
+        <source>Stress test shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="39"/>
+        <source>Partner whose price the chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="44"/>
+        <source>About the stress test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="48"/>
+        <source>Stress test status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="50"/>
+        <source>Stress test per partner, without and with the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="58"/>
+        <source>Stress test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="58"/>
+        <source>Chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="76"/>
+        <source>Running the stress tests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="112"/>
+        <source>The scenario has no stress tests: add them in the Stress tab of the editors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="114"/>
+        <source>{0} stress test(s) with and without the agreement in {1:.0f} ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="122"/>
+        <source>Results below are for the scenario before the last edit; updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="129"/>
+        <source>Stress tests not updated: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="142"/>
+        <source>not in force within the horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="144"/>
+        <source>No result: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_view.py" line="145"/>
+        <source>w/o: without the agreement; with: with its clauses on {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,12 +16,14 @@ from workbench.document import Scenario
 from workbench.ui.autosave import Autosave, default_directory, find_orphans
 from workbench.ui.compare import install_actions, show_origin
 from workbench.ui.controller import DocumentController
-from workbench.ui.editors import AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor
+from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor,
+                                  StressEditor)
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
 from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
+from workbench.ui.tab_bar import compact_tabs
 from workbench.untrusted_text import shown
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
@@ -46,12 +48,17 @@ class MainWindow(QMainWindow):
         self.partners_editor = PartnersEditor(self.controller)
         self.assumptions_editor = AssumptionsEditor(self.controller)
         self.private_editor = PrivateEditor(self.controller)
+        self.stress_editor = StressEditor(self.controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Editors"))
+        compact_tabs(self.tabs)  # six tabs in a laptop's editor pane, all in view
         self.tabs.addTab(self.clause_editor, self.tr("&Clause"))
         self.tabs.addTab(self.metadata_editor, self.tr("Sc&enario"))
         self.tabs.addTab(self.partners_editor, self.tr("&Partners"))
         self.tabs.addTab(self.assumptions_editor, self.tr("A&ssumptions"))
+        self.tabs.addTab(self.stress_editor, self.tr("Stress"))
+        self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("Stress tests: export restrictions, dumping episodes "
+                                                               "and supply outages the agreement is tested against"))
         private = self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate"))
         self.tabs.setTabToolTip(private, self.tr("Private \u2014 never shared: notes and mandate of your delegation, "
                                                  "removed from every shared copy and term sheet"))
@@ -82,6 +89,7 @@ class MainWindow(QMainWindow):
         self.navigator.groupingChanged.connect(lambda value: setattr(self.settings, "grouping", value))
         self.clause_editor.clauseRenamed.connect(self.navigator.select_clause)
         self.results.breachesChanged.connect(self.navigator.flag_breaches)
+        self.stress_editor.stressSelected.connect(self.results.show_stress_test)
         self.controller.fileChanged.connect(lambda _path: self._update_title())
         self.controller.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
 

@@ -18,7 +18,7 @@ ROLE_TEXT = {PartnerRole.MEMBER: QT_TR_NOOP("Member"), PartnerRole.OBSERVER: QT_
 
 #: Fields holding partner codes (values or list items) and dicts keyed by partner code, renamed with the partner.
 CODE_FIELDS = {"parties", "proposed_by", "reserved_by", "eligible_producers", "sources", "exporters",
-               "author_delegation", "delegation", "region"}
+               "author_delegation", "delegation", "region", "supplier", "target_partners"}
 CODE_KEYED = {"shares", "fiscal_ceiling_per_year", "max_pv_cost", "max_consumer_price_increase"}
 
 

@@ -25,12 +25,14 @@ from workbench.ui.results.worker import Analysis
 if TYPE_CHECKING:  # these views import matplotlib: build_views() imports them after the first paint
     from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
     from workbench.ui.results.compare_view import CompareView
+    from workbench.ui.results.stress_view import StressView
     from workbench.ui.results.uncertainty import UncertaintyView
 
 #: Breaches listed above the results; the rest are in the list's tooltip.
 MANDATE_LINES = 4
 #: The modules of the views built after the first paint (they import matplotlib).
-VIEW_MODULES = ("workbench.ui.results.charts", "workbench.ui.results.compare_view", "workbench.ui.results.uncertainty")
+VIEW_MODULES = ("workbench.ui.results.charts", "workbench.ui.results.compare_view", "workbench.ui.results.uncertainty",
+                "workbench.ui.results.stress_view")
 #: How often the panel looks whether the background import of VIEW_MODULES has finished.
 IMPORT_POLL_MS = 20
 
@@ -61,11 +63,11 @@ class ResultsPanel(QWidget):
     one of its bracket options), breaches the delegation's mandate; clauses without breaches are absent.
     ``resultsShown`` fires after a new deterministic result has been put on screen.
 
-    The per-partner table is there from the start. The charts and the Cash flows, Uncertainty and Compare options
-    tabs (matplotlib: importing it and drawing took half the start-up time) come after the panel's first paint, so
-    the window appears without waiting for them: their modules are imported in a background thread, then they are
-    built with the latest results and ``chartsReady`` fires. Reading one of them (``fiscal_chart``, ``price_chart``,
-    ``cash_chart``, ``uncertainty``, ``compare``) builds them at once.
+    The per-partner table is there from the start. The charts and the Cash flows, Uncertainty, Compare options and
+    Stress tabs (matplotlib: importing it and drawing took half the start-up time) come after the panel's first
+    paint, so the window appears without waiting for them: their modules are imported in a background thread, then
+    they are built with the latest results and ``chartsReady`` fires. Reading one of them (``fiscal_chart``,
+    ``price_chart``, ``cash_chart``, ``uncertainty``, ``compare``, ``stress``) builds them at once.
     """
 
     breachesChanged = Signal(dict)
@@ -121,7 +123,7 @@ class ResultsPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Result views"))
         self.tabs.addTab(self._partner_page(), self.tr("Per pa&rtner"))
-        for title in (self.tr("C&ash flows"), self.tr("Uncerta&inty"), self.tr("Compare &options")):
+        for title in (self.tr("C&ash flows"), self.tr("Uncerta&inty"), self.tr("Compare &options"), self.tr("Stress")):
             self.tabs.addTab(QWidget(self.tabs), title)  # replaced by the views in build_views()
 
         self.status = QLabel(self)
@@ -184,16 +186,29 @@ class ResultsPanel(QWidget):
         return self._compare
 
     @property
+    def stress(self) -> StressView:
+        """The Stress tab: the scenario's stress tests with and without the agreement."""
+        self.build_views()
+        return self._stress
+
+    def show_stress_test(self, stress_id: str | None) -> None:
+        """Select ``stress_id`` in the Stress tab (once it is built)."""
+        if self._views_built:
+            self._stress.select(stress_id)
+
+    @property
     def views_built(self) -> bool:
         """Whether the charts and the tabs built after the first paint exist yet."""
         return self._views_built
 
     def build_views(self) -> None:
-        """Build the charts and the Cash flows, Uncertainty and Compare options tabs (once), with the latest results."""
+        """Build the charts and the Cash flows, Uncertainty, Compare options and Stress tabs (once), with the latest
+        results."""
         if self._views_built:
             return
         from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
         from workbench.ui.results.compare_view import CompareView
+        from workbench.ui.results.stress_view import StressView
         from workbench.ui.results.uncertainty import UncertaintyView
 
         self._views_built = True
@@ -205,8 +220,9 @@ class ResultsPanel(QWidget):
         self._uncertainty = UncertaintyView(self)
         self._compare = CompareView(self)
         self._compare.restoreRequested.connect(self._restore)
+        self._stress = StressView(self.controller, self)
         current = self.tabs.currentIndex()
-        for index, view in enumerate((self._cash_chart, self._uncertainty, self._compare), start=1):
+        for index, view in enumerate((self._cash_chart, self._uncertainty, self._compare, self._stress), start=1):
             placeholder = self.tabs.widget(index)
             title = self.tabs.tabText(index)
             self.tabs.removeTab(index)
@@ -248,6 +264,8 @@ class ResultsPanel(QWidget):
     def shutdown(self) -> None:
         """Stop background work (the main window calls it when closing)."""
         self.scheduler.shutdown()
+        if self._views_built:
+            self._stress.runner.shutdown()
 
     @staticmethod
     def _chart_placeholder() -> QWidget:
