@@ -18,6 +18,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -290,12 +291,18 @@ def _pytest(tree: Path, tests: tuple[str, ...], timeout: float, env: dict[str, s
     cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
            "--no-header", "-W", "ignore", *tests]
     t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     try:
-        proc = subprocess.run(cmd, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              timeout=timeout, start_new_session=True)
+        code = proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
         return "timeout", time.monotonic() - t0
-    code = proc.returncode
+    except BaseException:        # interrupted (Ctrl-C, SIGTERM): leave no test run behind
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
     outcome = "survived" if code == 0 else "no tests" if code == 5 else "killed"
     return outcome, time.monotonic() - t0
 
@@ -322,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fail-under", type=float, default=0.0, metavar="PCT",
                     help="exit 1 when a module scores below PCT percent")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))  # so the temporary copy is removed on kill
 
     modules = [str(Path(m).resolve().relative_to(ROOT)) for m in args.modules] or core_modules()
     exclusions = load_exclusions()
