@@ -37,8 +37,8 @@ EXCLUSIONS = ROOT / "scripts" / "mutation_equivalent.txt"
 TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": ("tests/test_document.py", "tests/test_scenario_file.py", "tests/test_legal_text.py",
                             "tests/test_sharing_diff_merge.py"),
-    "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_limits.py",
-                         "tests/test_scenario_file.py", "tests/test_sharing.py"),
+    "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_received.py",
+                         "tests/test_scenario_file_limits.py", "tests/test_scenario_file.py", "tests/test_sharing.py"),
     "workbench/engine/": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py",
                           "tests/test_engine_montecarlo.py"),
     "workbench/instrument_kinds/": ("tests/test_engine_cost_sharing.py", "tests/test_instrument_kinds.py",

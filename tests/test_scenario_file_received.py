@@ -1,0 +1,55 @@
+"""What the reader says about a file from outside: hostile values cut short, control characters reported by field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.files import FileFormatError, NewerVersionError, loads_scenario
+
+SHARED = Path(__file__).parent / "fixtures" / "golden" / "shared-round1-us.cmws"
+
+
+def _golden() -> dict:
+    return json.loads(SHARED.read_text(encoding="utf-8"))
+
+
+def test_a_newer_files_app_version_is_shown_cut_to_forty_characters():
+    data = _golden()
+    data["schema_version"] = 99
+    data["app_version"] = "9.9.9-" + "x" * 100
+    with pytest.raises(NewerVersionError) as info:
+        loads_scenario(json.dumps(data))
+    assert f"(schema 99, app {('9.9.9-' + 'x' * 100)[:39]}\u2026); this version" in str(info.value)
+
+
+def test_a_signature_naming_no_delegation_is_refused_quoting_twenty_characters():
+    data = _golden()
+    data["signature"]["delegation"] = "A" * 30
+    with pytest.raises(FileFormatError) as info:
+        loads_scenario(json.dumps(data))
+    assert str(info.value).endswith(f"signature.delegation: not a delegation code (got {'A' * 20!r})")
+
+
+def _with_controls(count: int) -> dict:
+    data = _golden()
+    doc = data["document"]
+    fields = [(doc["metadata"], "title"), (doc["metadata"], "description"), (doc["clauses"][0], "title"),
+              (doc["clauses"][1], "title")][:count]
+    for holder, key in fields:
+        holder[key] = holder[key] + "\x1b[31m"
+    return data
+
+
+@pytest.mark.parametrize(("count", "listed"), [
+    (3, "document.metadata.title, document.metadata.description, document.clauses[0].title)"),
+    (4, "document.metadata.title, document.metadata.description, document.clauses[0].title, ...)"),
+])
+def test_control_characters_are_removed_and_the_first_three_fields_named(count, listed):
+    loaded = loads_scenario(json.dumps(_with_controls(count)))
+    assert "\x1b" not in loaded.scenario.document.metadata.title
+    note = next(w for w in loaded.warnings if w.startswith("control characters removed"))
+    assert note.startswith(f"control characters removed from {count} text field(s) ({listed}: they could hide")
+    assert not loaded.integrity_ok  # the hash is checked on the text as received, which is not what was saved
