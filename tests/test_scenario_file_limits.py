@@ -59,3 +59,12 @@ def test_saving_stops_at_16_mib_and_leaves_the_earlier_file_alone(tmp_path):
     with pytest.raises(FileFormatError, match=r"^scenario too large to save: over the 16 MiB file limit$"):
         save_scenario(path, over)
     assert path.stat().st_size == SIXTEEN_MIB
+
+
+def test_a_nan_that_slipped_past_validation_never_reaches_a_file():
+    # model_copy skips validation; the writer itself still refuses a value JSON cannot hold
+    s = default_scenario()
+    mandate = s.private.mandate.model_copy(update={"max_consumer_price_increase": {"US": float("nan")}})
+    bad = s.model_copy(update={"private": s.private.model_copy(update={"mandate": mandate})})
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        dumps_scenario(bad)
