@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.files import FileFormatError, NewerVersionError, loads_scenario
+from workbench.files import FileFormatError, NewerVersionError, document_hash, loads_scenario
+from workbench.sharing import Keyring, SignatureStatus, verify_origin
 
 SHARED = Path(__file__).parent / "fixtures" / "golden" / "shared-round1-us.cmws"
 
@@ -33,13 +34,13 @@ def test_a_signature_naming_no_delegation_is_refused_quoting_twenty_characters()
     assert str(info.value).endswith(f"signature.delegation: not a delegation code (got {'A' * 20!r})")
 
 
-def _with_controls(count: int) -> dict:
+def _with_controls(count: int, added: str = "\x1b[31m") -> dict:
     data = _golden()
     doc = data["document"]
     fields = [(doc["metadata"], "title"), (doc["metadata"], "description"), (doc["clauses"][0], "title"),
               (doc["clauses"][1], "title")][:count]
     for holder, key in fields:
-        holder[key] = holder[key] + "\x1b[31m"
+        holder[key] = holder[key] + added
     return data
 
 
@@ -53,3 +54,13 @@ def test_control_characters_are_removed_and_the_first_three_fields_named(count, 
     note = next(w for w in loaded.warnings if w.startswith("control characters removed"))
     assert note.startswith(f"control characters removed from {count} text field(s) ({listed}: they could hide")
     assert not loaded.integrity_ok  # the hash is checked on the text as received, which is not what was saved
+
+
+def test_control_characters_slipped_into_a_signed_file_break_its_signature(tmp_path):
+    # removing them on reading restores the signed text, but the file as received is not what was signed
+    ring = Keyring(tmp_path)
+    ring.import_public(SHARED.parent / "us-delegation.cmwkey")
+    loaded = loads_scenario(json.dumps(_with_controls(1, added="\x1b")))
+    assert document_hash(loaded.scenario) == loaded.signature["signed_hash"]  # the stripped text is the signed one
+    origin = verify_origin(loaded, ring)
+    assert origin.status is SignatureStatus.MISMATCH and not origin.trustworthy
