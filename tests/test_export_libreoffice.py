@@ -93,6 +93,8 @@ def test_csv_shows_the_same_numbers(exported):
                                                                       abs=1e-6)
         assert float(row[col["fiscal_cost_avg_usd"]]) == pytest.approx(pt.at[region, "fiscal_cost_avg_usd"],
                                                                        rel=1e-12, abs=1e-6)
+        assert float(row[col["stock_value_pv_usd"]]) == pytest.approx(pt.at[region, "stock_value_pv_usd"],
+                                                                      rel=1e-12, abs=1e-6)
         assert float(row[col["p95_pv_usd"]]) == pytest.approx(summary.at[region, "p95_pv_usd"], rel=1e-12, abs=1e-6)
     with open(tmp / "csv" / "term sheet-Term sheet.csv", encoding="utf-8", newline="") as fh:
         text = fh.read()

@@ -67,14 +67,20 @@ def validity_warnings(model: Model, comps: list[Compiled], *, price: np.ndarray,
     ``ledger`` the fiscal ledger rows (clause_id, instrument, mineral, mineral index, (H, R)), ``frac`` the budget
     fractions of capped purchases.
     """
+    with np.errstate(all="ignore"):  # a guard on extreme inputs reports, it never raises
+        return _guards(model, comps, price, index, base_price, production, consumption, base_flows, supply, ledger,
+                       frac)
+
+
+def _guards(model, comps, price, index, base_price, production, consumption, base_flows, supply, ledger, frac):
+    """The guards of :func:`validity_warnings`, clause by clause, then the revenue check over the ledger."""
     years = model.years
     out: list[ModelWarning] = []
     pb = base_price[:, :, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rel = np.concatenate([np.where(production > 0, price / pb, 1.0), np.where(consumption > 0, index / pb, 1.0)],
-                             axis=2)  # (M, H, 2R): producers' market prices, then consumers' composite prices
-        lo, hi = PRICE_BAND
-        beyond = np.where(rel > 1.0, rel / hi, lo / np.maximum(rel, 1e-300))  # > 1 outside the band
+    rel = np.concatenate([np.where(production > 0, price / pb, 1.0), np.where(consumption > 0, index / pb, 1.0)],
+                         axis=2)  # (M, H, 2R): producers' market prices, then consumers' composite prices
+    lo, hi = PRICE_BAND
+    beyond = np.where(rel > 1.0, rel / hi, lo / np.maximum(rel, 1e-300))  # > 1 outside the band
     for c in comps:
         on = np.flatnonzero(c.years)
         if not on.size:
