@@ -18,6 +18,7 @@ from workbench.data import load_dataset
 from workbench.defaults import default_scenario
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.export import SHEETS, write_term_sheet
+from workbench.export.page import PAGE_WIDTH_UNITS
 from workbench.files import save_scenario
 
 PATHS = 200
@@ -83,7 +84,9 @@ def test_sheets_and_numbers_equal_the_engine_json(default_export):
         for j, region in enumerate(js["regions"]):
             assert row[1 + j] == pytest.approx(js["annual_net_fiscal_cost_usd"][region][k], rel=1e-9, abs=1e-3)
     _, rebates = _table(wb["Fiscal cost"], "Clause", "Title")
-    assert {k: row[2] for k, row in rebates.items()} == {k: _same(v) for k, v in mcjs["cfd_rebate_probability"].items()}
+    numbers = {c.id: str(n) for n, c in enumerate(default_scenario().document.clauses, start=1)}
+    assert {k: row[2] for k, row in rebates.items()} == {numbers[k]: _same(v)
+                                                         for k, v in mcjs["cfd_rebate_probability"].items()}
     _, prices = _table(wb["Price effects"], "Code", "Partner")
     for region, row in prices.items():
         assert row[2] == _same(js["partners"][region]["consumer_price_change_pct"])
@@ -122,19 +125,34 @@ def test_term_sheet_numbers_clauses_and_styles_brackets(default_export):
     rows = {r[0].value: r for r in ws.iter_rows() if isinstance(r[0].value, str) and r[0].value}
     scenario = default_scenario()
     for n, clause in enumerate(scenario.document.clauses, start=1):
-        assert rows[str(n)][1].value == clause.title
-        assert rows[f"{n}.9"][1].value == "Status"
-        assert rows[f"{n}.10"][1].value == "Legal text"
+        assert clause.title in str(rows[str(n)][2].value)
+        assert rows[str(n)][1].value == clause.status.value.capitalize()
+        assert rows[str(n)][1].style == f"ts_status_{clause.status.value}"
+        assert rows[f"{n}.1"][1].value == "Commitment"
     nickel = next(n for n, c in enumerate(scenario.document.clauses, start=1) if c.id == "nickel-cfd")
-    price = rows[f"{nickel}.4"][2].value
-    assert isinstance(price, CellRichText)
-    runs = [(b.text, bool(b.font.b)) for b in price if not isinstance(b, str)]
-    assert ("[17,000]", True) in runs and ("[18,500]", True) in runs
-    assert str(price).startswith("Strike price USD [17,000][18,500]/t")
-    status = rows[f"{nickel}.9"]
-    assert status[2].value == "Bracketed. Proposed by JP; EU reserves. Round 1."
-    assert status[3].style == "ts_status_bracketed"
-    assert any("Definitions" == (r[1].value or "") for r in ws.iter_rows())
+    text = rows[f"{nickel}.1"][2].value
+    assert isinstance(text, CellRichText)
+    runs = [(b.text, bool(b.font.b)) for b in text if not isinstance(b, str)]
+    assert ("[Alt 1: USD 17,000/t (JP)]", True) in runs and ("[Alt 2: USD 18,500/t (EU)]", True) in runs
+    assert "strike price of [Alt 1: USD 17,000/t (JP)] [Alt 2: USD 18,500/t (EU)] (the \"Strike Price\")" in str(text)
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    # reservations are footnotes marked on the heading; commentary is one unnumbered line
+    assert str(rows[str(nickel)][2].value).endswith("\u00b9")
+    assert "\u00b9 EU reserves its position on this clause." in cells
+    assert any(c.startswith("Modelled: Alt 1 of the strike price.") and "Proposed by JP in round 1." in c
+               for c in cells)
+    assert not any(c.startswith(("(a)", "(b)")) for c in cells)
+    # definitions of the capitalised terms used, final provisions and one signature block per member
+    assert rows["0"][2].value == "Definitions"
+    defined = {str(r[1].value) for k, r in rows.items() if k.startswith("0.")}
+    assert {"Parties", "Reference Price", "Settlement Period", "Eligible Producer", "Landed Price"} <= defined
+    last = str(len(scenario.document.clauses) + 1)
+    assert rows[last][2].value == "Final provisions"
+    items = [str(r[1].value) for k, r in rows.items() if k.startswith(last + ".")]
+    assert items == ["Parties", "Accession", "Entry into force", "Duration and review", "Withdrawal",
+                     "Relationship with WTO obligations", "Dispute settlement", "Status of this text"]
+    assert [c for c in cells if c.startswith("For the ") or c == "For Japan"] == \
+        ["For the United States", "For the European Union", "For Japan"]
 
 
 def test_print_setup_properties_and_charts(default_export):
@@ -145,13 +163,15 @@ def test_print_setup_properties_and_charts(default_export):
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert "DRAFT" in ws.oddHeader.center.text and "&P" in ws.oddFooter.right.text
-        assert "&N" in ws.oddFooter.right.text
-    assert wb["Term sheet"].print_title_rows == "$4:$4"
-    assert wb["Term sheet"].freeze_panes == "A5"
-    assert wb["Fiscal cost"].freeze_panes == "C7"
+        assert "&N" in ws.oddFooter.right.text and ws.oddFooter.center.text == ws.title
+        widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJKL" if c in ws.column_dimensions]
+        assert sum(widths) <= PAGE_WIDTH_UNITS  # fits the page at 100 %: the page breaks are ours
+    assert wb["Term sheet"].print_title_rows == "$4:$4"  # the column headers on every page
+    assert [b.id for b in wb["Term sheet"].row_breaks.brk]  # breaks placed between clauses
     assert {"ts_usd_m", "ts_pct", "ts_header", "ts_text"} <= set(wb.named_styles)
-    assert wb["Fiscal cost"]["D7"].number_format.startswith('"USD "')
-    assert wb["Term sheet"].column_dimensions["C"].width == 100
+    _, table = _table(wb["Fiscal cost"], "Code", "Partner")
+    assert wb["Fiscal cost"].cell(next(r for r in range(1, 40) if wb["Fiscal cost"].cell(r, 1).value == "US"),
+                                  4).number_format.startswith('"USD "')
     parts = xlsx_parts(path)
     charts = [name for name in parts if re.fullmatch(r"xl/charts/chart\d+\.xml", name)]
     assert len(charts) == 3
@@ -180,8 +200,8 @@ def test_hostile_text_is_literal_everywhere(tmp_path, dataset):
                     seen.add(cell.value)
                     if cell.value[:1] in ("=", "+", "-", "@", "\t", "\r", "#"):
                         assert cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
-    for text in HOSTILE[:9]:
-        assert text.replace("\r", "\n") in seen or text in seen, text
+    for text in HOSTILE[:9]:  # each shown literally (alone in a cell or inside a sentence)
+        assert any(text.replace("\r", "\n") in v or text in v for v in seen), text
     parts = xlsx_parts(path)
     for name, xml in parts.items():
         if name.startswith("xl/charts/"):  # the app's own formulas: chart ranges on its own sheets
@@ -194,6 +214,7 @@ def test_hostile_text_is_literal_everywhere(tmp_path, dataset):
         assert "<hyperlink" not in xml and "relationships/hyperlink" not in xml, name  # no link
     ws = wb["Term sheet"]
     assert ws.oddHeader.center.text == "&&P &&N =1+1 DRAFT && secret"
+    assert ws.oddHeader.left.text == HOSTILE[0]  # short enough: not cut
 
 
 def test_private_block_never_reaches_the_file(tmp_path, dataset):
@@ -217,18 +238,18 @@ def test_write_term_sheet_computes_results_when_not_given(tmp_path):
     assert [row[3] for row in table.values()] == [_same(x) for x in expected]
 
 
-def test_stacked_alternatives_are_labelled_in_the_sheet(tmp_path, dataset):
+def test_alternatives_in_another_unit_stay_within_the_paragraph(tmp_path, dataset):
     data = default_scenario().to_data()
     clause = next(c for c in data["document"]["clauses"] if c["id"] == "usmx-antimony-floor")
     clause["floor_price"]["options"][1]["value"] = {"amount": 60.0, "currency": "EUR", "per": "kg"}
     from workbench.document import Scenario
     s = Scenario.from_data(data)
-    path = tmp_path / "stacked.xlsx"
+    path = tmp_path / "alternatives.xlsx"
     write_term_sheet(s, path, result=evaluate(s, dataset=dataset),
                      monte_carlo=run_monte_carlo(s, dataset=dataset, paths=PATHS), dataset=dataset)
     texts = [str(c.value) for row in openpyxl.load_workbook(path)["Term sheet"].iter_rows() for c in row if c.value]
-    assert any(t.startswith("(a) Option A: The Parties") and "[USD 25/lb]" in t for t in texts)
-    assert any(t.startswith("(b) Option B: The Parties") and "[EUR 60/kg]" in t for t in texts)
+    assert any("antimony of [Alt 1: USD 25/lb (US)] [Alt 2: EUR 60/kg (MX)] (the \"Floor Price\")" in t for t in texts)
+    assert not any("Option" in t for t in texts)
 
 
 def test_cli_export(tmp_path, capsys):

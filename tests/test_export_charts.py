@@ -33,11 +33,11 @@ def test_charts_follow_the_named_columns_when_tables_are_reordered(evaluated, mo
     wb = Workbook()
     register_styles(wb)
     fiscal, prices = wb.active, wb.create_sheet()
+    _caption, price_chart = results.write_prices(prices, scenario, result)
     results.write_fiscal(fiscal, scenario, result, mc)
-    results.write_prices(prices, scenario, result)
     heads = {c: h for c, h, _ in results.FISCAL_COLUMNS + results.MC_COLUMNS + results.PRICE_COLUMNS}
     assert _series_headers(fiscal, fiscal._charts[0]) == [heads[c] for c in results.PV_CHART_SERIES]
-    assert _series_headers(prices, prices._charts[0]) == [heads[c] for c in results.PRICE_CHART_SERIES]
+    assert _series_headers(prices, price_chart) == [heads[c] for c in results.PRICE_CHART_SERIES]
     # the by-instrument table is headed with the registry's ledger labels
     rows = [[c.value for c in row] for row in fiscal.iter_rows()]
     assert any(row[2:2 + len(LEDGER)] == [e.label for e in LEDGER.values()] for row in rows)

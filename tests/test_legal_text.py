@@ -32,56 +32,90 @@ def test_every_default_clause_renders_with_heading_and_no_template_syntax_left()
         kinds.add(c.kind)
         assert isinstance(rc, RenderedClause)
         text = rc.plain_text()
-        assert "{" not in text and "@if" not in text and "@unless" not in text
+        assert "{" not in text and "@" not in text
+        assert len(rc.items) == len(rc.paragraphs) and rc.items[0] == "Commitment"
+        assert [i for i in rc.items if i][-3:] == ["Term", "Cost sharing", "Review and termination"]
         assert rc.paragraphs and all(isinstance(seg, Segment) for p in rc.paragraphs for seg in p)
         assert text.startswith(rc.heading)
         assert f"from 1 January {c.start_year}" in text
     assert kinds == {k.value for k in KINDS}
     floor = render_clause(s.document.clause("ndpr-border-floor"), s.document)
-    assert floor.heading == "Border-adjusted price floor - NdPr oxide"
+    assert floor.heading == "Border-adjusted price floor \u2014 NdPr oxide"
     assert "minimum import price for NdPr oxide of USD 110/kg" in floor.plain_text()
-    assert "The Parties (United States, European Union and Japan) shall" in floor.plain_text()
+    assert "The Parties (the United States, the European Union and Japan) shall" in floor.plain_text()
 
 
-def test_inline_brackets_carry_options_and_proponents():
+def test_alternatives_stand_within_the_paragraph_with_their_proponents():
     s = default_scenario()
     rc = render_clause(s.document.clause("nickel-cfd"), s.document)
     text = rc.plain_text()
-    assert "strike price of USD [17,000][18,500]/t" in text
-    bracketed = [seg for p in rc.paragraphs for seg in p if seg.bracketed]
-    assert [(b.text, b.option, b.proposed_by) for b in bracketed] == [("17,000", "A", "JP"), ("18,500", "B", "EU")]
-    assert "Status: Bracketed. Proposed by JP; EU reserves. Introduced in round 1." in text
-    assert "strike price (Option A proposed by JP, Option B proposed by EU; Option A modelled)" in text
-    agreed = render_clause(s.document.clause("ndpr-price-gap"), s.document).plain_text()
-    assert "[" not in agreed and "Bracketed parameters" not in agreed
-    assert "30 per cent of the difference" in agreed
-
-
-def test_options_differing_in_unit_are_stacked_as_alternatives():
+    assert "strike price of [Alt 1: USD 17,000/t (JP)] [Alt 2: USD 18,500/t (EU)] (the" in text
+    bracketed = [seg for p in rc.paragraphs for seg in p if seg.bracketed and seg.option]
+    assert [(b.option, b.proposed_by) for b in bracketed] == [("A", "JP"), ("B", "EU")]
+    # commentary is not legal text; the reservation is a footnote, not part of the status line
+    assert ["".join(seg.plain() for seg in p) for p in rc.commentary] == [
+        "Modelled: Alt 1 of the strike price.", "Status: Bracketed. Proposed by JP in round 1."]
+    assert rc.footnotes == ["EU reserves its position on this clause."]
+    assert all("Status" not in "".join(seg.text for seg in p) for p in rc.paragraphs)
+    agreed = render_clause(s.document.clause("ndpr-price-gap"), s.document)
+    assert "[Alt" not in agreed.plain_text() and "Modelled" not in agreed.plain_text() and not agreed.footnotes
+    assert "30 per cent of the difference" in agreed.plain_text()
+    # a difference in unit or currency stays within the sentence too: whole values, never stacked paragraphs
     def edit(d):
-        c = _clause(d, "usmx-antimony-floor")
-        c["floor_price"]["options"][1]["value"] = {"amount": 60.0, "currency": "EUR", "per": "kg"}
-    s = _scenario_with(edit)
-    rc = render_clause(s.document.clause("usmx-antimony-floor"), s.document)
-    text = rc.plain_text()
-    lines = text.splitlines()
-    a = next(i for i, ln in enumerate(lines) if ln.startswith("Option A: "))
-    assert lines[a + 1].startswith("Option B: ")
-    assert "of [USD 25/lb] (the" in lines[a] and "of [EUR 60/kg] (the" in lines[a + 1]
-    labels = [p[0] for p in rc.paragraphs if p and p[0].label]
-    assert [(seg.option, seg.proposed_by) for seg in labels] == [("A", "US"), ("B", "MX")]
-    assert "Option A</span>" not in rc.html() and "Option A (proposed by US):" in rc.html()
+        _clause(d, "usmx-antimony-floor")["floor_price"]["options"][1]["value"] = {"amount": 60.0, "currency": "EUR",
+                                                                                  "per": "kg"}
+    other = _scenario_with(edit)
+    floor = render_clause(other.document.clause("usmx-antimony-floor"), other.document)
+    assert "antimony of [Alt 1: USD 25/lb (US)] [Alt 2: EUR 60/kg (MX)] (the" in floor.plain_text()
+    assert "Option" not in floor.plain_text() and "[Alt 1: USD 25/lb (US)]" in floor.html()
 
 
-def test_plural_and_single_parties_and_review_paragraph():
+def test_legal_english_articles_lower_case_minerals_no_zero_premium_whole_volumes():
     s = default_scenario()
     tariff = render_clause(s.document.clause("tungsten-tariff"), s.document).plain_text()
-    assert "Each Party (United States) shall apply an ad valorem duty of 50 per cent" in tariff
-    assert "originating in China (CN)" not in tariff and "originating in China." in tariff
+    assert "The United States shall apply an ad valorem duty of 50 per cent on imports of tungsten originating in " \
+           "China." in tariff
     floor = render_clause(s.document.clause("ndpr-border-floor"), s.document).plain_text()
-    assert "3 years after its entry into application" in floor
-    assert "Any Party may request a review" not in floor
+    assert "3 years after it starts to apply" in floor and "Any Party may request a review" not in floor
     assert "Any Party may request a review" in tariff
+    cfd = render_clause(s.document.clause("nickel-cfd"), s.document).plain_text()
+    assert "Eligible Producers of nickel established in the European Union, Japan and the United States" in cfd
+    assert "the European Union 40 per cent, Japan 30 per cent and the United States 30 per cent" in cfd
+    indium = render_clause(s.document.clause("indium-purchase"), s.document).plain_text()
+    assert "purchase 133 t of indium a year" in indium  # 400 t over three years, not 133.333 t
+    assert "shall not exceed USD 125 million" in indium
+    cobalt = render_clause(s.document.clause("stockpile-cobalt"), s.document).plain_text()
+    assert "premium" not in cobalt.replace("without a premium", "") and "without a premium" in cobalt
+    assert "USD 12 billion" in cobalt
+    # purchases carry delivery terms, specification and a named price benchmark; floors rules of origin
+    purchase_items = render_clause(s.document.clause("stockpile-cobalt"), s.document).items
+    assert {"Delivery terms", "Specification", "Price benchmark"} <= set(purchase_items)
+    assert "Incoterms 2020" in cobalt and "[Fastmarkets][Argus Media][Benchmark Mineral Intelligence]" in cobalt
+    floor_items = render_clause(s.document.clause("ndpr-border-floor"), s.document).items
+    assert "Rules of origin" in floor_items and '"originating in a non-Party"' in floor
+
+
+def test_every_capitalised_term_used_is_defined():
+    from workbench.text import defined_terms, definitions, final_provisions
+    s = default_scenario()
+    text = " ".join(render_clause(c, s.document).plain_text() for c in s.document.clauses)
+    text += " ".join("".join(seg.plain() for seg in segs) for _, segs in final_provisions(s.document))
+    names = {p.name for p in s.document.partners} | {m.name for m in s.document.minerals}
+    ignore = {"The Parties", "The United States", "United States", "European Union", "Option", "Nothing",
+              "Article", "International Chamber", "Permanent Court", "Benchmark Mineral Intelligence",
+              "Argus Media", "Price-gap", "Contract", "Purchase", "Border-adjusted", "Tariff"}
+    # capitalised phrases after a lower-case word (so not just the start of a sentence)
+    used = set(re.findall(r"\b[a-z]+ ([A-Z][a-z]+(?: [A-Z][a-z0-9]+)+)\b", text))
+    assert {"Reference Price", "Settlement Period", "Eligible Producers"} <= used
+    terms = set(defined_terms())
+    printed = {t.strip() for item, _ in definitions(text) for t in item.split(",")}
+    for term in sorted(used):
+        if term in names or any(term.startswith(i) or i.startswith(term) for i in ignore) or \
+                term.endswith(("Commodity Summaries", "Department", "Materials")):
+            continue
+        base = term[:-1] if term.endswith("s") and term[:-1] in terms else term
+        assert base in terms, f"{term!r} is used but not defined"
+        assert base in printed, f"{term!r} is defined but not printed"
 
 
 def test_hostile_scenario_text_is_escaped_in_html_and_never_read_as_template():
@@ -113,8 +147,12 @@ def test_private_notes_never_enter_the_text():
 
 def test_template_syntax_rules():
     allowed = {"a", "b"}
-    paras = parse_template("# comment\nText {a}\nmore.\n\n@if b\nOnly with {b}.\n", allowed)
-    assert paras[0].parts == ("Text ", "a", " more.") and paras[1].condition == ("if", "b")
+    paras = parse_template("# comment\nText {a}\nmore.\n\n@item Price\n@if b\n@unless a\nOnly with {b}.\n\n"
+                           "@comment\nA note.", allowed)
+    assert paras[0].parts == ("Text ", "a", " more.") and paras[1].conditions == (("if", "b"), ("unless", "a"))
+    assert paras[1].item == "Price" and paras[2].commentary and not paras[1].commentary
+    with pytest.raises(TemplateError, match="unknown directive"):
+        parse_template("@ifnot a\nText.", allowed)
     with pytest.raises(TemplateError, match="unknown parameter"):
         parse_template("Text {nope}.", allowed)
     with pytest.raises(TemplateError, match="stray brace"):
@@ -132,21 +170,14 @@ def test_shipped_templates_parse_with_their_parameters(kind):
         load_template(kind_of(kind).template, frozenset({"mineral"}))
 
 
-def test_term_sheet_items_cover_every_section_with_brackets():
-    from workbench.text import ITEM_NAMES, clause_items, definitions
+def test_final_provisions_name_the_parties_and_observers():
+    from workbench.text import final_provisions
     s = default_scenario()
-    for c in s.document.clauses:
-        items = clause_items(c, s.document)
-        assert [name for name, _ in items] == list(ITEM_NAMES)
-        assert all(segs and all(seg.text for seg in segs) for _, segs in items)
-    items = dict(clause_items(s.document.clause("usmx-antimony-floor"), s.document))
-    assert "".join(seg.plain() for seg in items["Price mechanism"]).startswith("Floor price USD [25][30]/lb;")
-    assert [(seg.option, seg.proposed_by) for seg in items["Price mechanism"] if seg.bracketed] == [("A", "US"),
-                                                                                                    ("B", "MX")]
-    assert "".join(seg.plain() for seg in items["Status"]) == "Bracketed. Proposed by US; MX reserves. Round 1."
-    cfd = dict(clause_items(s.document.clause("nickel-cfd"), s.document))
-    assert "".join(seg.plain() for seg in cfd["Cost sharing"]) == (
-        "The Parties shall share the net fiscal cost of this clause as follows: European Union 40 per cent, Japan 30 "
-        "per cent and United States 30 per cent.")
-    defs = definitions()
-    assert any(d.startswith('"Reference Price" means') for d in defs) and all("{" not in d for d in defs)
+    items = final_provisions(s.document)
+    text = {item: "".join(seg.plain() for seg in segs) for item, segs in items if item}
+    assert text["Parties"] == "The Parties to this arrangement are the United States, the European Union and Japan."
+    assert any("Mexico takes part in the talks as an observer" in "".join(seg.plain() for seg in segs)
+               for item, segs in items if not item)
+    assert "[justified under Article XX of the GATT 1994][" in text["Relationship with WTO obligations"]
+    assert "consultations" in text["Dispute settlement"] and "arbitration" in text["Dispute settlement"]
+    assert set(text) >= {"Accession", "Entry into force", "Duration and review", "Withdrawal"}

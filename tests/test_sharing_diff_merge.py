@@ -54,7 +54,7 @@ def test_compare_reports_parameters_status_redline_and_added_removed_clauses():
         ("ndpr-border-floor", ("proposed", "bracketed"))]
     floor = next(c for c in result.clauses if c.clause_id == "ndpr-border-floor")
     assert {p.slot.field for p in floor.parameters} == {"status", "floor_price"}
-    assert "USD [-110/kg-]{+[110][120]/kg+}" in redline_text(floor.redline)
+    assert "of {+[Alt 1: +}USD 110/kg{+ (US)] [Alt 2: USD 120/kg (EU)]+} (the" in redline_text(floor.redline)
     assert [(s.label, s.ours, s.theirs) for s in result.settings] == [("assumptions: discount rate", 0.03, 0.04)]
     text = result.to_text()
     assert "+ EU antimony floor (eu-antimony-copy)" in text and "- Tariff on tungsten" in text

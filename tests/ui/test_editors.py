@@ -38,7 +38,7 @@ def test_bracketing_a_parameter_models_the_chosen_option_and_can_be_removed(qtbo
     assert value.options[1].value.amount == 130.0 and value.options[1].proposed_by == "EU"
     assert value.selected == "B" and value.current.amount == 130.0
     preview = window.clause_editor.preview.toPlainText()
-    assert "[110]" in preview and "[130]" in preview
+    assert "[Alt 1: USD 110/kg (US)] [Alt 2: USD 130/kg (EU)]" in preview
     floor.unbracket()
     assert clause(window).floor_price.amount == 130.0
     assert labels(window)[0] == "Bracket Floor price" and labels(window)[-1].startswith("Remove brackets from Floor")

@@ -1,31 +1,54 @@
-"""Human formatting of model quantities: sums of money in USD m / bn, percentages, and their export units."""
+"""Human formatting of model figures, one house style for the window, the CLI and the term sheet.
+
+House style: a figure is rounded to the decimals shown BEFORE its sign is chosen, so nothing prints as "-0.0" or
+"+0.0"; a true zero (exactly nothing, e.g. a partner no clause touches) is the nil dash "–"; a value that is not zero
+but rounds to zero shows "0.0" without a sign; negatives carry the minus sign U+2212.
+"""
 
 from __future__ import annotations
 
 import math
 
 MINUS = "\u2212"
+#: A true zero, as in printed financial tables.
+NIL = "\u2013"
+
+
+def figure(value: float, decimals: int = 1, *, signed: bool = False) -> str:
+    """``1,234.5``, ``−3.2``, ``+4.1`` (``signed``), ``0.0`` when it rounds to zero, ``–`` for a true zero."""
+    if value is None or math.isnan(value):
+        return "n/a"
+    if value == 0:
+        return NIL
+    shown = round(abs(value), decimals)
+    text = f"{shown:,.{decimals}f}"
+    if shown == 0:
+        return text
+    if value < 0:
+        return MINUS + text
+    return "+" + text if signed else text
 
 
 def usd(amount: float) -> str:
-    """``USD 85.2 m``, ``USD 1.24 bn``, ``−USD 3.0 m`` (net revenue); ``n/a`` for NaN."""
+    """``USD 85.2 m``, ``USD 1.24 bn``, ``−USD 3.0 m`` (net revenue), ``USD 0.0 m`` (rounds to zero); ``–`` for
+    a true zero; ``n/a`` for NaN."""
     if amount is None or math.isnan(amount):
         return "n/a"
+    if amount == 0:
+        return NIL
     a = abs(amount)
-    text = f"USD {a / 1e9:,.2f} bn" if a >= 1e9 else f"USD {a / 1e6:,.1f} m"
-    return MINUS + text if amount < 0 and round(a / 1e6, 1) != 0 else text
+    if round(a / 1e9, 2) >= 1:
+        text, shown = f"USD {a / 1e9:,.2f} bn", round(a / 1e9, 2)
+    else:
+        text, shown = f"USD {a / 1e6:,.1f} m", round(a / 1e6, 1)
+    return MINUS + text if amount < 0 and shown != 0 else text
 
 
 def pct(value: float, *, signed: bool = True) -> str:
-    """``+3.2 %`` (a change) or ``42.0 %`` (a share, ``signed=False``); ``n/a`` for NaN."""
-    if value is None or math.isnan(value):
-        return "n/a"
-    if not signed:
-        return f"{value:.1f} %"
-    text = f"{abs(value):.1f} %"
-    if round(value, 1) == 0:
-        return f"\u00b1{text}"
-    return ("+" if value > 0 else MINUS) + text
+    """``+3.2 %`` (a change), ``42.0 %`` (a share, ``signed=False``), ``0.0 %`` when it rounds to zero, ``–`` for
+    a true zero; ``n/a`` for NaN."""
+    text = figure(value, 1, signed=signed)
+    return text if text in (NIL, "n/a") else f"{text} %"
 
 
 def usd_m(amount: float) -> float:

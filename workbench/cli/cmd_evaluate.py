@@ -7,23 +7,24 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.analysis.units import figure
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
 help = "evaluate scenario FILE: per-partner fiscal cost (annual, PV, peak) and price effects"
 
-_COLUMNS = (  # (column, heading, scale, width, decimals)
-    ("fiscal_cost_avg_usd", "avg/yr USD m", 1e-6, 13, 1),
-    ("fiscal_cost_pv_usd", "net PV USD m", 1e-6, 13, 1),
-    ("cash_cost_pv_usd", "cash PV USD m", 1e-6, 14, 1),
-    ("stock_value_pv_usd", "stock PV USD m", 1e-6, 15, 1),
-    ("fiscal_cost_peak_usd", "peak USD m", 1e-6, 11, 1),
-    ("consumer_price_change_pct", "cons. price %", 1.0, 14, 2),
-    ("producer_price_change_pct", "prod. price %", 1.0, 14, 2),
-    ("china_share_pct", "from CN %", 1.0, 10, 1),
-    ("china_share_base_pct", "base %", 1.0, 7, 1),
-    ("welfare_change_pv_usd", "welfare PV USD m", 1e-6, 17, 1),
+_COLUMNS = (  # (column, heading, scale, width, signed): one decimal, as the window shows them
+    ("fiscal_cost_avg_usd", "avg/yr USD m", 1e-6, 13, False),
+    ("fiscal_cost_pv_usd", "net PV USD m", 1e-6, 13, False),
+    ("cash_cost_pv_usd", "cash PV USD m", 1e-6, 14, False),
+    ("stock_value_pv_usd", "stock PV USD m", 1e-6, 15, False),
+    ("fiscal_cost_peak_usd", "peak USD m", 1e-6, 11, False),
+    ("consumer_price_change_pct", "cons. price %", 1.0, 14, True),
+    ("producer_price_change_pct", "prod. price %", 1.0, 14, True),
+    ("china_share_pct", "from CN %", 1.0, 10, False),
+    ("china_share_base_pct", "base %", 1.0, 7, False),
+    ("welfare_change_pv_usd", "welfare PV USD m", 1e-6, 17, False),
 )
 
 
@@ -68,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, "
           f"discount rate {scenario.document.assumptions.discount_rate:.1%}; + = cost to the treasury")
     table = result.partner_table
-    print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
+    print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _signed in _COLUMNS))
     for region in result.regions:
-        cells = (f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS)
+        cells = (f"{figure(table.at[region, c] * s, 1, signed=signed):>{w}}" for c, _h, s, w, signed in _COLUMNS)
         print(f"{region:<8}" + "".join(cells))
     print("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash)")
     if monte_carlo is not None:
@@ -98,11 +99,6 @@ def _print_monte_carlo(result, monte_carlo) -> None:
         exp = summary.at[region, "expected_cost_pv_usd"] * 1e-6
         p95 = summary.at[region, "p95_pv_usd"] * 1e-6
         flag = "  signs differ" if region in flags else ""
-        print(f"{region:<8}{_clean(det, 1):>14,.1f}{_clean(exp, 1):>11,.1f}{_clean(p95, 1):>11,.1f}{flag}")
+        print(f"{region:<8}{figure(det):>14}{figure(exp):>11}{figure(p95):>11}{flag}")
     for w in monte_carlo.warnings:
         print(f"warning: {shown(w)}", file=sys.stderr)
-
-
-def _clean(x: float, decimals: int) -> float:
-    """The value, with anything that would print as -0.0 shown as 0."""
-    return 0.0 if abs(x) < 0.5 * 10 ** -decimals else float(x)

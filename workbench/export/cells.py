@@ -10,15 +10,14 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.export.styles import ROUNDS_TO_ZERO
 from workbench.text import Segment
 
 #: First characters that make Excel or LibreOffice read typed text as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: Excel's cell text limit.
 MAX_CELL_CHARS = 32_767
-BRACKET_FONT = InlineFont(b=True, color="FF8A4600", rFont="Calibri", sz=10)
-LABEL_FONT = InlineFont(b=True, i=True, color="FF8A4600", rFont="Calibri", sz=10)
-PLAIN_FONT = InlineFont(rFont="Calibri", sz=10)
+AMBER = "FF8A4600"
 
 
 def clean(text: str) -> str:
@@ -48,20 +47,25 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None)
     else:
         number = float(value)
         cell.value = number if math.isfinite(number) else None
+        if style in ROUNDS_TO_ZERO and number != 0 and round(abs(number) / ROUNDS_TO_ZERO[style][1], 1) == 0:
+            cell.style = ROUNDS_TO_ZERO[style][0]   # shown as 0.0 without a sign, never -0.0
     return cell
 
 
 def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], style: str | None = None,
-                 prefix: str = "") -> Cell:
-    """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula)."""
+                 prefix: str = "", size: float = 9.0) -> Cell:
+    """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula); ``size``
+    is the font size of the cell's style."""
     plain = prefix + "".join(s.plain() for s in segments)
-    if not any(s.bracketed or s.label for s in segments):
+    if not any(s.bracketed for s in segments):
         return put(ws, row, col, plain, style)
+    plain_font = InlineFont(rFont="Calibri", sz=size)
+    bracket_font = InlineFont(b=True, color=AMBER, rFont="Calibri", sz=size)
     blocks: list[str | TextBlock] = []
     if prefix:
-        blocks.append(TextBlock(PLAIN_FONT, clean(prefix)))
+        blocks.append(TextBlock(plain_font, clean(prefix)))
     for s in segments:
-        font = LABEL_FONT if s.label else BRACKET_FONT if s.bracketed else PLAIN_FONT
+        font = bracket_font if s.bracketed else plain_font
         blocks.append(TextBlock(font, clean(s.plain())))
     cell = ws.cell(row=row, column=col)
     if style is not None:

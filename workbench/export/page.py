@@ -1,67 +1,193 @@
-"""Print setup of a term-sheet sheet: landscape A4, fit to width, repeated header rows, marking and page numbers."""
+"""Print layout of a term-sheet sheet: A4 landscape, our own page breaks, headers repeated, marking and page numbers.
+
+Row heights are set from the wrapped text (``wrapped_height``), so the printed height of every row is known and the
+``Pager`` places the page breaks itself: a block (a clause, a small table) is moved whole to the next page when it
+does not fit; a block longer than a page is split between rows and its continuation rows ("Clause 3 (cont.)", the
+table's column headers) are written again at the top of the next page.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.export.cells import clean
+from workbench.export.cells import clean, put
 
-#: Excel allows 255 characters for a whole header or footer, codes included: marking and title share it.
-MAX_MARKING = 120
-MAX_TITLE = 80
+#: Excel allows 255 characters for a whole header or footer, codes included: marking, title and sheet name share it.
+MAX_MARKING = 110
+MAX_TITLE = 70
+#: A4 landscape height in points, the margins in inches (Excel's page model: header and footer inside the margins).
+PAPER_HEIGHT_PT = 595.3
+MARGIN_TOP_IN = MARGIN_BOTTOM_IN = 0.55
+MARGIN_SIDE_IN = 0.45
+HEADER_IN = FOOTER_IN = 0.25
+#: Printable width in column-width units (about 7.5 points each at 100 %): widths of every sheet add up to less.
+PAGE_WIDTH_UNITS = 138
+#: Headroom for renderers whose row heights round differently (LibreOffice rounds to its own units).
+SAFETY = 0.97
+BODY_HEIGHT_PT = (PAPER_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)) * SAFETY
+#: Characters of 10-point text per unit of column width: Calibri (and its metric twin Carlito) fits about 1.4;
+#: LibreOffice with neither (DejaVu Sans) about 1.3, on a sheet it prints scaled down; rows are sized for 1.3 so no
+#: line is clipped in either (measured on rendered pages, November 2026).
+CHARS_PER_UNIT = 1.3
+LINE_FACTOR = 1.22    # line height / font size (Calibri and Carlito: 1.22)
+ROW_PADDING = 2.5
 
 
 def header_text(text: str, limit: int = MAX_MARKING) -> str:
-    """Scenario text made safe for a header/footer: ``&`` starts a code there, so it is doubled; cut to fit."""
+    """Scenario text made safe for a header/footer: one line, ``&`` doubled (it starts a code there), cut with an
+    ellipsis to fit Excel's limit."""
     text = " ".join(clean(text).split())
     if len(text) > limit:
-        text = text[: limit - 1] + "\u2026"
+        text = text[: limit - 1].rstrip() + "\u2026"
     return text.replace("&", "&&")
 
 
 def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[int, int] | None,
-               freeze: str | None, widths: dict[str, float]) -> None:
-    """Landscape A4 fitted to one page wide, header rows repeated, marking in header and footer, page numbers."""
+               freeze: str | None, widths: dict[str, float], banner: str = "") -> None:
+    """Landscape A4 fitted to one page wide, title rows repeated, marking in header and footer, "Page n of N".
+
+    ``banner`` (e.g. "INTEGRITY NOT VERIFIED") goes first in the header, in bold.
+    """
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE_IN
+    ws.page_margins.top, ws.page_margins.bottom = MARGIN_TOP_IN, MARGIN_BOTTOM_IN
+    ws.page_margins.header, ws.page_margins.footer = HEADER_IN, FOOTER_IN
     if header_rows is not None:
         ws.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
     if freeze is not None:
         ws.freeze_panes = freeze
-    ws.row_dimensions[1].height = 24  # the sheet title, 16 pt
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     mark = header_text(marking)
-    ws.oddHeader.center.text = mark
+    # the marking alone in the centre, the title on the left: two sections never share a line's width
+    ws.oddHeader.left.text = header_text(title, MAX_TITLE)
+    ws.oddHeader.left.size = 8
+    ws.oddHeader.center.text = (f"&B{banner}&B  " if banner else "") + mark
     ws.oddHeader.center.size = 9
     ws.oddHeader.center.color = "C00000"
-    ws.oddHeader.right.text = header_text(title, MAX_TITLE)
-    ws.oddHeader.right.size = 8
     ws.oddFooter.left.text = mark
     ws.oddFooter.left.size = 8
+    ws.oddFooter.center.text = header_text(ws.title, 31)
+    ws.oddFooter.center.size = 8
     ws.oddFooter.right.text = "Page &P of &N"
     ws.oddFooter.right.size = 8
 
 
-def wrapped_height(text: str, width: float, points: float = 10.0) -> float:
-    """Row height (points) that shows ``text`` wrapped in a column ``width`` characters wide."""
-    chars_per_line = max(8.0, width * 1.3 * 10.0 / points)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = False) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` units wide (wide CJK characters count double; a word
+    longer than the line is broken where the renderer would break it)."""
+    per_line = max(4.0, width * CHARS_PER_UNIT * 10.0 / points / (1.08 if bold else 1.0))
     lines = 0
-    for part in text.split("\n"):
-        words, line = part.split(" "), 0
-        count = 1
-        for w in words:
-            if line and line + 1 + len(w) > chars_per_line:
+    for part in str(text).split("\n"):
+        count, line = 1, 0.0
+        for word in part.split(" "):
+            w = sum(_char_width(ch) for ch in word)
+            if line and line + 1 + w > per_line:
                 count += 1
-                line = len(w)
-            else:
-                line += (1 if line else 0) + len(w)
-        lines += count + int(len(part) // (chars_per_line * 4))  # very long unbroken words
-    return max(15.0, lines * points * 1.28 + 3)
+                line = 0.0
+            elif line:
+                line += 1
+            while w > per_line:          # an unbroken run (a URL, Japanese text): split by characters
+                count += 1
+                w -= per_line
+            line += w
+        lines += count
+    return lines
+
+
+def wrapped_height(text: str, width: float, points: float = 10.0, bold: bool = False) -> float:
+    """Row height (points) that shows ``text`` wrapped in a column ``width`` units wide, never clipped."""
+    return max(15.0, wrapped_lines(text, width, points, bold) * points * LINE_FACTOR + ROW_PADDING)
+
+
+Writer = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row to place: its height in points and a function writing its cells at a given row number."""
+
+    height: float
+    write: Writer
+
+
+class Pager:
+    """Writes rows downwards from ``first_row`` and decides the page breaks (see the module docstring)."""
+
+    def __init__(self, ws: Worksheet, first_row: int, repeated_height: float):
+        self.ws = ws
+        self.row = first_row
+        self.capacity = BODY_HEIGHT_PT - repeated_height
+        self.used = 0.0
+        self.pages = 1
+
+    def put(self, row: Row) -> int:
+        """Write ``row`` at the current position; returns its row number."""
+        r = self.row
+        row.write(r)
+        self.ws.row_dimensions[r].height = row.height
+        self.row += 1
+        self.used += row.height
+        return r
+
+    def new_page(self) -> None:
+        """Break after the last row written."""
+        if self.used > 0:
+            self.ws.row_breaks.append(Break(id=self.row - 1))
+            self.used = 0.0
+            self.pages += 1
+
+    def gap(self, height: float = 9.0) -> None:
+        """Blank space between blocks (dropped at the top of a page)."""
+        if self.used > 0 and self.used + height <= self.capacity:
+            self.put(Row(height, lambda r: None))
+
+    def fits(self, height: float) -> bool:
+        """Whether ``height`` points still fit on the current page."""
+        return self.used + height <= self.capacity
+
+    def block(self, rows: list[Row], continuation: list[Row] | None = None, keep: bool = True) -> int:
+        """Place ``rows`` kept together when they fit on one page (``keep``); otherwise split between rows, with
+        ``continuation`` rows written first on every following page. Returns the row number of the first row."""
+        total = sum(r.height for r in rows)
+        if keep and not self.fits(total) and total <= self.capacity:
+            self.new_page()
+        elif not self.fits(sum(r.height for r in rows[:2])):   # never a heading alone at the foot of a page
+            self.new_page()
+        first = self.row
+        for row in rows:
+            if not self.fits(row.height):
+                self.new_page()
+                for c in continuation or []:
+                    self.put(c)
+            self.put(row)
+        return first
+
+
+def title_block(ws: Worksheet, scenario: Any, title: str, note: str, widths: list[float]) -> float:
+    """Sheet title, scenario title, marking and a note in rows 1-4, merged across the sheet and wrapped (a long or
+    Japanese title gets taller rows, never a smaller font); returns their height in points."""
+    meta = scenario.document.metadata
+    height = 0.0
+    for r, (text, style, points) in enumerate(((title, "ts_title", 16), (meta.title, "ts_subtitle", 11),
+                                               (meta.classification, "ts_marking", 11), (note, "ts_note", 9)),
+                                              start=1):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(widths))
+        put(ws, r, 1, text, style)
+        ws.row_dimensions[r].height = wrapped_height(text, sum(widths), points, bold=style != "ts_note")
+        height += ws.row_dimensions[r].height
+    return height

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.worksheet.pagebreak import Break
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put
-from workbench.export.page import setup_page, wrapped_height
+from workbench.export.page import PAGE_WIDTH_UNITS, Pager, Row, setup_page, title_block, wrapped_height
 from workbench.instrument_kinds import LEDGER
 
-TABLE_ROW = 6
+#: Points per unit of column width, to place charts beside each other (Excel: about 5.6 at 100 %).
+POINTS_PER_UNIT = 5.6
+NO_CLAUSES_RESULTS = "No clauses yet: no fiscal cost or price effect to show, so no charts."
 
 #: (partner_table column, header, style) of the fiscal table; the Monte Carlo columns follow.
 FISCAL_COLUMNS = (
@@ -34,9 +36,9 @@ PRICE_COLUMNS = (
     ("china_share_pct", "China share of supply, with clauses", "ts_share"),
     ("zone_share_pct", "Zone share of supply", "ts_share"),
     ("stockpile_days_cover", "Stockpile cover", "ts_days"),
-    ("consumer_surplus_change_pv_usd", "Consumer surplus change, PV", "ts_usd_m"),
-    ("producer_surplus_change_pv_usd", "Producer surplus change, PV", "ts_usd_m"),
-    ("welfare_change_pv_usd", "Welfare change, PV", "ts_usd_m"),
+    ("consumer_surplus_change_pv_usd", "Consumer surplus change, PV (USD m)", "ts_m"),
+    ("producer_surplus_change_pv_usd", "Producer surplus change, PV (USD m)", "ts_m"),
+    ("welfare_change_pv_usd", "Welfare change, PV (USD m)", "ts_m"),
 )
 #: The series of the charts, picked by column name: PV, P50, P95 of fiscal cost; consumer and producer prices.
 PV_CHART_SERIES = ("fiscal_cost_pv_usd", "p50_pv_usd", "p95_pv_usd")
@@ -44,24 +46,67 @@ PRICE_CHART_SERIES = ("consumer_price_change_pct", "producer_price_change_pct")
 MINERAL_COLUMNS = (
     ("consumer_price_change_pct", "Consumer price change", "ts_pct"),
     ("producer_price_change_pct", "Producer price change", "ts_pct"),
-    ("fiscal_cost_pv_usd", "Net fiscal cost, PV", "ts_usd_m"),
+    ("fiscal_cost_pv_usd", "Net fiscal cost, PV (USD m)", "ts_m"),
     ("china_share_base_pct", "China share, baseline", "ts_share"),
     ("china_share_pct", "China share, with clauses", "ts_share"),
 )
 
 
-def _heading(ws: Worksheet, scenario: Any, title: str, note: str) -> None:
-    meta = scenario.document.metadata
-    put(ws, 1, 1, title, "ts_title")
-    put(ws, 2, 1, meta.title, "ts_subtitle")
-    put(ws, 3, 1, meta.classification, "ts_marking")
-    put(ws, 4, 1, note, "ts_note")
+class _Tables:
+    """Tables of a result sheet placed by a Pager: kept on one page when they fit, headers repeated when not."""
 
+    def __init__(self, ws: Worksheet, pager: Pager, widths: dict[int, float]):
+        self.ws, self.pager, self.widths = ws, pager, widths
 
-def _header(ws: Worksheet, row: int, heads: list[str]) -> None:
-    for col, head in enumerate(heads, start=1):
-        put(ws, row, col, head, "ts_header")
-    ws.row_dimensions[row].height = 42
+    def header(self, heads: list[str]) -> Row:
+        height = max(wrapped_height(h, self.widths.get(c, 12), bold=True) for c, h in enumerate(heads, start=1))
+
+        def write(r: int) -> None:
+            for col, head in enumerate(heads, start=1):
+                put(self.ws, r, col, head, "ts_header")
+        return Row(height, write)
+
+    def section(self, text: str) -> Row:
+        return Row(20.0, lambda r: put(self.ws, r, 1, text, "ts_section"))
+
+    def table(self, title: str, heads: list[str], body: list[list[tuple[Any, str]]]) -> tuple[int, int]:
+        """A section title, a header row and the body rows ((value, style) per cell); returns (header row, last row).
+
+        Headers are written again (with "(cont.)") on every page the table continues on."""
+        def data(cells: list[tuple[Any, str]]) -> Row:
+            height = max([15.0] + [wrapped_height(v, self.widths.get(c, 12)) for c, (v, _) in
+                                   enumerate(cells, start=1) if isinstance(v, str)])
+
+            def write(r: int) -> None:
+                for col, (value, style) in enumerate(cells, start=1):
+                    put(self.ws, r, col, value, style)
+            return Row(height, write)
+        self.pager.gap(9.0)
+        first = self.pager.block([self.section(title), self.header(heads)] + [data(c) for c in body],
+                                 [self.section(f"{title} (cont.)"), self.header(heads)])
+        return first + 1, self.pager.row - 1
+
+    def chart_band(self, *captioned: tuple[str, Any]) -> None:
+        """Charts side by side under a row of their captions (kept on one page with it)."""
+        captions = [c for c, _ in captioned]
+        charts = [chart for _, chart in captioned]
+        columns, col = [], 1
+        for chart in charts:
+            columns.append(col)
+            units = 0.0
+            while units < chart.width / 2.54 * 72 / POINTS_PER_UNIT and col in self.widths:
+                units += self.widths[col]
+                col += 1
+
+        def caption(r: int) -> None:
+            for c, text in zip(columns, captions):
+                put(self.ws, r, c, text, "ts_section")
+        rows = [Row(20.0, caption)] + [Row(15.0, lambda r: None)
+                                       for _ in range(int(max(c.height for c in charts) / 2.54 * 72 / 15.0) + 1)]
+        self.pager.gap(9.0)
+        first = self.pager.block(rows)
+        for chart, c in zip(charts, columns):
+            self.ws.add_chart(chart, f"{get_column_letter(c)}{first + 1}")
 
 
 def _value(frame: Any, region: str, column: str) -> Any:
@@ -70,131 +115,118 @@ def _value(frame: Any, region: str, column: str) -> Any:
     return frame.at[region, column]
 
 
-def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) -> None:
-    """Fiscal cost per partner: headline table with P50/P95, a year-by-year table, charts of both."""
+def _sheet(ws: Worksheet, scenario: Any, title: str, note: str, widths: dict[int, float]) -> _Tables:
+    height = title_block(ws, scenario, title, note, list(widths.values()))
+    pager = Pager(ws, 5, 0.0)
+    pager.used = height
+    return _Tables(ws, pager, widths)
+
+
+def _finish(ws: Worksheet, scenario: Any, widths: dict[int, float], banner: str) -> None:
+    meta = scenario.document.metadata
+    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+               widths={get_column_letter(c): w for c, w in widths.items()}, banner=banner)
+
+
+def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, banner: str = "",
+                 more_charts: tuple[tuple[str, Any], ...] = ()) -> None:
+    """Fiscal cost per partner: headline table with P50/P95, by year, by instrument, CfD rebates, then the charts
+    side by side (with ``more_charts``, e.g. the price chart, so that all of them print on one band)."""
     a = scenario.document.assumptions
-    _heading(ws, scenario, "Fiscal cost per partner",
-             f"USD, shown in millions; + = net cost to the treasury, - = net revenue. Present values at "
-             f"{a.discount_rate:.1%} a year to {a.base_year}. P50/P95 from {monte_carlo.paths:,} Monte Carlo price "
-             f"paths (seed {monte_carlo.seed}).")
+    by_instrument = result.fiscal_by_instrument()
+    instruments = [str(c) for c in by_instrument.columns]
     regions = list(result.partner_table.index)
+    money = max(len(FISCAL_COLUMNS) + len(MC_COLUMNS), len(instruments), len(regions) - 1, 1)
+    widths = {1: 8, 2: 22} | {c: min(17.0, (PAGE_WIDTH_UNITS - 30) / money) for c in range(3, 3 + money)}
+    t = _sheet(ws, scenario, "Fiscal cost per partner",
+               f"USD, shown in millions; a positive figure is a net cost to the treasury, a negative one (\u2212) a net "
+               f"revenue; \u2013 is nil. Present values at {a.discount_rate:.1%} a year to {a.base_year}. P50/P95 from "
+               f"{monte_carlo.paths:,} Monte Carlo price paths (seed {monte_carlo.seed}).", widths)
+    names = result.region_names
     columns = [(result.partner_table, c, h, s) for c, h, s in FISCAL_COLUMNS] + \
               [(monte_carlo.summary, c, h, s) for c, h, s in MC_COLUMNS]
-    _header(ws, TABLE_ROW, ["Code", "Partner"] + [h for _, _, h, _ in columns])
-    r = TABLE_ROW
-    for region in regions:
-        r += 1
-        put(ws, r, 1, region, "ts_label")
-        put(ws, r, 2, result.region_names.get(region, region), "ts_label")
-        for col, (frame, name, _, style) in enumerate(columns, start=3):
-            put(ws, r, col, _value(frame, region, name), style)
-    last = r
+    header, last = t.table("Net fiscal cost per partner", ["Code", "Partner"] + [h for _, _, h, _ in columns],
+                           [[(g, "ts_label"), (names.get(g, g), "ts_label")]
+                            + [(_value(f, g, c), s) for f, c, _, s in columns] for g in regions])
     pv_chart = BarChart()
     pv_chart.type = "col"
-    pv_chart.title = "Net fiscal cost per partner, present value (USD m)"
     for name in PV_CHART_SERIES:
         col = 3 + [n for _, n, _, _ in columns].index(name)
-        pv_chart.add_data(Reference(ws, min_col=col, min_row=TABLE_ROW, max_row=last), titles_from_data=True)
-    pv_chart.set_categories(Reference(ws, min_col=1, min_row=TABLE_ROW + 1, max_row=last))
+        pv_chart.add_data(Reference(ws, min_col=col, min_row=header, max_row=last), titles_from_data=True)
+    pv_chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
     _style_chart(pv_chart, '#,##0,,')
 
-    # year by year
-    years = list(result.years)
     yearly = result.fiscal.groupby(["region", "year"])["amount_usd"].sum() if len(result.fiscal) else None
-    r = last + 3
-    put(ws, r - 1, 1, "Net fiscal cost by year (USD, shown in millions)", "ts_section")
-    year_header = r
-    _header(ws, r, ["Year"] + [result.region_names.get(g, g) for g in regions])
-    for y in years:
-        r += 1
-        put(ws, r, 1, y, "ts_year")
-        for col, region in enumerate(regions, start=2):
-            value = float(yearly.get((region, y), 0.0)) if yearly is not None else 0.0
-            put(ws, r, col, value, "ts_usd_m")
+    year_header, year_last = t.table(
+        "Net fiscal cost by year (USD, shown in millions)", ["Year"] + [names.get(g, g) for g in regions],
+        [[(y, "ts_year")] + [(float(yearly.get((g, y), 0.0)) if yearly is not None else 0.0, "ts_usd_m")
+                             for g in regions] for y in result.years])
     line = LineChart()
-    line.title = "Net fiscal cost by year (USD m)"
-    line.add_data(Reference(ws, min_col=2, max_col=1 + len(regions), min_row=year_header, max_row=r),
+    line.add_data(Reference(ws, min_col=2, max_col=1 + len(regions), min_row=year_header, max_row=year_last),
                   titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=1, min_row=year_header + 1, max_row=r))
+    line.set_categories(Reference(ws, min_col=1, min_row=year_header + 1, max_row=year_last))
     _style_chart(line, '#,##0,,')
 
-    # by instrument
-    by_instrument = result.fiscal_by_instrument()
-    r += 3
-    put(ws, r - 1, 1, "Net fiscal cost by instrument, present value (USD, shown in millions)", "ts_section")
-    instruments = [str(c) for c in by_instrument.columns]
-    _header(ws, r, ["Code", "Partner"] + [LEDGER[i].label for i in instruments])
-    for region in regions:
-        r += 1
-        put(ws, r, 1, region, "ts_label")
-        put(ws, r, 2, result.region_names.get(region, region), "ts_label")
-        for col, inst in enumerate(instruments, start=3):
-            put(ws, r, col, _value(by_instrument, region, inst), "ts_usd_m")
+    t.table("Net fiscal cost by instrument, present value (USD, shown in millions)",
+            ["Code", "Partner"] + [LEDGER[i].label for i in instruments],
+            [[(g, "ts_label"), (names.get(g, g), "ts_label")]
+             + [(_value(by_instrument, g, i), "ts_usd_m") for i in instruments] for g in regions])
     if monte_carlo.cfd_rebate_probability:
+        numbers = {c.id: n for n, c in enumerate(scenario.document.clauses, start=1)}
         titles = {c.id: c.title for c in scenario.document.clauses}
-        r += 3
-        put(ws, r - 1, 1, "Contracts for difference: probability that the present value of net payments is negative, "
-            "i.e. rebates from producers exceed payments to them (Monte Carlo)", "ts_section")
-        _header(ws, r, ["Clause", "Title", "Probability"])
-        for clause_id, probability in monte_carlo.cfd_rebate_probability.items():
-            r += 1
-            put(ws, r, 1, clause_id, "ts_label")
-            put(ws, r, 2, titles.get(clause_id, clause_id), "ts_label")
-            ws.row_dimensions[r].height = wrapped_height(titles.get(clause_id, clause_id), 22)
-            put(ws, r, 3, probability, "ts_rate")
-    ws.row_breaks.append(Break(id=r + 1))  # the charts start a page of their own
-    ws.add_chart(pv_chart, f"A{r + 3}")
-    ws.add_chart(line, f"A{r + 24}")
-    setup_page(ws, marking=scenario.document.metadata.classification, title=scenario.document.metadata.title,
-               header_rows=(1, 3), freeze=f"C{TABLE_ROW + 1}",
-               widths={"A": 8, "B": 22} | {chr(ord("C") + i): 17 for i in range(max(10, len(instruments)))})
+        t.table("Contracts for difference: probability that the present value of net payments is negative, i.e. "
+                "rebates from producers exceed payments to them (Monte Carlo)",
+                ["Clause", "Title", "Probability"],
+                [[(str(numbers.get(cid, cid)), "ts_label"), (titles.get(cid, cid), "ts_label"), (p, "ts_rate")]
+                 for cid, p in monte_carlo.cfd_rebate_probability.items()])
+    if scenario.document.clauses:
+        t.chart_band(("Net fiscal cost per partner, PV (USD m)", pv_chart), ("Net fiscal cost by year (USD m)", line),
+                     *more_charts)
+    else:
+        t.pager.gap()
+        t.pager.put(Row(15.0, lambda r: put(ws, r, 1, NO_CLAUSES_RESULTS, "ts_note")))
+    _finish(ws, scenario, widths, banner)
 
 
-def write_prices(ws: Worksheet, scenario: Any, result: Any) -> None:
-    """Price effects per partner and per mineral, with a chart of consumer and producer price changes."""
-    _heading(ws, scenario, "Price effects per partner",
-             "Change against the baseline without the clauses, in per cent, value-weighted over minerals and years; "
-             "shares of supply in per cent; surplus and welfare in USD (shown in millions), present values.")
+def write_prices(ws: Worksheet, scenario: Any, result: Any, banner: str = "") -> Any:
+    """Price effects per partner and per mineral; returns (caption, chart) of price changes per partner (None
+    without clauses), for the band of charts on the fiscal sheet."""
+    widths = {1: 8, 2: 22} | {c: (PAGE_WIDTH_UNITS - 30) / len(PRICE_COLUMNS) for c in range(3, 3 + len(PRICE_COLUMNS))}
+    t = _sheet(ws, scenario, "Price effects per partner",
+               "Change against the baseline without the clauses, in per cent, value-weighted over minerals and "
+               "years (\u2013 is nil); shares of supply in per cent; surplus and welfare in USD (shown in millions), "
+               "present values.", widths)
     table = result.partner_table
-    regions = list(table.index)
-    _header(ws, TABLE_ROW, ["Code", "Partner"] + [h for _, h, _ in PRICE_COLUMNS])
-    r = TABLE_ROW
-    for region in regions:
-        r += 1
-        put(ws, r, 1, region, "ts_label")
-        put(ws, r, 2, result.region_names.get(region, region), "ts_label")
-        for col, (name, _, style) in enumerate(PRICE_COLUMNS, start=3):
-            put(ws, r, col, _value(table, region, name), style)
-    last = r
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "Price change against baseline (%)"
-    for name in PRICE_CHART_SERIES:
-        col = 3 + [n for n, _, _ in PRICE_COLUMNS].index(name)
-        chart.add_data(Reference(ws, min_col=col, min_row=TABLE_ROW, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=TABLE_ROW + 1, max_row=last))
-    _style_chart(chart, "0.0")
-
-    r = last + 3
-    put(ws, r - 1, 1, "Price effects by mineral", "ts_section")
-    _header(ws, r, ["Code", "Mineral"] + [h for _, h, _ in MINERAL_COLUMNS])
+    names = result.region_names
+    header, last = t.table("Price effects per partner", ["Code", "Partner"] + [h for _, h, _ in PRICE_COLUMNS],
+                           [[(g, "ts_label"), (names.get(g, g), "ts_label")]
+                            + [(_value(table, g, c), s) for c, _, s in PRICE_COLUMNS] for g in table.index])
+    captioned = None
+    if scenario.document.clauses:
+        chart = BarChart()
+        chart.type = "col"
+        for name in PRICE_CHART_SERIES:
+            col = 3 + [n for n, _, _ in PRICE_COLUMNS].index(name)
+            chart.add_data(Reference(ws, min_col=col, min_row=header, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
+        _style_chart(chart, "0.0")
+        captioned = ("Price change against baseline (%)", chart)
+    else:
+        t.pager.gap()
+        t.pager.put(Row(15.0, lambda r: put(ws, r, 1, NO_CLAUSES_RESULTS, "ts_note")))
     minerals = {m.id: m.name for m in scenario.document.minerals}
-    for row in result.mineral_table.itertuples(index=False):
-        r += 1
-        put(ws, r, 1, row.region, "ts_label")
-        put(ws, r, 2, minerals.get(row.mineral, row.mineral), "ts_label")
-        for col, (name, _, style) in enumerate(MINERAL_COLUMNS, start=3):
-            put(ws, r, col, getattr(row, name), style)
-    ws.row_breaks.append(Break(id=r + 1))
-    ws.add_chart(chart, f"A{r + 3}")
-    setup_page(ws, marking=scenario.document.metadata.classification, title=scenario.document.metadata.title,
-               header_rows=(1, 3), freeze=f"C{TABLE_ROW + 1}",
-               widths={"A": 8, "B": 22} | {chr(ord("C") + i): 15 for i in range(len(PRICE_COLUMNS))})
+    t.table("Price effects by mineral", ["Code", "Mineral"] + [h for _, h, _ in MINERAL_COLUMNS],
+            [[(row.region, "ts_label"), (minerals.get(row.mineral, row.mineral), "ts_label")]
+             + [(getattr(row, c), s) for c, _, s in MINERAL_COLUMNS]
+             for row in result.mineral_table.itertuples(index=False)])
+    _finish(ws, scenario, widths, banner)
+    return captioned
 
 
-def _style_chart(chart: Any, number_format: str) -> None:
-    chart.height = 9.5
-    chart.width = 24
+def _style_chart(chart: Any, number_format: str, width: float = 8.9) -> None:
+    """Three charts side by side on a landscape page, legend below, axes kept."""
+    chart.height = 8.0
+    chart.width = width
     chart.legend.position = "b"
     chart.x_axis.tickLblPos = "low"  # category labels below the plot, clear of negative bars
     for series in chart.series:

@@ -1,95 +1,149 @@
-"""Assumptions and data sources: model settings, overrides, every dataset number with source, vintage, confidence."""
+"""Assumptions and the data-sources annex: model settings and overrides, then one numbered line per source."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put
-from workbench.export.page import setup_page, wrapped_height
+from workbench.export.page import Pager, Row, setup_page, title_block, wrapped_height
 
-HEADER_ROW = 5
-SOURCE_STYLES = {"value": "ts_number", "low": "ts_number", "high": "ts_number", "note": "ts_text_indent",
-                 "unit": "ts_text_indent"}
-SOURCE_WIDTHS = {"mineral": 13, "item": 24, "value": 12, "unit": 14, "source": 50, "vintage": 16, "confidence": 11,
-                 "low": 10, "high": 10, "note": 44}
+WIDTHS = {"A": 44, "B": 92}
+ANNEX_WIDTHS = {"A": 6, "B": 52, "C": 50, "D": 18, "E": 11}
+ASSUMPTIONS_SOURCE = "Workbench assumptions: flagged, each with a range, overridable in the scenario"
+DERIVED_SOURCE = "Derived by the workbench from the sources listed (totals and differences)"
+#: Kinds of dataset figure (the part of a source row's item before ":") in words.
+ITEM_WORDS = {"armington_elasticity": "substitution between sources", "gdp_usd_bn": "GDP", "mean_reversion":
+              "price mean reversion", "parameter": "model parameters", "us_import_source": "US import sources",
+              "us_net_import_reliance_pct": "US net import reliance", "volatility": "price volatility"}
+_CUT = re.compile(r" \(| https?://|; | - ")
 
 
-def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any) -> None:
-    """Fill the assumptions sheet: model settings, overrides of the dataset, the model's warnings."""
+def short_source(source: str) -> str:
+    """The publication a dataset row cites, without the row's own detail: "USGS Mineral Commodity Summaries 2026"
+    for the long per-chapter USGS strings; one line for all flagged assumptions and one for derived figures."""
+    text = " ".join(str(source).split())
+    low = text.lower()
+    if low.startswith("assumption"):
+        return ASSUMPTIONS_SOURCE
+    if low.startswith("derived"):
+        return DERIVED_SOURCE
+    if low.startswith("estimated from price series") and ": " in text:
+        return short_source(text.split(": ", 1)[1])
+    text = _CUT.split(text, 1)[0].strip(" ,;")
+    return text if len(text) <= 100 else text[:99].rstrip() + "\u2026"
+
+
+def annex(sources: Any, minerals: dict[str, str]) -> list[dict[str, Any]]:
+    """The numbered annex: one entry per short source used for the scenario's minerals (and the global figures),
+    with the minerals and kinds of figure it supports, its vintages and its lowest confidence."""
+    order = ("assumption", "low", "medium", "high")
+    entries: dict[str, dict[str, Any]] = {}
+    for row in sources.itertuples(index=False):
+        mineral = row.mineral or ""
+        if mineral and mineral not in minerals:
+            continue
+        key = short_source(row.source)
+        e = entries.setdefault(key, {"source": key, "uses": {}, "vintages": set(), "confidence": "high"})
+        kind = str(row.item).split(":", 1)[0]
+        e["uses"].setdefault(minerals.get(mineral, "all minerals"), set()).add(
+            ITEM_WORDS.get(kind, kind.replace("_", " ")))
+        if row.vintage:
+            e["vintages"].add(str(row.vintage).split(" (", 1)[0])
+        if row.confidence in order and order.index(row.confidence) < order.index(e["confidence"]):
+            e["confidence"] = row.confidence
+    special = (ASSUMPTIONS_SOURCE, DERIVED_SOURCE)
+    out = sorted((e for e in entries.values() if e["source"] not in special), key=lambda e: e["source"].lower())
+    out += [entries[k] for k in special if k in entries]
+    for n, e in enumerate(out, start=1):
+        e["number"] = n
+        kinds = sorted({i for items in e["uses"].values() for i in items})
+        e["used_for"] = f"{', '.join(sorted(e['uses']))} ({', '.join(kinds)})"
+    return out
+
+
+def citations(entries: list[dict[str, Any]], mineral_name: str) -> str:
+    """``sources [1], [4], [7] (annex)`` for one mineral."""
+    numbers = [f"[{e['number']}]" for e in entries if mineral_name in e["uses"]]
+    return ("sources " + ", ".join(numbers) + " (Data sources annex)") if numbers else "no dataset figures"
+
+
+def _table(ws: Worksheet, pager: Pager, heads: list[str], body: list[list[tuple[Any, str]]],
+           widths: dict[str, float]) -> None:
+    cols = list(widths.values())
+
+    def row(cells: list[tuple[Any, str]]) -> Row:
+        height = max([15.0] + [wrapped_height(v, cols[c], bold=s == "ts_header")
+                               for c, (v, s) in enumerate(cells) if isinstance(v, str)])
+
+        def write(r: int) -> None:
+            for col, (value, style) in enumerate(cells, start=1):
+                put(ws, r, col, value, style)
+        return Row(height, write)
+    header = row([(h, "ts_header") for h in heads])
+    pager.block([header] + [row(c) for c in body], [header], keep=False)
+
+
+def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, entries: list[dict[str, Any]],
+                      banner: str = "") -> None:
+    """Model settings, overrides of the dataset, the model's warnings, and the sources of each mineral's data."""
     doc = scenario.document
     a = doc.assumptions
-    put(ws, 1, 1, "Assumptions", "ts_title")
-    put(ws, 2, 1, doc.metadata.title, "ts_subtitle")
-    put(ws, 3, 1, doc.metadata.classification, "ts_marking")
-    put(ws, HEADER_ROW, 1, "Assumption", "ts_header")
-    put(ws, HEADER_ROW, 2, "Value", "ts_header")
     minerals = {m.id: m.name for m in doc.minerals}
-    rows: list[tuple[str, Any, str]] = [
-        ("Base year", a.base_year, "ts_value_int"),
-        ("Horizon (years)", a.horizon_years, "ts_value"),
-        ("Discount rate", a.discount_rate, "ts_value_rate"),
-        ("Monte Carlo price paths", monte_carlo.paths, "ts_value"),
-        ("Monte Carlo seed", monte_carlo.seed, "ts_value_int"),
-        ("Elasticities varied in Monte Carlo", "yes" if a.monte_carlo.vary_elasticities else "no", "ts_value"),
+    pager = Pager(ws, 5, 0.0)
+    pager.used = title_block(ws, scenario, "Assumptions", "Model settings of the scenario; figures of the embedded "
+                             "dataset are cited by their number in the Data sources annex.", list(WIDTHS.values()))
+    rows: list[list[tuple[Any, str]]] = [
+        [("Base year", "ts_label"), (a.base_year, "ts_value_int")],
+        [("Horizon (years)", "ts_label"), (a.horizon_years, "ts_value")],
+        [("Discount rate", "ts_label"), (a.discount_rate, "ts_value_rate")],
+        [("Monte Carlo price paths", "ts_label"), (monte_carlo.paths, "ts_value")],
+        [("Monte Carlo seed", "ts_label"), (monte_carlo.seed, "ts_value_int")],
+        [("Elasticities varied in Monte Carlo", "ts_label"),
+         ("yes" if a.monte_carlo.vary_elasticities else "no", "ts_value")],
     ]
-    rows += [(f"USD per {cur}", rate, "ts_value") for cur, rate in sorted(a.usd_per_currency.items())]
+    rows += [[(f"USD per {cur}", "ts_label"), (rate, "ts_value")] for cur, rate in sorted(a.usd_per_currency.items())]
     for mid, path in a.price_paths.items():
-        desc = {"flat": "flat", "trend": f"{path.annual_change:+.1%} a year",
+        desc = {"flat": "flat", "trend": f"{path.annual_change:+.1%} a year".replace("-", "\u2212"),
                 "custom": "custom index " + ", ".join(f"{x:g}" for x in path.index)}[path.kind]
-        rows.append((f"Baseline price path, {minerals.get(mid, mid)}", desc, "ts_value"))
-    rows += [(f"Demand growth, {minerals.get(mid, mid)}", g, "ts_value_rate") for mid, g in a.demand_growth.items()]
+        rows.append([(f"Baseline price path, {minerals.get(mid, mid)}", "ts_label"), (desc, "ts_value")])
+    rows += [[(f"Demand growth, {minerals.get(mid, mid)}", "ts_label"), (g, "ts_value_rate")]
+             for mid, g in a.demand_growth.items()]
     for mid, o in a.elasticity_overrides.items():
         parts = [f"supply {k} {v:g}" for k, v in o.supply.items()] + [f"demand {k} {v:g}" for k, v in o.demand.items()]
         if o.armington is not None:
             parts.append(f"Armington {o.armington:g}")
-        rows.append((f"Elasticities, {minerals.get(mid, mid)}", "; ".join(parts) or "dataset values", "ts_value"))
+        rows.append([(f"Elasticities, {minerals.get(mid, mid)}", "ts_label"),
+                     ("; ".join(parts) or "dataset values", "ts_value")])
     for o in a.data_overrides:
-        rows.append((f"Override: {minerals.get(o.mineral, o.mineral)} {o.field} ({o.region})",
-                     f"{o.value:g}" + (f" \u2014 {o.note}" if o.note else ""), "ts_value"))
+        rows.append([(f"Override: {minerals.get(o.mineral, o.mineral)} {o.field} ({o.region})", "ts_label"),
+                     (f"{o.value:g}" + (f" \u2014 {o.note}" if o.note else ""), "ts_value")])
+    rows += [[(f"Dataset figures, {name}", "ts_label"), (citations(entries, name), "ts_value")]
+             for name in minerals.values()]
     checks = result.validity_warnings
-    rows += [("Outside the model's range", w, "ts_value") for w in checks]
-    rows += [("Model warning", w, "ts_value") for w in result.warnings if w not in checks]
-    rows += [("Monte Carlo warning", w, "ts_value") for w in monte_carlo.warnings]
-    r = HEADER_ROW
-    for label, value, style in rows:
-        r += 1
-        put(ws, r, 1, label, "ts_label")
-        put(ws, r, 2, value, style)
-        if isinstance(value, str):
-            ws.row_dimensions[r].height = wrapped_height(value, 100)
-    setup_page(ws, marking=doc.metadata.classification, title=doc.metadata.title, header_rows=(1, 3),
-               freeze=f"A{HEADER_ROW + 1}", widths={"A": 44, "B": 100})
+    rows += [[("Outside the model's range", "ts_label"), (w, "ts_value")] for w in checks]
+    rows += [[("Model warning", "ts_label"), (w, "ts_value")] for w in result.warnings if w not in checks]
+    rows += [[("Monte Carlo warning", "ts_label"), (w, "ts_value")] for w in monte_carlo.warnings]
+    _table(ws, pager, ["Assumption", "Value"], rows, WIDTHS)
+    meta = doc.metadata
+    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None, widths=WIDTHS,
+               banner=banner)
 
 
-def write_sources(ws: Worksheet, scenario: Any, sources: Any) -> None:
-    """Every dataset number behind the scenario's minerals (and the global ones) with source, vintage, confidence."""
-    doc = scenario.document
-    minerals = {m.id: m.name for m in doc.minerals}
-    put(ws, 1, 1, "Data sources", "ts_title")
-    put(ws, 2, 1, doc.metadata.title, "ts_subtitle")
-    put(ws, 3, 1, doc.metadata.classification, "ts_marking")
-    put(ws, 4, 1, "Every number of the embedded dataset used for the scenario's minerals, with its source, vintage "
-                  "and confidence flag (high / medium / low / assumption).", "ts_note")
-    columns = [str(c) for c in sources.columns]
-    for col, name in enumerate(columns, start=1):
-        put(ws, HEADER_ROW, col, name.capitalize(), "ts_header")
-    r = HEADER_ROW
-    for record in sources.itertuples(index=False):
-        row = dict(zip(columns, record))
-        if row.get("mineral") and row["mineral"] not in minerals:
-            continue
-        r += 1
-        height = 15.0
-        for col, name in enumerate(columns, start=1):
-            value = row[name]
-            if name == "mineral":
-                value = minerals.get(value, "all minerals") if value else "all minerals"
-            put(ws, r, col, value, SOURCE_STYLES.get(name, "ts_text"))
-            if isinstance(value, str):
-                height = max(height, wrapped_height(value, SOURCE_WIDTHS.get(name, 12)))
-        ws.row_dimensions[r].height = height
-    widths = {chr(ord("A") + i): SOURCE_WIDTHS.get(name, 12) for i, name in enumerate(columns)}
-    setup_page(ws, marking=doc.metadata.classification, title=doc.metadata.title, header_rows=(HEADER_ROW, HEADER_ROW),
-               freeze=f"C{HEADER_ROW + 1}", widths=widths)
+def write_sources(ws: Worksheet, scenario: Any, entries: list[dict[str, Any]], banner: str = "") -> None:
+    """The data-sources annex: one numbered line per source; the full detail stays in the app and docs/data.md."""
+    pager = Pager(ws, 5, 0.0)
+    pager.used = title_block(
+        ws, scenario, "Data sources (annex)",
+        "One line per source of the embedded dataset figures behind the scenario's minerals, cited by number on the "
+        "Assumptions sheet. Every figure with its value, vintage, range and note is in the workbench's data view "
+        "and docs/data.md.", list(ANNEX_WIDTHS.values()))
+    body = [[(f"[{e['number']}]", "ts_label"), (e["source"], "ts_text"), (e["used_for"], "ts_text"),
+             ("; ".join(sorted(e["vintages"])) or "\u2013", "ts_text"), (e["confidence"], "ts_text")]
+            for e in entries]
+    _table(ws, pager, ["No.", "Source", "Used for", "Vintage", "Confidence (lowest)"], body, ANNEX_WIDTHS)
+    meta = scenario.document.metadata
+    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+               widths=ANNEX_WIDTHS, banner=banner)

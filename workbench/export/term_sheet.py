@@ -7,31 +7,41 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from workbench.export.cover import write_cover
+from workbench.export.cover import revision, write_cover
+from workbench.export.integrity import Provenance, banner_for, unsaved
 from workbench.export.package import save_workbook, set_properties
 from workbench.export.results import write_fiscal, write_prices
-from workbench.export.sources import write_assumptions, write_sources
+from workbench.export.sources import annex, write_assumptions, write_sources
 from workbench.export.styles import register_styles
 from workbench.export.terms import write_terms
 
 SHEETS = (
-    ("Cover", "Title, parties, round, version and status of the text"),
-    ("Term sheet", "Definitions and numbered clauses with their parameters and legal text; brackets not agreed"),
+    ("Cover", "Title, marking, revision, parties, stored content hash and what was verified, changes since the last "
+              "round"),
+    ("Term sheet", "Definitions, numbered clauses (items, commentary, reservations as footnotes), final provisions "
+                   "and signature blocks; text in square brackets is not agreed"),
     ("Fiscal cost", "Net fiscal cost per partner: average a year, present value, peak, P50/P95, by year and "
-                    "by instrument, with charts"),
-    ("Price effects", "Consumer and producer price changes per partner and per mineral, with a chart"),
-    ("Assumptions", "Model settings, exchange rates, overrides of the dataset and the model's warnings"),
-    ("Data sources", "Every dataset number behind the scenario's minerals, with its source, vintage and confidence"),
+                    "by instrument; charts of fiscal cost and of price changes"),
+    ("Price effects", "Consumer and producer price changes per partner and per mineral"),
+    ("Assumptions", "Model settings, exchange rates, overrides of the dataset, the model's warnings and the sources "
+                    "of each mineral's figures"),
+    ("Data sources", "Annex: one numbered line per source of the embedded dataset"),
 )
 
 
 def write_term_sheet(scenario: Any, path: str | Path, *, result: Any = None, monte_carlo: Any = None,
-                     dataset: Any = None) -> Path:
+                     dataset: Any = None, provenance: Provenance | None = None,
+                     allow_unverified: bool = False) -> Path:
     """Write the term sheet of ``scenario`` (its private block is never read) to ``path`` (.xlsx), atomically.
 
-    ``result`` (EvaluationResult) and ``monte_carlo`` (MonteCarloResult) are computed when not given, with
-    ``dataset`` (the embedded dataset when None). Returns the path written.
+    ``provenance`` describes the file the scenario came from (``workbench.export.integrity``; an unsaved scenario
+    when None). A file whose content hash or signature failed raises IntegrityRefused, unless ``allow_unverified``:
+    then the cover and every page header say INTEGRITY NOT VERIFIED. ``result`` (EvaluationResult) and
+    ``monte_carlo`` (MonteCarloResult) are computed when not given, with ``dataset`` (the embedded dataset when
+    None). Returns the path written.
     """
+    provenance = provenance or unsaved()
+    banner = banner_for(provenance, allow_unverified)
     shared = scenario.without_private()
     if dataset is None:
         from workbench.data import load_dataset
@@ -42,21 +52,26 @@ def write_term_sheet(scenario: Any, path: str | Path, *, result: Any = None, mon
     if monte_carlo is None:
         from workbench.engine import run_monte_carlo
         monte_carlo = run_monte_carlo(shared, dataset=dataset)
-    meta = shared.document.metadata
+    doc = shared.document
+    meta = doc.metadata
     wb = Workbook()
     register_styles(wb)
     sheets = {name: (wb.active if i == 0 else wb.create_sheet()) for i, (name, _) in enumerate(SHEETS)}
     for name, ws in sheets.items():
         ws.title = name
-    write_cover(sheets["Cover"], shared, contents=list(SHEETS), monte_carlo=monte_carlo,
-                modelled="Each bracket's selected option (see the Term sheet: 'Option X modelled')")
-    write_terms(sheets["Term sheet"], shared)
-    write_fiscal(sheets["Fiscal cost"], shared, result, monte_carlo)
-    write_prices(sheets["Price effects"], shared, result)
-    write_assumptions(sheets["Assumptions"], shared, result, monte_carlo)
-    write_sources(sheets["Data sources"], shared, dataset.sources_table())
+    entries = annex(dataset.sources_table(), {m.id: m.name for m in doc.minerals})
+    write_cover(sheets["Cover"], shared, contents=list(SHEETS), monte_carlo=monte_carlo, provenance=provenance,
+                modelled="Each bracket's selected alternative (see each clause's 'Modelled' line)", banner=banner)
+    write_terms(sheets["Term sheet"], shared, banner=banner,
+                title_rows=[("Term sheet", "ts_title"), (meta.title, "ts_subtitle"),
+                            (f"{meta.classification} \u2014 {revision(doc)}", "ts_marking")])
+    price_chart = write_prices(sheets["Price effects"], shared, result, banner=banner)
+    write_fiscal(sheets["Fiscal cost"], shared, result, monte_carlo, banner=banner,
+                 more_charts=(price_chart,) if price_chart is not None else ())
+    write_assumptions(sheets["Assumptions"], shared, result, monte_carlo, entries, banner=banner)
+    write_sources(sheets["Data sources"], shared, entries, banner=banner)
     set_properties(wb, delegation=meta.author_delegation, title=meta.title,
-                   subject=f"Term sheet, round {meta.round}")
+                   subject=f"Term sheet, round {meta.round}, {revision(doc)}")
     path = Path(path)
     save_workbook(wb, path, delegation=meta.author_delegation)
     return path

@@ -1,4 +1,9 @@
-"""The term sheet proper: definitions, then each clause numbered with its items and legal text, brackets styled."""
+"""The term sheet proper: definitions, each clause numbered with its items, final provisions and signature blocks.
+
+A clause is printed whole on one page; one longer than a page continues under a "Clause N (cont.)" row. Items are
+numbered ``n.k``; commentary (note, what is modelled, status) is neither numbered nor lettered; reservations are
+footnotes.
+"""
 
 from __future__ import annotations
 
@@ -7,60 +12,140 @@ from typing import Any
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put, put_segments
-from workbench.export.page import setup_page, wrapped_height
-from workbench.text import Segment, clause_items, definitions, render_clause
+from workbench.export.page import Pager, Row, setup_page, wrapped_height
+from workbench.text import Segment, definitions, final_provisions, members, render_clause
+from workbench.text.words import in_sentence_name
 
-HEADER_ROW = 4
-WIDTHS = {"A": 7, "B": 24, "C": 100, "D": 16}
-HEADING_POINTS = 13.0  # 11 pt bold wraps like 13 pt regular
+WIDTHS = {"A": 6, "B": 21, "C": 109}
+HEADER_HEIGHT = 18.0
+TEXT_POINTS = 9.0
+SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+NO_CLAUSES = "No clauses yet: this scenario has no clauses to circulate."
+CONVENTIONS = ("Square brackets mark text not agreed; alternatives stand side by side as [Alt 1: \u2026 (proponent)] "
+               "[Alt 2: \u2026 (proponent)]; reservations are footnoted. Nothing is agreed until everything is agreed.")
+SIGNATURE_LINE = ("Signature: ____________________   Name: ____________________   Title: ____________________   "
+                  "Date: ____________")
 
 
-def write_terms(ws: Worksheet, scenario: Any) -> None:
-    """Fill the term-sheet sheet: one block per clause, numbered 1, 1.1, 1.2, ..."""
+def footnote_mark(n: int) -> str:
+    """The superscript footnote number: ``¹``, ``¹²``."""
+    return str(n).translate(SUPERSCRIPT)
+
+
+class _Rows:
+    """Row factories of the term-sheet sheet (heights from the wrapped text of each cell)."""
+
+    def __init__(self, ws: Worksheet):
+        self.ws = ws
+
+    def heading(self, number: str, title: str, status: str = "", status_style: str = "ts_clause") -> Row:
+        """A clause's first row: number, status (coloured) and the heading with the clause's title."""
+        height = max(wrapped_height(status, WIDTHS["B"], 11, bold=True), wrapped_height(title, WIDTHS["C"], 11, bold=True))
+
+        def write(r: int) -> None:
+            put(self.ws, r, 1, number, "ts_clause")
+            put(self.ws, r, 2, status, status_style)
+            put(self.ws, r, 3, title, "ts_clause")
+        return Row(height, write)
+
+    def item(self, number: str, item: str, segments: list[Segment]) -> Row:
+        text = "".join(s.plain() for s in segments)
+        height = max(wrapped_height(text, WIDTHS["C"], TEXT_POINTS),
+                     wrapped_height(item, WIDTHS["B"], TEXT_POINTS, bold=True))
+
+        def write(r: int) -> None:
+            put(self.ws, r, 1, number, "ts_item")
+            put(self.ws, r, 2, item, "ts_item")
+            put_segments(self.ws, r, 3, segments, "ts_legal", size=TEXT_POINTS)
+        return Row(height, write)
+
+    def comment(self, segments: list[Segment], style: str = "ts_comment", points: float = 8.5) -> Row:
+        text = "".join(s.plain() for s in segments)
+
+        def write(r: int) -> None:
+            put_segments(self.ws, r, 3, segments, style, size=points)
+        return Row(wrapped_height(text, WIDTHS["C"], points), write)
+
+    def continued(self, label: str, title: str) -> Row:
+        """The first row on a page a clause (or part) continues on: "Clause 3 (cont.)" and its title."""
+        def write(r: int) -> None:
+            put(self.ws, r, 1, "", "ts_clause_cont")
+            put(self.ws, r, 2, label, "ts_clause_cont")
+            put(self.ws, r, 3, title, "ts_clause_cont")
+        return Row(max(wrapped_height(label, WIDTHS["B"], 10, bold=True),
+                       wrapped_height(title, WIDTHS["C"], 10, bold=True)), write)
+
+    def signature(self, party: str) -> Row:
+        def write(r: int) -> None:
+            put(self.ws, r, 2, party, "ts_label")
+            put(self.ws, r, 3, SIGNATURE_LINE, "ts_signature")
+        return Row(max(26.0, wrapped_height(party, WIDTHS["B"], TEXT_POINTS, bold=True)), write)
+
+
+def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str]], banner: str = "") -> None:
+    """Fill the term-sheet sheet; ``title_rows`` are (text, style) lines above the column headers, first page only."""
     doc = scenario.document
     meta = doc.metadata
-    put(ws, 1, 1, "Term sheet", "ts_title")
-    put(ws, 2, 1, meta.title, "ts_subtitle")
-    put(ws, 3, 1, meta.classification, "ts_marking")
-    for col, head in enumerate(("No.", "Item", "Text", "Status"), start=1):
-        put(ws, HEADER_ROW, col, head, "ts_header")
-    r = HEADER_ROW + 1
-    put(ws, r, 1, "0", "ts_clause")
-    put(ws, r, 2, "Definitions", "ts_clause")
-    put(ws, r, 3, "", "ts_clause")
-    put(ws, r, 4, "", "ts_clause")
-    for i, text in enumerate(definitions(), start=1):
-        r += 1
-        _row(ws, r, f"0.{i}", "", [Segment(text)], "")
-    for n, clause in enumerate(doc.clauses, start=1):
-        r += 2
-        rendered = render_clause(clause, doc)
-        status = clause.status.value
-        put(ws, r, 1, str(n), "ts_clause")
-        put(ws, r, 2, clause.title, "ts_clause")
-        put(ws, r, 3, rendered.heading, "ts_clause")
-        put(ws, r, 4, status.capitalize(), f"ts_status_{status}")
-        ws.row_dimensions[r].height = max(wrapped_height(clause.title, WIDTHS["B"], HEADING_POINTS),
-                                          wrapped_height(rendered.heading, WIDTHS["C"], HEADING_POINTS))
-        items = clause_items(clause, doc)
-        for k, (name, segments) in enumerate(items, start=1):
-            r += 1
-            _row(ws, r, f"{n}.{k}", name, segments, status.capitalize() if name == "Status" else "",
-                 f"ts_status_{status}" if name == "Status" else "ts_text")
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        for j, para in enumerate(rendered.paragraphs):
-            r += 1
-            number = f"{n}.{len(items) + 1}" if j == 0 else ""
-            _row(ws, r, number, "Legal text" if j == 0 else "", para, "", prefix=f"({letters[j % 26]}) ")
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=(HEADER_ROW, HEADER_ROW),
-               freeze=f"A{HEADER_ROW + 1}", widths=WIDTHS)
+    rows = _Rows(ws)
+    width = sum(WIDTHS.values())
+    for r, (text, style) in enumerate(title_rows, start=1):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(WIDTHS))
+        put(ws, r, 1, text, style)
+        ws.row_dimensions[r].height = wrapped_height(text, width, 16 if style == "ts_title" else 11, bold=True)
+    header_row = len(title_rows) + 1
+    for col, head in enumerate(("No.", "Item", "Text"), start=1):
+        put(ws, header_row, col, head, "ts_header")
+    ws.row_dimensions[header_row].height = HEADER_HEIGHT
+    pager = Pager(ws, header_row + 1, HEADER_HEIGHT)
+    pager.used = sum(ws.row_dimensions[r].height for r in range(1, header_row))
+
+    rendered = [render_clause(c, doc) for c in doc.clauses]
+    provisions = final_provisions(doc)
+    used = " ".join(rc.plain_text() for rc in rendered) + " ".join(
+        "".join(s.plain() for s in segs) for _, segs in provisions)
+
+    block = [rows.heading("0", "Definitions")]
+    block += [rows.item(f"0.{k}", term, segs) for k, (term, segs) in enumerate(definitions(used), start=1)]
+    block.append(rows.comment([Segment(CONVENTIONS)]))
+    pager.block(block, [rows.continued("0 (cont.)", "Definitions")])
+    if not doc.clauses:
+        pager.gap()
+        pager.block([rows.comment([Segment(NO_CLAUSES)], "ts_legal", TEXT_POINTS)])
+
+    footnotes = 0
+    for n, (clause, rc) in enumerate(zip(doc.clauses, rendered), start=1):
+        status, style = clause.status.value.capitalize(), f"ts_status_{clause.status.value}"
+        marks, notes = "", []
+        for note in rc.footnotes:
+            footnotes += 1
+            marks += footnote_mark(footnotes)
+            notes.append(rows.comment([Segment(f"{footnote_mark(footnotes)} {note}")], "ts_footnote", 8.5))
+        block = [rows.heading(str(n), f"{rc.heading}: {clause.title}{marks}", status, style)]
+        block += _numbered(rows, str(n), zip(rc.items, rc.paragraphs))
+        if rc.commentary:  # one unlettered line: note, what is modelled, status
+            block.append(rows.comment([seg for k, para in enumerate(rc.commentary)
+                                       for seg in ([Segment("  ")] if k else []) + para]))
+        block += notes
+        pager.gap()
+        pager.block(block, [rows.continued(f"Clause {n} (cont.)", clause.title)])
+
+    n = str(len(doc.clauses) + 1)
+    block = [rows.heading(n, "Final provisions")] + _numbered(rows, n, provisions)
+    pager.gap()
+    pager.block(block, [rows.continued(f"{n} (cont.)", "Final provisions")], keep=False)  # not a clause
+    block = [rows.comment([Segment("Signed for the Parties, ad referendum:")], "ts_section", 11.0)]
+    block += [rows.signature(f"For {in_sentence_name(p.name)}") for p in members(doc)]
+    pager.gap()
+    pager.block(block, [rows.continued("", "Signatures (cont.)")])
+    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=(header_row, header_row),
+               freeze=f"A{header_row + 1}", widths=WIDTHS, banner=banner)
 
 
-def _row(ws: Worksheet, r: int, number: str, item: str, segments: list[Segment], status: str,
-         status_style: str = "ts_text", prefix: str = "") -> None:
-    put(ws, r, 1, number, "ts_label")
-    put(ws, r, 2, item, "ts_label")
-    put_segments(ws, r, 3, segments, "ts_text", prefix=prefix)
-    put(ws, r, 4, status, status_style)
-    text = prefix + "".join(s.plain() for s in segments)
-    ws.row_dimensions[r].height = max(wrapped_height(text, WIDTHS["C"]), wrapped_height(item, WIDTHS["B"]))
+def _numbered(rows: _Rows, n: str, items: Any) -> list[Row]:
+    """Item rows numbered ``n.1``, ``n.2``...; a paragraph continuing an item gets no number."""
+    out, k = [], 0
+    for item, segments in items:
+        if item:
+            k += 1
+        out.append(rows.item(f"{n}.{k}" if item else "", item, segments))
+    return out

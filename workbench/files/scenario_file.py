@@ -39,6 +39,8 @@ class LoadedScenario:
     received_hash: str = ""
     #: Whether the file held a private block (a working file; shared copies have none).
     has_private: bool = False
+    #: The content hash the file carries (``integrity.document``), as stored.
+    stored_hash: str = ""
 
     def __post_init__(self) -> None:
         if not self.received_hash:
@@ -191,7 +193,8 @@ def loads_scenario(raw: bytes | str, *, source: str = "scenario") -> LoadedScena
     if version != CURRENT_SCHEMA:
         warnings.append(f"converted from schema {version}; saving writes schema {CURRENT_SCHEMA}")
     return LoadedScenario(scenario=scenario, source_schema=version, integrity_ok=integrity_ok, signature=signature,
-                          warnings=warnings, received_hash=received_hash, has_private="private" in data)
+                          warnings=warnings, received_hash=received_hash, has_private="private" in data,
+                          stored_hash=stored)
 
 
 def _as_received(received: dict[str, Any]) -> Scenario | None:

@@ -1,5 +1,5 @@
 """The registry of instrument kinds: each clause kind declared once (label, parameters and editor fields, legal-text
-template, term-sheet items, engine hooks, ledger labels and colours); every layer reads it from here."""
+template (whose items make the term sheet), engine hooks, ledger labels and colours); every layer reads it from here."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from workbench.document.clauses import ClauseKind
 from workbench.instrument_kinds import border_floor, cfd, price_gap_subsidy, purchase, tariff
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, Part, TermItems, Variant, Wedge,
+    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, Part, Wedge,
 )
 
 #: The kinds in the order menus, ledgers and charts list them: border measures, producer support, purchases.
@@ -27,4 +27,4 @@ def kind_of(item: Any) -> InstrumentKind:
 
 
 __all__ = ["KINDS", "LEDGER", "QT_TR_NOOP", "Choice", "FieldType", "InstrumentKind", "LedgerEntry", "Param", "Part",
-           "TermItems", "Variant", "Wedge", "kind_of"]
+           "Wedge", "kind_of"]

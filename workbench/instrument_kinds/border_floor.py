@@ -6,7 +6,7 @@ from typing import Any
 
 from workbench.document.clauses import BorderFloorClause, ClauseKind
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, TermItems, Variant, Wedge,
+    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, Wedge,
 )
 
 PER_KG_100 = {"amount": 100.0, "currency": "USD", "per": "kg"}
@@ -26,12 +26,6 @@ KIND = InstrumentKind(
     id_stem="border-floor",
     params=(
         Param("floor_price", QT_TR_NOOP("Floor price"), FieldType.PRICE, start=PER_KG_100, start_from_market=1.0),
-    ),
-    terms=TermItems(
-        instrument="minimum import price held by a variable levy",
-        price=(Variant("Floor price {floor_price}; variable levy = max(0, floor price - landed price) on imports "
-                       "from non-Parties"),),
-        volume=(Variant("All imports from non-Parties"),),
     ),
     wedge=Wedge.PRICE_FLOOR,
     ledger=(LedgerEntry("levy_revenue", QT_TR_NOOP("Variable levy revenue"), "#E69F00", amount="levy"),),

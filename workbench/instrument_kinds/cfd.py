@@ -9,7 +9,7 @@ from workbench.document.clauses import CfdClause, ClauseKind, VolumeBasis
 from workbench.instrument_kinds.border_floor import PER_KG_100
 from workbench.instrument_kinds.price_gap_subsidy import ELIGIBLE_PRODUCERS
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, Part, TermItems, Variant, Wedge,
+    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, Part, Wedge,
 )
 
 
@@ -40,19 +40,12 @@ KIND = InstrumentKind(
         Param("clawback_share", QT_TR_NOOP("Clawback share above the cap"), FieldType.SHARE, start=0.5),
         Param("volume_basis", QT_TR_NOOP("Pays on"), FieldType.CHOICE, bracketable=False, placeholder="volume_scope",
               choices=(Choice(VolumeBasis.MARGINAL_OUTPUT.value, QT_TR_NOOP("Every unit produced"),
-                              "each unit of eligible output produced in the settlement period"),
+                              "each unit of eligible output produced in the Settlement Period"),
                        Choice(VolumeBasis.FIXED_VOLUME.value, QT_TR_NOOP("A contracted volume"),
                               "each unit of the Contracted Volume"))),
         Param("contracted_volume", QT_TR_NOOP("Contracted volume"), FieldType.VOLUME,
               optional_default={"amount": 1000.0, "unit": "t"}),
         ELIGIBLE_PRODUCERS,
-    ),
-    terms=TermItems(
-        instrument="two-sided, with a clawback above the rebate threshold",
-        price=(Variant("Strike price {strike_price}; rebate threshold {rebate_threshold}; clawback {clawback_share} "
-                       "of the excess"),),
-        volume=(Variant("Contracted volume {contracted_volume} a year", when="volume_basis=fixed_volume"),
-                Variant("Every unit of eligible output")),
     ),
     wedge=Wedge.PRODUCER_SUPPORT,
     ledger=(LedgerEntry("cfd_payment", QT_TR_NOOP("CfD payments"), "#F0E442", amount="support", part=Part.OUTLAYS),

@@ -7,7 +7,7 @@ from typing import Any
 from workbench.document.clauses import ClauseKind, PriceGapSubsidyClause
 from workbench.instrument_kinds.border_floor import PER_KG_100
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, TermItems, Variant, Wedge,
+    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, Wedge,
 )
 
 ELIGIBLE_PRODUCERS = Param("eligible_producers", QT_TR_NOOP("Eligible producers"), FieldType.REGIONS,
@@ -35,13 +35,6 @@ KIND = InstrumentKind(
         ELIGIBLE_PRODUCERS,
         Param("volume_cap", QT_TR_NOOP("Volume cap"), FieldType.VOLUME, bracketable=False,
               optional_default={"amount": 1000.0, "unit": "t"}),
-    ),
-    terms=TermItems(
-        instrument="payments to eligible producers below the floor price",
-        price=(Variant("Floor price {floor_price}; payment = max(0, floor price - reference price) per unit; "
-                       "upside share {upside_share}"),),
-        volume=(Variant("Up to {volume_cap} a year per eligible producer ({eligible_producers})", when="volume_cap"),
-                Variant("All volumes sold or stockpiled by producers in {eligible_producers}")),
     ),
     wedge=Wedge.PRODUCER_SUPPORT,
     ledger=(LedgerEntry("subsidy_payment", QT_TR_NOOP("Price-gap payments"), "#009E73", amount="support"),),

@@ -10,7 +10,7 @@ from workbench.document.brackets import resolve
 from workbench.document.clauses import ClauseKind, PriceBasis, PurchaseClause
 from workbench.instrument_kinds.border_floor import PER_KG_100
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, TermItems, Variant, Wedge,
+    QT_TR_NOOP, Choice, FieldType, InstrumentKind, LedgerEntry, Param, Wedge,
 )
 
 
@@ -47,7 +47,7 @@ KIND = InstrumentKind(
                        Choice(PriceBasis.MARKET_PLUS_PREMIUM.value, QT_TR_NOOP("Market price plus premium")))),
         Param("agreed_price", QT_TR_NOOP("Agreed price"), FieldType.PRICE, optional_default=PER_KG_100,
               start=PER_KG_100, start_from_market=1.0),
-        Param("premium_share", QT_TR_NOOP("Premium over market"), FieldType.SHARE),
+        Param("premium_share", QT_TR_NOOP("Premium over market"), FieldType.SHARE, omit_zero=True),
         Param("sources", QT_TR_NOOP("Sources"), FieldType.REGIONS, bracketable=False, any_region=True, start=["ROW"]),
         Param("budget_cap", QT_TR_NOOP("Budget cap"), FieldType.MONEY, bracketable=False,
               optional_default={"amount": 1e8, "currency": "USD"}),
@@ -55,13 +55,6 @@ KIND = InstrumentKind(
               suffix=QT_TR_NOOP(" % of value a year")),
         Param("release_rule", QT_TR_NOOP("Release in a crisis"), FieldType.RELEASE_RULE, bracketable=False,
               optional_default={"on_stress": True, "max_days_of_cover": 30.0, "allocation": "need"}),
-    ),
-    terms=TermItems(
-        instrument="government purchases held in stock",
-        price=(Variant("Agreed price {agreed_price}", when="price_basis=agreed"),
-               Variant("Reference price plus a premium of {premium_share}")),
-        volume=(Variant("{annual_volume} a year from {sources}; budget cap {budget_cap}", when="budget_cap"),
-                Variant("{annual_volume} a year from {sources}")),
     ),
     wedge=Wedge.GOVERNMENT_PURCHASE,
     ledger=(LedgerEntry("purchase_outlay", QT_TR_NOOP("Purchase outlays"), "#D55E00", amount="outlay"),

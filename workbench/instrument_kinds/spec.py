@@ -103,26 +103,6 @@ class LedgerEntry:
 
 
 @dataclass(frozen=True)
-class Variant:
-    """One wording of a term-sheet item; ``when`` is ``"param"`` (set), ``"param=value"`` or "" (always)."""
-
-    text: str
-    when: str = ""
-
-
-@dataclass(frozen=True)
-class TermItems:
-    """A kind's lines of the term sheet: what the instrument is, its price mechanism and its volume.
-
-    The texts use the legal template's ``{placeholders}``; the first variant whose condition holds is used.
-    """
-
-    instrument: str
-    price: tuple[Variant, ...]
-    volume: tuple[Variant, ...]
-
-
-@dataclass(frozen=True)
 class InstrumentKind:
     """Everything the workbench knows about one clause kind, declared once.
 
@@ -140,7 +120,6 @@ class InstrumentKind:
     template: str
     id_stem: str
     params: tuple[Param, ...]
-    terms: TermItems
     wedge: Wedge
     ledger: tuple[LedgerEntry, ...]
     compile: Callable[[Any, Any, Any], None]

@@ -8,7 +8,7 @@ import numpy as np
 
 from workbench.document.clauses import ClauseKind, TariffClause
 from workbench.instrument_kinds.spec import (
-    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, TermItems, Variant, Wedge,
+    QT_TR_NOOP, FieldType, InstrumentKind, LedgerEntry, Param, Wedge,
 )
 
 
@@ -31,11 +31,6 @@ KIND = InstrumentKind(
               start=0.25),
         Param("exporters", QT_TR_NOOP("Exporters tariffed"), FieldType.REGIONS, bracketable=False, any_region=True,
               start=["CN"]),
-    ),
-    terms=TermItems(
-        instrument="ad valorem duty",
-        price=(Variant("Ad valorem duty of {rate} on imports from {exporters}"),),
-        volume=(Variant("All imports from {exporters}"),),
     ),
     wedge=Wedge.AD_VALOREM,
     ledger=(LedgerEntry("tariff_revenue", QT_TR_NOOP("Tariff revenue"), "#56B4E9", amount="duty"),),

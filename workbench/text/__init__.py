@@ -1,8 +1,9 @@
 """Legal text of clauses, rendered from the templates in resources/templates/, brackets as negotiators write them."""
 
-from workbench.text.items import ITEM_NAMES, clause_items, definitions
+from workbench.text.provisions import defined_terms, definitions, final_provisions, members
 from workbench.text.render import render_clause
 from workbench.text.segments import RenderedClause, Segment
 from workbench.text.templates import TemplateError
 
-__all__ = ["ITEM_NAMES", "RenderedClause", "Segment", "TemplateError", "clause_items", "definitions", "render_clause"]
+__all__ = ["RenderedClause", "Segment", "TemplateError", "defined_terms", "definitions", "final_provisions", "members",
+           "render_clause"]

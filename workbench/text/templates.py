@@ -10,6 +10,7 @@ from workbench.defaults import resource
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _CONDITION = re.compile(r"^@(if|unless) ([a-z_]+)$")
+_ITEM = re.compile(r"^@item ([A-Za-z][A-Za-z ,'()-]{0,60})$")
 
 
 class TemplateError(ValueError):
@@ -21,7 +22,9 @@ class TemplateParagraph:
     """One paragraph: literal text and placeholder names alternating (``parts[1::2]`` are names)."""
 
     parts: tuple[str, ...]
-    condition: tuple[str, str] | None = None  # ("if" | "unless", name)
+    conditions: tuple[tuple[str, str], ...] = ()  # ("if" | "unless", name): all must hold
+    item: str = ""            # the term-sheet item this paragraph starts ("Price mechanism"); "" continues one
+    commentary: bool = False  # explanatory text, not a legal paragraph (never lettered)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -36,15 +39,22 @@ def parse_template(text: str, allowed: set[str], source: str = "template") -> li
         lines = [ln.strip() for ln in block.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
         if not lines:
             continue
-        condition = None
-        m = _CONDITION.match(lines[0])
-        if m:
-            condition = (m.group(1), m.group(2))
-            lines = lines[1:]
-            if condition[1] not in allowed:
-                raise TemplateError(f"{source}: unknown parameter {condition[1]!r} in @{condition[0]}")
-            if not lines:
-                raise TemplateError(f"{source}: @{condition[0]} {condition[1]} has no paragraph")
+        conditions: list[tuple[str, str]] = []
+        item, commentary = "", False
+        while lines and lines[0].startswith("@"):
+            directive = lines.pop(0)
+            if (m := _CONDITION.match(directive)) is not None:
+                conditions.append((m.group(1), m.group(2)))
+                if m.group(2) not in allowed:
+                    raise TemplateError(f"{source}: unknown parameter {m.group(2)!r} in @{m.group(1)}")
+            elif (m := _ITEM.match(directive)) is not None:
+                item = m.group(1)
+            elif directive == "@comment":
+                commentary = True
+            else:
+                raise TemplateError(f"{source}: unknown directive {directive[:40]!r}")
+        if not lines:
+            raise TemplateError(f"{source}: {directive[:40]} has no paragraph")
         body = " ".join(lines)
         parts = tuple(_PLACEHOLDER.split(body))
         for name in parts[1::2]:
@@ -52,7 +62,7 @@ def parse_template(text: str, allowed: set[str], source: str = "template") -> li
                 raise TemplateError(f"{source}: unknown parameter {{{name}}}")
         if any("{" in lit or "}" in lit for lit in parts[0::2]):
             raise TemplateError(f"{source}: stray brace in {body[:60]!r}")
-        paragraphs.append(TemplateParagraph(parts, condition))
+        paragraphs.append(TemplateParagraph(parts, tuple(conditions), item, commentary))
     return paragraphs
 
 

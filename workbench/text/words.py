@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from workbench.document import Bracket, Price, Volume
@@ -14,15 +13,7 @@ from workbench.text.segments import Segment
 REGION_NAMES = {"CN": "China", "ROW": "the rest of the world"}
 
 
-@dataclass(frozen=True)
-class Stacked:
-    """A bracketed parameter whose options differ in more than a figure: the paragraph is stacked per option."""
-
-    options: tuple[tuple[str, str | None, str], ...]  # (label, proposed_by, full text)
-    selected: str
-
-
-Value = list[Segment] | Stacked | None
+Value = list[Segment] | None
 
 
 def price_parts(p: Price) -> tuple[str, str, str]:
@@ -31,13 +22,31 @@ def price_parts(p: Price) -> tuple[str, str, str]:
 
 
 def volume_parts(v: Volume) -> tuple[str, str, str]:
-    """A volume as (prefix, figure, suffix)."""
-    return "", figure(v.amount), f" {v.unit.value}"
+    """A volume as (prefix, figure, suffix), without spurious decimals: whole units from 100 up (``133 t`` for
+    133.333), one decimal below 100, three significant digits below 1."""
+    return "", volume_figure(v.amount), f" {v.unit.value}"
+
+
+def volume_figure(x: float) -> str:
+    """A physical volume as drafted (see ``volume_parts``)."""
+    if abs(x) >= 100:
+        return f"{round(x):,}"
+    if abs(x) >= 1:
+        return figure(round(x, 1))
+    return figure(float(f"{x:.3g}"))
 
 
 def share_parts(x: float) -> tuple[str, str, str]:
-    """A share 0..1 in per cent, as (prefix, figure, suffix)."""
-    return "", figure(round(x * 100, 6)), " per cent"
+    """A share 0..1 in per cent, as (prefix, figure, suffix); at most two decimals (``33.33 per cent``)."""
+    return "", figure(round(x * 100, 2)), " per cent"
+
+
+def money_words(amount: float, currency: str) -> str:
+    """A sum as drafted: ``USD 12 billion``, ``USD 125 million``, ``USD 950,000``."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(amount) >= scale:
+            return f"{currency} {figure(round(amount / scale, 3))} {word}"
+    return f"{currency} {price_figure(amount)}"
 
 
 def years_parts(n: int) -> tuple[str, str, str]:
@@ -46,26 +55,55 @@ def years_parts(n: int) -> tuple[str, str, str]:
 
 
 def param(value: Any, parts: Callable[[Any], tuple[str, str, str]]) -> Value:
-    """A parameter as segments: plain text, inline brackets ``USD [110][120]/kg`` or a stacked alternative."""
+    """A parameter as segments: plain text, or its alternatives within the sentence as negotiators write them,
+    each whole and with its proponent: ``[Alt 1: USD 110/kg (US)] [Alt 2: USD 120/kg (EU)]``."""
     if value is None:
         return None
     if not isinstance(value, Bracket):
         return [Segment("".join(parts(value)))]
-    split = [(o.label, o.proposed_by, parts(o.value)) for o in value.options]
-    prefixes = {p[0] for _, _, p in split}
-    suffixes = {p[2] for _, _, p in split}
-    if len(prefixes) == 1 and len(suffixes) == 1:
-        return [Segment(prefixes.pop())] + [Segment(p[1], bracketed=True, option=lab, proposed_by=who)
-                                            for lab, who, p in split] + [Segment(suffixes.pop())]
-    return Stacked(tuple((lab, who, "".join(p)) for lab, who, p in split), value.selected)
+    out: list[Segment] = []
+    for i, o in enumerate(value.options):
+        if i:
+            out.append(Segment(" "))
+        who = f" ({o.proposed_by})" if o.proposed_by else ""
+        out.append(Segment(f"{alt_name(value, o.label)}: {''.join(parts(o.value))}{who}", bracketed=True,
+                           option=o.label, proposed_by=o.proposed_by))
+    return out
+
+
+def alt_name(bracket: Bracket, label: str) -> str:
+    """``Alt 2`` for the second option of ``bracket`` (options are numbered in the order tabled)."""
+    return f"Alt {[o.label for o in bracket.options].index(label) + 1}"
 
 
 def region_name(doc: Any, code: str) -> str:
-    """The name of a partner, or of CN / ROW."""
+    """The name of a partner (or of CN / ROW) as it reads in a sentence: ``the United States``, ``Japan``."""
     for p in doc.partners:
         if p.code == code:
-            return p.name
+            return in_sentence_name(p.name)
     return REGION_NAMES.get(code, code)
+
+
+#: Names of economies that take the article in English ("the United States", "the Netherlands").
+_ARTICLE_STARTS = ("united ", "european ", "republic ", "russian ", "democratic ", "czech ", "dominican ",
+                   "netherlands", "philippines", "gambia", "bahamas", "kingdom ", "federal ", "state of ", "people's ")
+_ARTICLE_ENDS = (" islands", " republic", " union", " federation", " emirates", " states", " kingdom")
+
+
+def in_sentence_name(name: str) -> str:
+    """``the United States``, ``the European Union``, ``Japan``: the article where English uses one."""
+    low = name.lower()
+    if low.startswith("the ") or not name[:1].isalpha():
+        return name
+    return f"the {name}" if low.startswith(_ARTICLE_STARTS) or low.endswith(_ARTICLE_ENDS) else name
+
+
+def mineral_in_sentence(name: str) -> str:
+    """A mineral's name mid-sentence: ``nickel`` for "Nickel", but ``NdPr oxide`` and ``PGMs`` as written."""
+    first = name.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def names(doc: Any, codes: list[str]) -> list[Segment] | None:
@@ -105,7 +143,7 @@ _SHARING_WORDS = {
 def cost_sharing_words(sharing: CostSharing, doc: Any) -> str:
     """The cost-sharing rule in words, as both the legal text and the term sheet state it."""
     if sharing.rule is CostSharingRule.FIXED:
-        shares = [f"{region_name(doc, c)} {figure(round(s * 100, 6))} per cent" for c, s in sharing.shares.items()]
+        shares = [region_name(doc, c) + " " + "".join(share_parts(s)) for c, s in sharing.shares.items()]
         return f"The Parties shall share the net fiscal cost of this clause as follows: {join_words(shares)}."
     return _SHARING_WORDS[sharing.rule]
 
@@ -134,7 +172,7 @@ def _param_words(p: Param, value: Any, clause: Any, doc: Any) -> Value:
     if p.type is FieldType.REGIONS:
         return names(doc, value or (clause.parties if p.default_to_parties else []))
     if p.type is FieldType.MONEY:
-        return text(value.label() if value is not None else None)
+        return text(money_words(value.amount, value.currency.value) if value is not None else None)
     if p.type is FieldType.RELEASE_RULE:
         return text(release_rule_words(value) if value is not None else None)
     parts = {FieldType.PRICE: price_parts, FieldType.SHARE: share_parts, FieldType.VOLUME: volume_parts}[p.type]

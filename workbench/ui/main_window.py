@@ -268,9 +268,18 @@ class MainWindow(QMainWindow):
         if leaks:
             QMessageBox.critical(self, self.tr("Term sheet not written"), shown(leak_message(leaks, "the term sheet")))
             return
+        provenance = self._export_provenance()
+        failure = provenance.failure()
+        if failure is not None:  # the same refusal as workbench-cli export; exporting anyway marks every page
+            buttons = QMessageBox.StandardButton
+            if QMessageBox.warning(self, self.tr("Integrity not verified"), self.tr(
+                    "{0}\n\nExport it anyway, marked INTEGRITY NOT VERIFIED on the cover and on every page?").format(
+                    shown(failure)), buttons.Yes | buttons.Cancel, buttons.Cancel) != buttons.Yes:
+                return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_term_sheet(self.controller.scenario, path)
+            write_term_sheet(self.controller.scenario, path, provenance=provenance,
+                             allow_unverified=failure is not None)
         except Exception as exc:  # noqa: BLE001 - any failure becomes a dialog, never a traceback
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, self.tr("Term sheet not written"),
@@ -278,6 +287,19 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("Term sheet written to {0}").format(path), 8000)
+
+    def _export_provenance(self) -> object:
+        """The file behind the scenario shown, checked again now (content hash and signature), for the term sheet."""
+        from workbench.export import for_file, unsaved
+        from workbench.sharing import Keyring
+        from workbench.ui.compare.common import app_data_dir
+
+        if self.controller.path is None:
+            return unsaved()
+        try:
+            return for_file(self.controller.path, self.controller.scenario, Keyring(app_data_dir()))
+        except (FileFormatError, OSError):  # the file is gone or unreadable: nothing vouches for the text
+            return unsaved()
 
     # --- recovery ---------------------------------------------------------------------------------------------
     def offer_recovery(self, directory: Path) -> bool:
