@@ -90,7 +90,7 @@ def _char_width(ch: str) -> int:
 def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = False) -> int:
     """Lines ``text`` takes wrapped in a column ``width`` units wide (wide CJK characters count double; a word
     longer than the line is broken where the renderer would break it)."""
-    per_line = max(4.0, width * CHARS_PER_UNIT * 10.0 / points / (1.08 if bold else 1.0))
+    per_line = max(4.0, width * CHARS_PER_UNIT * 10.0 / points / (1.08 if bold else 1.0) - 1.5)  # cell padding
     lines = 0
     for part in str(text).split("\n"):
         count, line = 1, 0.0

@@ -18,6 +18,8 @@ DERIVED_SOURCE = "Derived by the workbench from the sources listed (totals and d
 ITEM_WORDS = {"armington_elasticity": "substitution between sources", "gdp_usd_bn": "GDP", "mean_reversion":
               "price mean reversion", "parameter": "model parameters", "us_import_source": "US import sources",
               "us_net_import_reliance_pct": "US net import reliance", "volatility": "price volatility"}
+#: Font size of the styles the annex uses (the rest are 10 points).
+POINTS = {"ts_legal": 9.0, "ts_item": 9.0}
 _CUT = re.compile(r" \(| https?://|; | - ")
 
 
@@ -75,7 +77,7 @@ def _table(ws: Worksheet, pager: Pager, heads: list[str], body: list[list[tuple[
     cols = list(widths.values())
 
     def row(cells: list[tuple[Any, str]]) -> Row:
-        height = max([15.0] + [wrapped_height(v, cols[c], bold=s == "ts_header")
+        height = max([14.0] + [wrapped_height(v, cols[c], POINTS.get(s, 10.0), bold=s in ("ts_header", "ts_item"))
                                for c, (v, s) in enumerate(cells) if isinstance(v, str)])
 
         def write(r: int) -> None:
@@ -137,13 +139,21 @@ def write_sources(ws: Worksheet, scenario: Any, entries: list[dict[str, Any]], b
     pager = Pager(ws, 5, 0.0)
     pager.used = title_block(
         ws, scenario, "Data sources (annex)",
-        "One line per source of the embedded dataset figures behind the scenario's minerals, cited by number on the "
-        "Assumptions sheet. Every figure with its value, vintage, range and note is in the workbench's data view "
-        "and docs/data.md.", list(ANNEX_WIDTHS.values()))
-    body = [[(f"[{e['number']}]", "ts_label"), (e["source"], "ts_text"), (e["used_for"], "ts_text"),
-             ("; ".join(sorted(e["vintages"])) or "\u2013", "ts_text"), (e["confidence"], "ts_text")]
-            for e in entries]
+        "One line per source of the dataset figures behind the scenario's minerals, cited by number on the Assumptions "
+        "sheet; every figure with its value, range and note is in the workbench and docs/data.md.",
+        list(ANNEX_WIDTHS.values()))
+    body = [[(f"[{e['number']}]", "ts_item"), (e["source"], "ts_legal"), (e["used_for"], "ts_legal"),
+             (_vintages(e["vintages"]), "ts_legal"), (e["confidence"], "ts_legal")] for e in entries]
     _table(ws, pager, ["No.", "Source", "Used for", "Vintage", "Confidence (lowest)"], body, ANNEX_WIDTHS)
     meta = scenario.document.metadata
     setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
                widths=ANNEX_WIDTHS, banner=banner)
+
+
+def _vintages(vintages: set[str]) -> str:
+    """At most two vintages, then how many more."""
+    ordered = sorted(vintages)
+    if not ordered:
+        return "\u2013"
+    more = f" and {len(ordered) - 2} more" if len(ordered) > 2 else ""
+    return "; ".join(ordered[:2]) + more
