@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from openpyxl.worksheet.pagebreak import Break
@@ -87,15 +88,16 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=65536)
 def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = False) -> int:
     """Lines ``text`` takes wrapped in a column ``width`` units wide (wide CJK characters count double; a word
     longer than the line is broken where the renderer would break it)."""
     per_line = max(4.0, width * CHARS_PER_UNIT * 10.0 / points / (1.08 if bold else 1.0) - 1.5)  # cell padding
     lines = 0
-    for part in str(text).split("\n"):
+    for part in text.split("\n"):
         count, line = 1, 0.0
         for word in part.split(" "):
-            w = sum(_char_width(ch) for ch in word)
+            w = len(word) if word.isascii() else sum(_char_width(ch) for ch in word)
             if line and line + 1 + w > per_line:
                 count += 1
                 line = 0.0
@@ -111,7 +113,7 @@ def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = Fa
 
 def wrapped_height(text: str, width: float, points: float = 10.0, bold: bool = False) -> float:
     """Row height (points) that shows ``text`` wrapped in a column ``width`` units wide, never clipped."""
-    return max(15.0, wrapped_lines(text, width, points, bold) * points * LINE_FACTOR + ROW_PADDING)
+    return max(15.0, wrapped_lines(str(text), width, points, bold) * points * LINE_FACTOR + ROW_PADDING)
 
 
 Writer = Callable[[int], None]
