@@ -414,3 +414,28 @@ def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
     assert ref.success
     assert eq.converged.all()
     assert np.log(eq.price[0]) == pytest.approx(ref.x, abs=1e-8)
+
+
+def test_an_infeasible_market_among_many_clauses_names_the_one_that_fails_alone():
+    # 30 small purchases and one that wants 78 t from ROW (5 t, supply elasticity 0.2: at most ~55 t within the price
+    # bound): the clause is found in one batched solve of each clause alone, not by removing 31 clauses one at a time
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.2, eta=-0.2)
+    small = [PurchaseClause(id=f"small-{k}", annual_volume=Volume(amount=0.01), agreed_price=usd_t(P0),
+                            sources=["ROW"], **common()) for k in range(30)]
+    huge = PurchaseClause(id="huge", annual_volume=Volume(amount=78), agreed_price=usd_t(P0), sources=["ROW"],
+                          **common())
+    with pytest.raises(InfeasibleMarket, match=r"under clause huge even on its own") as exc:
+        run(model(mk), [*small[:15], huge, *small[15:]])
+    assert exc.value.clause_ids == ("huge",) and exc.value.year == 2026
+
+
+def test_settling_capped_purchases_reports_progress_round_by_round():
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.05, eta=-0.05)
+    capped = PurchaseClause(id="capped", annual_volume=Volume(amount=30), price_basis="market_plus_premium",
+                            sources=["EU"], budget_cap=Money(amount=20 * P0), **common())
+    told = []
+    mdl = model(mk)
+    comps, _ = compile_clauses(mdl, [capped])
+    res = evaluate_model(mdl, comps, progress=lambda done, total, what: told.append((done, total, what)))
+    assert told and told[0] == (1, 40, "capped") and [d for d, _t, _w in told] == list(range(1, len(told) + 1))
+    assert res.fiscal.query("instrument == 'purchase_outlay'").amount_usd.sum() == pytest.approx(20 * P0, rel=1e-9)

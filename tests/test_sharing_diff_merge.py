@@ -235,3 +235,16 @@ def test_values_read_as_negotiators_write_them():
     assert value_text({"amount": 133.333, "unit": "t"}) == "133.333 t"
     assert value_text(ABSENT) == "(absent)" and value_text(None) == "none" and value_text([]) == "(none)"
     assert value_text(0.3) == "0.3" and value_text(True) == "yes"
+
+
+def test_a_clause_left_unchanged_is_redlined_again_when_a_name_its_text_uses_changes():
+    from workbench.defaults import default_scenario
+    from workbench.sharing import compare
+
+    ours = default_scenario()
+    data = ours.to_data()
+    assert compare(ours, ours, with_impact=False).empty
+    data["document"]["partners"][1]["name"] = "European Union (the Union)"
+    theirs = type(ours).from_data(data)
+    changed = [c for c in compare(ours, theirs, with_impact=False).clauses if c.change == "changed"]
+    assert changed and all("the Union" in "".join(p.text for p in c.redline if p.op == "insert") for c in changed)

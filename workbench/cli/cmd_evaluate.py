@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from workbench.analysis.units import figure
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.paths is not None and args.paths < 1:
         raise CliError(f"--paths: must be a whole number of at least 1, got {args.paths}")
     try:
-        result = evaluate(scenario, option=args.option)
+        result = evaluate(scenario, option=args.option, progress=_Progress(args.file))
         monte_carlo = None
         if args.paths is not None:
             from workbench.engine import run_monte_carlo
@@ -102,3 +103,18 @@ def _print_monte_carlo(result, monte_carlo) -> None:
         print(f"{region:<8}{figure(det):>14}{figure(exp):>11}{figure(p95):>11}{flag}")
     for w in monte_carlo.warnings:
         print(f"warning: {shown(w)}", file=sys.stderr)
+
+
+class _Progress:
+    """Says on stderr, at most once a second and only after the first two seconds, how far a long run is."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.started, self.said = path, time.monotonic(), 0.0
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        now = time.monotonic()
+        if now - self.started >= 2.0 and now - self.said >= 1.0:
+            self.said = now
+            print(f"{shown(self.path)}: still solving: capped purchases settling to their budgets, round {done} of "
+                  f"at most {total} ({shown(what, 80)})", file=sys.stderr)
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -15,6 +16,8 @@ from workbench.instrument_kinds import Part, Wedge
 
 SIGMA_ONE = 1e-6  # an Armington elasticity of exactly 1 is solved as 1 + SIGMA_ONE (the CES limit)
 BUDGET_ROUNDS = 40  # market solves allowed to settle the purchases of capped budgets
+#: Told about a long run: progress(done, total, what is being done).
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -145,8 +148,9 @@ def solve_or_raise(st: Static, cases: MarketCases, years: list[int], shape: tupl
         mi, ti, _ = np.unravel_index(bad, shape)
         mineral = st.minerals[mi]
         culprits = tuple(c.clause_id for c in st.comps if c.m == mi and c.years[ti])
+        named = ", ".join(culprits[:5]) + (f" and {len(culprits) - 5} more" if len(culprits) > 5 else "")
         raise InfeasibleMarket(
-            f"the {mineral} market has no equilibrium in {years[ti]} under clause(s) {', '.join(culprits) or '(none)'}"
+            f"the {mineral} market has no equilibrium in {years[ti]} under clause(s) {named or '(none)'}"
             f" (largest excess supply {eq.residual[bad]:.2e} of world consumption)",
             mineral=mineral, year=years[ti], clause_ids=culprits)
     return eq
@@ -327,7 +331,7 @@ def budget_fractions(source_price, comps: list[Compiled]) -> dict[str, np.ndarra
 
 
 def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray], years: list[int],
-                   rounds: int = BUDGET_ROUNDS):
+                   rounds: int = BUDGET_ROUNDS, progress: Progress | None = None):
     """Solve the markets with every capped purchase buying exactly what its budget affords: (fractions, solution).
 
     ``solve_at(frac, strict)`` solves the markets with purchases scaled by ``frac`` {clause_id: (H, B)} and returns
@@ -338,7 +342,8 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
     regula falsi (Illinois) on (ln f, ln S) closes in, where the plain iteration f <- left / (V u(f)) overshoots and
     oscillates (large purchases against inelastic supply). When the full committed volumes have no equilibrium,
     the capped purchases start from nothing, and a fraction whose market has no equilibrium is halved; a purchase
-    that still finds no affordable volume with an equilibrium raises InfeasibleMarket naming it.
+    that still finds no affordable volume with an equilibrium raises InfeasibleMarket naming it. ``progress`` is
+    told each round (round, rounds, the clauses still settling).
     """
     capped = [c for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE and np.isfinite(c.budget)]
     unsure = [c for c in capped if c.clause_id not in frac]
@@ -349,7 +354,7 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
         price, sol, ok = solve_at(frac, True)
     state: dict[str, list[np.ndarray]] = {}
     open_: list[tuple[Compiled, int]] = []
-    for _ in range(rounds if capped else 0):
+    for round_ in range(rounds if capped else 0):
         open_ = []
         for c in capped:
             bad = ~ok[c.m]  # (H, B): no equilibrium with this fraction, it spends "infinitely" much
@@ -396,6 +401,8 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
             frac[c.clause_id] = np.where(done, f, new)
         if not open_:
             break
+        if progress is not None:
+            progress(round_ + 1, rounds, ", ".join(dict.fromkeys(c_.clause_id for c_, _t in open_)))
         price, sol, ok = solve_at(frac, False)
     if open_:
         c, t = open_[0]

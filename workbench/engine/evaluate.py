@@ -13,6 +13,7 @@ import numpy as np
 from workbench.data import load_dataset
 from workbench.engine.calibrate import build_model
 from workbench.engine.core import (
+    Progress,
     Static,
     Usd,
     build_cases,
@@ -69,24 +70,26 @@ def select_clauses(scenario: Any, clause_ids: list[str] | None) -> list:
 
 
 def evaluate(scenario: Any, *, dataset: Any = None, option: str | None = None,
-             clause_ids: list[str] | None = None) -> EvaluationResult:
+             clause_ids: list[str] | None = None, progress: Progress | None = None) -> EvaluationResult:
     """Solve every mineral market in every horizon year under the scenario's clauses and book the fiscal flows.
 
     ``option`` None = each bracket's selected option, "A"/"B"/... = that option wherever a bracket has it;
     ``clause_ids`` None = all clauses. Raises InfeasibleMarket (naming the clause) or EngineInputError.
+    ``progress(done, total, what)`` is told each market solve of a long run (capped purchases settling).
     """
     model = model_for(scenario, dataset)
     comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids), option)
-    return evaluate_model(model, comps, warnings=list(model.warnings) + warns)
+    return evaluate_model(model, comps, warnings=list(model.warnings) + warns, progress=progress)
 
 
-def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] | None = None) -> EvaluationResult:
+def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] | None = None,
+                   progress: Progress | None = None) -> EvaluationResult:
     """The deterministic run on an already calibrated model and compiled clauses."""
     minerals = list(model.markets)
     st = prepare(model, minerals, comps)
     m, h, r = len(minerals), model.horizon, len(model.regions)
     try:
-        frac, u = _settled(st, model, comps)
+        frac, u = _settled(st, model, comps, progress)
     except InfeasibleMarket as exc:
         raise _diagnose(model, comps, exc) from None
     ledger_m = market_ledger(st, u)
@@ -133,26 +136,52 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         members=list(model.members), warnings=list(warnings or []) + guards)
 
 
-def _settled(st: Static, model: Model, comps: list[Compiled]) -> tuple[dict, Usd]:
-    """Solve the markets with the clauses (capped purchases settled to their budgets): (budget fractions, Usd)."""
+def _settled(st: Static, model: Model, comps: list[Compiled],
+             progress: Progress | None = None) -> tuple[dict, Usd]:
+    """Solve the markets with the clauses (capped purchases settled to their budgets): (budget fractions, Usd).
+
+    Each mineral is a market of its own: a settling round re-solves only the markets whose purchase fractions changed
+    (usually one or two of many), on static arrays restricted once per set of markets.
+    """
     m = len(st.minerals)
     shock = np.ones((m, model.horizon, 1))
     active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
+    ids_of = {k: [c.clause_id for c in comps if c.m == k] for k in active}
+    subs: dict[tuple[int, ...], Static] = {}
+    last: dict[str, Any] = {}
 
     def solve_at(frac, strict):
-        u = _solve(st, shock, frac, active, model, strict)
+        before = last.get("frac")
+        todo = active if strict or before is None else [
+            k for k in active if any(not _same(frac.get(i), before.get(i)) for i in ids_of[k])]
+        key = tuple(todo)
+        if key not in subs:
+            subs[key] = _restrict(st, model, todo)
+        u = _solve(st, shock, frac, todo, model, strict, subs[key])
+        kept = [k for k in active if k not in todo]
+        if kept:
+            for name in ("price", "landed", "index", "flows", "demand", "supply", "support", "ok"):
+                getattr(u, name)[kept] = getattr(last["u"], name)[kept]
+        last.update(frac=dict(frac), u=u)
         return u.price, u, u.ok
 
-    return settle_budgets(solve_at, comps, {}, model.years)
+    return settle_budgets(solve_at, comps, {}, model.years, progress=progress)
 
 
-def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True) -> Usd:
-    """Solve the markets with clauses; the others stay at their baseline (no need to solve them)."""
+def _same(a: Any, b: Any) -> bool:
+    """Whether two purchase fractions (None = the full volume) are the same."""
+    return (a is None and b is None) or (a is not None and b is not None and np.array_equal(a, b))
+
+
+def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True,
+           sub: Static | None = None) -> Usd:
+    """Solve the markets with clauses; the others stay at their baseline (no need to solve them). ``sub``: the
+    static arrays already restricted to ``active``."""
     m, h, b = shock.shape
     gov = purchase_volume(st, frac, b)
     r = st.x0.shape[1]
     if active:
-        sub = _restrict(st, model, active)
+        sub = sub if sub is not None else _restrict(st, model, active)
         cases = build_cases(sub, shock[active], gov[active])
         eq = solve_or_raise(sub, cases, model.years, (len(active), h, b), strict)
         ua = to_usd(sub, eq, shock[active], gov[active])
@@ -170,30 +199,68 @@ def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: 
     return full
 
 
+#: An infeasible market with more clauses than this is not narrowed by removing them one at a time (each removal is a
+#: solve of the whole market: a 7,000-clause scenario took minutes); the clauses that fail alone are still found.
+MAX_REMOVALS = 12
+
+
 def _diagnose(model: Model, comps: list[Compiled], exc: InfeasibleMarket) -> InfeasibleMarket:
-    """Narrow an infeasible market down to the clause(s) without which it clears (tried one at a time)."""
+    """Narrow an infeasible market down to the clause(s) that leave no equilibrium: first those under which the
+    market cannot clear even alone (one small solve each), else, among a few, those without which it clears."""
     if len(exc.clause_ids) < 2:
         return exc
     mine = [c for c in comps if c.mineral == exc.mineral]
-    culprits = []
-    for cid in exc.clause_ids:
-        rest = [c for c in mine if c.clause_id != cid]
-        sub = replace(model, markets={exc.mineral: model.markets[exc.mineral]})
-        alone = [replace(c, m=0) for c in rest]
+    sub = replace(model, markets={exc.mineral: model.markets[exc.mineral]})
+
+    def clears(clauses: list[Compiled]) -> bool:
+        alone = [replace(c, m=0) for c in clauses]
         try:
             _settled(prepare(sub, [exc.mineral], alone), sub, alone)
         except InfeasibleMarket:
-            continue
-        culprits.append(cid)
+            return False
+        return True
+
+    by_id = {c.clause_id: c for c in mine}
+    failing = [cid for cid in _fail_alone(sub, exc.mineral, [by_id[i] for i in exc.clause_ids if i in by_id])
+               if not _capped(by_id[cid]) or not clears([by_id[cid]])]
+    if failing:
+        return InfeasibleMarket(f"the {exc.mineral} market has no equilibrium in {exc.year} under clause "
+                                f"{_names(failing)} even on its own", mineral=exc.mineral, year=exc.year,
+                                clause_ids=tuple(failing))
+    if len(exc.clause_ids) > MAX_REMOVALS:
+        return exc
+    culprits = [cid for cid in exc.clause_ids if clears([c for c in mine if c.clause_id != cid])]
     if not culprits:
         return exc
-    names = ", ".join(culprits)
-    return InfeasibleMarket(f"{exc} - the market clears without clause {names}", mineral=exc.mineral,
+    return InfeasibleMarket(f"{exc} - the market clears without clause {_names(culprits)}", mineral=exc.mineral,
                             year=exc.year, clause_ids=tuple(culprits))
 
 
+def _capped(c: Compiled) -> bool:
+    return c.wedge is Wedge.GOVERNMENT_PURCHASE and bool(np.isfinite(c.budget))
+
+
+def _fail_alone(model: Model, mineral: str, clauses: list[Compiled]) -> list[str]:
+    """The clauses under which ``mineral``'s market has no equilibrium even alone, found in one batched solve (the
+    market copied once per clause); a capped purchase is tried at its full volume (the caller settles its budget)."""
+    if not clauses:
+        return []
+    n = len(clauses)
+    st = prepare(model, [mineral] * n, [replace(c, m=i) for i, c in enumerate(clauses)])
+    u = _solve(st, np.ones((n, model.horizon, 1)), {}, list(range(n)), model, strict=False)
+    return [c.clause_id for i, c in enumerate(clauses) if not u.ok[i].all()]
+
+
+def _names(clause_ids: list[str]) -> str:
+    """Clause ids for a message: the first five, then how many more."""
+    more = f" and {len(clause_ids) - 5} more" if len(clause_ids) > 5 else ""
+    return ", ".join(clause_ids[:5]) + more
+
+
 def _restrict(st: Static, model: Model, keep: list[int]) -> Static:
-    """The static arrays for a subset of minerals (clauses re-indexed)."""
+    """The static arrays for a subset of minerals (clauses re-indexed); ``st`` itself when that is all of them."""
+    if keep == list(range(len(st.minerals))):
+        return st
     remap = {old: new for new, old in enumerate(keep)}
     comps = [replace(c, m=remap[c.m]) for c in st.comps if c.m in remap]
     return prepare(model, [st.minerals[k] for k in keep], comps)

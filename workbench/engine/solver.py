@@ -11,6 +11,9 @@ from workbench.engine.support import per_unit_support
 MAX_ITER = 60
 TOL = 1e-11          # max |excess supply| relative to world consumption
 LOG_PRICE_BOUND = 12.0  # |log(p / baseline)| beyond this = no equilibrium (price x/÷ 160,000)
+#: A case that sits at the price bound this many iterations in a row without cutting its excess supply by 1 % has no
+#: equilibrium to find: it stops there instead of using up MAX_ITER (an infeasible market is reported early).
+STUCK_ITER = 4
 
 
 @dataclass
@@ -184,8 +187,9 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
     z, jac, _ = _evaluate(cases, y, True)
     z = np.where(active, z, 0.0) / scale
     merit = np.abs(z).max(axis=1)
+    stuck = np.zeros(n, int)
     for _ in range(MAX_ITER):
-        todo = merit > TOL
+        todo = (merit > TOL) & (stuck < STUCK_ITER)
         if not todo.any():
             break
         every = bool(todo.all())
@@ -232,7 +236,10 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         zz = np.where(act, zz, 0.0) / scale[todo]
         z[todo] = zz
         jac[todo] = jj
-        merit[todo] = np.abs(zz).max(axis=1)
+        new_merit = np.abs(zz).max(axis=1)
+        pinned = (np.abs(y_new) >= LOG_PRICE_BOUND - 1e-9).any(axis=1) & ~(new_merit < 0.99 * merit[todo])
+        stuck[todo] = np.where(pinned, stuck[todo] + 1, 0)
+        merit[todo] = new_merit
     _, _, (p, landed, pidx, flows, demand, supply, su, sc) = _evaluate(cases, y, False)
     conv = (merit <= TOL * 10) & (np.abs(y) < LOG_PRICE_BOUND - 1e-9).all(axis=1) & np.isfinite(merit)
     wedge = y[:, r] if cases.quota is not None else None

@@ -125,6 +125,19 @@ def _indent(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
 
 
+def _by_clause(values: dict[Slot, Any]) -> dict[str | None, list[Slot]]:
+    """The slots of each clause (in order), so that each clause looks only at its own."""
+    out: dict[str | None, list[Slot]] = {}
+    for slot in values:
+        out.setdefault(slot.clause_id, []).append(slot)
+    return out
+
+
+def _text_context(scenario: Scenario) -> Any:
+    """Everything of the document a clause's legal text may draw on besides the clause itself."""
+    return scenario.document.model_copy(update={"clauses": [], "history": []})
+
+
 def compare(ours: Scenario, theirs: Scenario, *, with_impact: bool = True) -> ScenarioDiff:
     """The differences from ``ours`` to ``theirs``; the impact per partner runs the engine on both unless told not."""
     a, b = slot_values(ours), slot_values(theirs)
@@ -132,9 +145,13 @@ def compare(ours: Scenario, theirs: Scenario, *, with_impact: bool = True) -> Sc
     ours_clauses = {c.id: c for c in ours.document.clauses}
     theirs_clauses = {c.id: c for c in theirs.document.clauses}
     order = list(dict.fromkeys([*ours_clauses, *theirs_clauses]))
+    slots_a, slots_b = _by_clause(a), _by_clause(b)
+    same_context = _text_context(ours) == _text_context(theirs)
     clauses: list[ClauseDiff] = []
     for cid in order:
         mine, yours = ours_clauses.get(cid), theirs_clauses.get(cid)
+        if same_context and mine is not None and mine == yours:
+            continue  # same clause in the same setting: same parameters, same legal text
         text_a = clause_text(mine, ours.document) if mine is not None else ""
         text_b = clause_text(yours, theirs.document) if yours is not None else ""
         if mine is None or yours is None:
@@ -142,9 +159,9 @@ def compare(ours: Scenario, theirs: Scenario, *, with_impact: bool = True) -> Sc
                                       word_diff(text_a, text_b)))
             continue
         params = [ParameterChange(s, s.label(titles), a[s], b.get(s, ABSENT))
-                  for s in a if s.clause_id == cid and s.field and a[s] != b.get(s, ABSENT)]
+                  for s in slots_a.get(cid, []) if s.field and a[s] != b.get(s, ABSENT)]
         params += [ParameterChange(s, s.label(titles), ABSENT, b[s])
-                   for s in b if s.clause_id == cid and s.field and s not in a]
+                   for s in slots_b.get(cid, []) if s.field and s not in a]
         redline = word_diff(text_a, text_b)
         if params or changed(redline):
             status = (mine.status.value, yours.status.value) if mine.status != yours.status else None

@@ -28,6 +28,8 @@ def clause_text(clause: Any, document: Any) -> str:
 
 def word_diff(ours: str, theirs: str) -> list[Piece]:
     """The redline from ``ours`` to ``theirs``, word by word (whitespace kept)."""
+    if ours == theirs:  # most clauses of two versions: no need to match the words
+        return [Piece("equal", ours)] if ours else []
     a, b = _TOKEN.findall(ours), _TOKEN.findall(theirs)
     pieces: list[Piece] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
