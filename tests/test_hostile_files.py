@@ -16,7 +16,7 @@ from workbench.cli.main import main
 from workbench.defaults import default_scenario
 from workbench.document import Scenario, ScenarioValidationError
 from workbench.files import load_scenario, save_scenario
-from workbench.files.scenario_file import _private_hash, canonical_bytes
+from workbench.files.scenario_file import CURRENT_SCHEMA, _private_hash, canonical_bytes, document_data
 from workbench.untrusted_text import STEERING_CHARS, shown
 
 CORPUS = Path(__file__).parent / "fixtures" / "hostile"
@@ -142,11 +142,12 @@ def _hostile_file(path: Path, where: tuple, text: str, envelope_key: str | None)
     for part in where[:-1]:
         node = node[part]
     node[where[-1]] = (node[where[-1]] + text)[:190] or "x"
-    dumped = Scenario.model_validate(data).model_dump(mode="json")
-    env = {"format": "cmw-scenario", "schema_version": 2, "app_version": "0.1.0",
-           "integrity": {"document": "sha256:" + hashlib.sha256(canonical_bytes(dumped["document"])).hexdigest(),
-                         "private": _private_hash(dumped["private"])},
-           "document": dumped["document"], "private": dumped["private"]}
+    scenario = Scenario.model_validate(data)
+    doc, private = document_data(scenario), scenario.private.model_dump(mode="json")
+    env = {"format": "cmw-scenario", "schema_version": CURRENT_SCHEMA, "app_version": "0.1.0",
+           "integrity": {"document": "sha256:" + hashlib.sha256(canonical_bytes(doc)).hexdigest(),
+                         "private": _private_hash(private)},
+           "document": doc, "private": private}
     if envelope_key is not None:
         env[envelope_key] = 1
     path.write_text(json.dumps(env, ensure_ascii=False), encoding="utf-8")
