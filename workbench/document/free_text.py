@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Iterator
 
 from workbench.document.errors import Issue
@@ -14,27 +15,33 @@ MULTILINE_FIELDS = frozenset({"description", "notes", "clause_notes", "internal_
 ONE_LINE_FIELDS = frozenset({"title", "name", "round_label", "classification", "countries"})
 
 
-def free_texts(data: Any, path: str = "", field: str = "") -> Iterator[tuple[str, str, bool]]:
+def free_texts(data: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
     """(path, text, multi-line?) of every string under a free-text field of plain scenario data (``to_data()`` or
     the raw JSON of a file), walked in order; a list or a dict under such a field counts as that field."""
+    for parts, text, multiline in _texts(data, (path,) if path else (), ""):
+        yield _path(parts), text, multiline
+
+
+def _texts(data: Any, parts: tuple, field: str) -> Iterator[tuple[tuple, str, bool]]:
+    """``free_texts`` with the path as a tuple of keys and indices (formatted only when needed)."""
     if isinstance(data, str):
         if field in MULTILINE_FIELDS or field in ONE_LINE_FIELDS:
-            yield path, data, field in MULTILINE_FIELDS
+            yield parts, data, field in MULTILINE_FIELDS
     elif isinstance(data, dict):
+        inside = field in MULTILINE_FIELDS or field in ONE_LINE_FIELDS
         for key, value in data.items():
-            yield from free_texts(value, _join(path, key), _field(field, key))
+            yield from _texts(value, (*parts, key), field if inside else str(key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from free_texts(value, f"{path}[{i}]", field)
+            yield from _texts(value, (*parts, i), field)
 
 
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key}" if path else str(key)
-
-
-def _field(field: str, key: Any) -> str:
-    """The free-text field a dict entry belongs to: the enclosing one (e.g. ``clause_notes``), else its own key."""
-    return field if field in MULTILINE_FIELDS or field in ONE_LINE_FIELDS else str(key)
+def _path(parts: tuple) -> str:
+    """``document.clauses[2].title`` from ("document", "clauses", 2, "title")."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def bad_character(text: str, multiline: bool) -> str | None:
@@ -49,33 +56,30 @@ def bad_character(text: str, multiline: bool) -> str | None:
 def control_character_issues(data: Any) -> list[Issue]:
     """One issue per free-text field holding a control character, naming the field and the character."""
     issues = []
-    for path, text, multiline in free_texts(data):
+    for parts, text, multiline in _texts(data, (), ""):
         ch = bad_character(text, multiline)
-        if ch is not None:
-            if ch == "\n":
-                issues.append(Issue(path, "holds a line break (U+000A): this field is one line of text"))
-            else:
-                allowed = "tab and line breaks are" if multiline else "tab is"
-                issues.append(Issue(path, f"holds the control character U+{ord(ch):04X}; only {allowed} allowed"))
+        if ch is None:
+            continue
+        if ch == "\n":
+            issues.append(Issue(_path(parts), "holds a line break (U+000A): this field is one line of text"))
+        else:
+            allowed = "tab and line breaks are" if multiline else "tab is"
+            issues.append(Issue(_path(parts), f"holds the control character U+{ord(ch):04X}; only {allowed} allowed"))
     return issues
 
 
 def strip_control_characters(data: Any) -> tuple[Any, list[str]]:
-    """A copy of plain scenario data with the control characters removed from free-text fields (a line break in a
-    one-line field becomes a space), and the paths of the fields changed. ``data`` is not modified."""
-    changed: list[str] = []
-
-    def walk(value: Any, path: str, field: str) -> Any:
-        if isinstance(value, str):
-            multiline = field in MULTILINE_FIELDS
-            if (multiline or field in ONE_LINE_FIELDS) and bad_character(value, multiline) is not None:
-                changed.append(path)
-                return without_controls(value, multiline=multiline)
-            return value
-        if isinstance(value, dict):
-            return {k: walk(v, _join(path, k), _field(field, k)) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, f"{path}[{i}]", field) for i, v in enumerate(value)]
-        return value
-
-    return walk(data, "", ""), changed
+    """Plain scenario data with the control characters removed from free-text fields (a line break in a one-line
+    field becomes a space), and the paths of the fields changed. ``data`` is not modified (a copy is made only when
+    something is removed)."""
+    bad = [(parts, text, multiline) for parts, text, multiline in _texts(data, (), "")
+           if bad_character(text, multiline) is not None]
+    if not bad:
+        return data, []
+    data = copy.deepcopy(data)
+    for parts, text, multiline in bad:
+        node = data
+        for part in parts[:-1]:
+            node = node[part]
+        node[parts[-1]] = without_controls(text, multiline=multiline)
+    return data, [_path(parts) for parts, _t, _m in bad]
