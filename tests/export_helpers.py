@@ -1,7 +1,9 @@
-"""Helpers for the export tests: hostile and canary scenarios, and every text part of an xlsx."""
+"""Helpers for the export tests: hostile and canary scenarios, every text part of an xlsx, the Stress tests sheet
+read back."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -60,3 +62,21 @@ def xlsx_parts(path: Path) -> dict[str, str]:
     """Every part of the xlsx package, decompressed and decoded."""
     with zipfile.ZipFile(path) as z:
         return {name: z.read(name).decode("utf-8", errors="replace") for name in z.namelist()}
+
+
+_STRESS_PARTNER = re.compile(r"^(?:.+ )?\(?([A-Z]{2,5})\)?$")
+
+
+def read_stress_blocks(ws) -> dict[str, dict[str, list[float]]]:
+    """The term sheet's Stress tests sheet read back: test title -> region code -> the row's figures."""
+    from workbench.export.stress_sheet import COLUMNS
+
+    blocks: dict[str, dict[str, list[float]]] = {}
+    current = None
+    for row in ws.iter_rows(min_row=5):
+        first = row[0].value
+        if isinstance(first, str) and re.match(r"^\d+\. ", first) and row[0].style == "ts_clause":
+            current = blocks.setdefault(first.split(". ", 1)[1], {})
+        elif current is not None and row[0].style == "ts_label" and isinstance(row[1].value, float):
+            current[_STRESS_PARTNER.match(first).group(1)] = [c.value for c in row[1:1 + len(COLUMNS)]]
+    return blocks
