@@ -16,8 +16,6 @@ from workbench.ui.results.table_view import EXPORT_ROLE, SORT_ROLE
 _Index = QModelIndex | QPersistentModelIndex
 #: The two rows of each region, in order: the market without the agreement's clauses, then with them.
 WORLDS = ("without", "with")
-#: A true zero, as in printed financial tables.
-NIL = "\u2013"
 
 
 @dataclass(frozen=True)
@@ -47,30 +45,16 @@ FIGURES = (
 FIRST_FIGURE = 2
 
 
-def figure(value: float, decimals: int, *, signed: bool = False) -> str:
-    """``1,234.5``, ``\u22123.2``, ``+4.1`` (``signed``), in the house style of workbench.analysis.units: rounded before
-    the sign is chosen (never ``-0.0``), unsigned ``0.0`` when it rounds to zero, the nil dash for a true zero."""
-    if value is None or math.isnan(value):
-        return "n/a"
-    if value == 0:
-        return NIL
-    shown = round(abs(value), decimals)
-    text = f"{shown:,.{decimals}f}"
-    if shown == 0:
-        return text
-    return (units.MINUS if value < 0 else "+" if signed else "") + text
-
-
 def display(kind: str, value: float) -> str:
-    """How a figure of ``kind`` is shown (the formats of the other results tables)."""
+    """How a figure of ``kind`` is shown: the house style of the other results tables (workbench.analysis.units)."""
     if kind == "usd":
         return units.usd(value)
-    if kind == "change":
-        return units.pct(value)
-    text = figure(value, 1 if kind == "share" else 0)
-    if text in (NIL, "n/a"):
+    if kind in ("change", "share"):
+        return units.pct(value, signed=kind == "change")
+    text = units.figure(value, 0)
+    if text in (units.NIL, "n/a"):
         return text
-    return text + {"share": " %", "tonnes": " t"}.get(kind, " " + _tr("days"))
+    return text + (" t" if kind == "tonnes" else " " + _tr("days"))
 
 
 def exported(kind: str, value: float) -> Any:
