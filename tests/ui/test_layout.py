@@ -34,7 +34,7 @@ def test_results_cells_are_one_line_and_never_cut(qtbot: Any, make_window: Any) 
 
 def test_wide_results_pane_shares_out_the_spare_width(qtbot: Any, window: Any) -> None:
     window.resize(1600, 960)
-    window.splitter.setSizes([330, 590, 680])
+    window.splitter.setSizes([280, 440, 880])  # wide enough for the nine columns (cash and stock value apart)
     table = window.results.table
     qtbot.waitUntil(lambda: table.model().rowCount() == 6)
     header = table.horizontalHeader()
