@@ -139,9 +139,9 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, ba
     money = max(len(FISCAL_COLUMNS) + len(MC_COLUMNS), len(instruments), len(regions) - 1, 1)
     widths = {1: 8, 2: 22} | {c: min(17.0, (PAGE_WIDTH_UNITS - 30) / money) for c in range(3, 3 + money)}
     t = _sheet(ws, scenario, "Fiscal cost per partner",
-               f"USD, shown in millions; a positive figure is a net cost to the treasury, a negative one (\u2212) a net "
-               f"revenue; \u2013 is nil. Present values at {a.discount_rate:.1%} a year to {a.base_year}. P50/P95 from "
-               f"{monte_carlo.paths:,} Monte Carlo price paths (seed {monte_carlo.seed}).", widths)
+               f"USD, shown in millions; a positive figure is a net cost to the treasury, a negative one (\u2212) a "
+               f"net revenue; \u2013 is nil. Present values at {a.discount_rate:.1%} a year to {a.base_year}. P50/P95 "
+               f"from {monte_carlo.paths:,} Monte Carlo price paths (seed {monte_carlo.seed}).", widths)
     names = result.region_names
     columns = [(result.partner_table, c, h, s) for c, h, s in FISCAL_COLUMNS] + \
               [(monte_carlo.summary, c, h, s) for c, h, s in MC_COLUMNS]

@@ -40,7 +40,8 @@ class _Rows:
 
     def heading(self, number: str, title: str, status: str = "", status_style: str = "ts_clause") -> Row:
         """A clause's first row: number, status (coloured) and the heading with the clause's title."""
-        height = max(wrapped_height(status, WIDTHS["B"], 11, bold=True), wrapped_height(title, WIDTHS["C"], 11, bold=True))
+        height = max(wrapped_height(status, WIDTHS["B"], 11, bold=True),
+                     wrapped_height(title, WIDTHS["C"], 11, bold=True))
 
         def write(r: int) -> None:
             put(self.ws, r, 1, number, "ts_clause")
