@@ -67,158 +67,190 @@ def stress_model(model: Model, comps: list[Compiled], events: list, rules: dict,
             warnings.append(f"stress test {e.id!r} is not in force within the horizon {model.years[0]}-"
                             f"{model.years[-1]} (years {e.start_year}-{e.start_year + e.duration_years - 1})")
         groups.setdefault(e.mineral, []).append(ev)
-    for mineral, group in groups.items():
-        sub = replace(model, markets={mineral: model.markets[mineral]})
-        mine = [replace(c, m=0) for c in comps if c.mineral == mineral]
-        try:
-            without = run_world(sub, [], group, {})
-            with_ = run_world(sub, mine, group, rules)
-        except InfeasibleMarket as exc:
-            for ev in group:
-                tests[ev.stress_id] = StressTestResult.failed(ev, sub, str(exc))
-            continue
-        for k, ev in enumerate(group):
-            tests[ev.stress_id] = StressTestResult.build(ev, sub, without.variant(k + 1), with_.variant(0),
-                                                         with_.variant(k + 1))
+    compiled = [ev for group in groups.values() for ev in group]
+    minerals = list(groups)
+    try:  # every stressed mineral in one batched solve per pass
+        _report(tests, model, minerals, comps, compiled, rules)
+    except InfeasibleMarket:  # find which tests fail: each mineral alone
+        for mineral in minerals:
+            group = groups[mineral]
+            try:
+                _report(tests, model, [mineral], comps, group, rules)
+            except InfeasibleMarket as exc:
+                for ev in group:
+                    tests[ev.stress_id] = StressTestResult.failed(ev, _one(model, mineral), str(exc))
     ordered = [tests[e.id] for e in events if e.id in tests]
     return StressResult(tests=ordered, warnings=warnings)
 
 
+def _one(model: Model, mineral: str) -> Model:
+    return replace(model, markets={mineral: model.markets[mineral]})
+
+
+def _report(tests: dict, model: Model, minerals: list[str], comps: list[Compiled], events: list[CompiledStress],
+            rules: dict) -> None:
+    """Solve the minerals' worlds with and without the clauses and file each event's result in ``tests``."""
+    sub = replace(model, markets={m: model.markets[m] for m in minerals})
+    index = {m: k for k, m in enumerate(minerals)}
+    mine = [replace(c, m=index[c.mineral]) for c in comps if c.mineral in index]
+    without = run_world(sub, [], events, {})
+    with_ = run_world(sub, mine, events, rules)
+    for k, ev in enumerate(events):
+        mi = index[ev.mineral]
+        tests[ev.stress_id] = StressTestResult.build(ev, _one(model, ev.mineral), without.variant(k + 1, mi),
+                                                     with_.variant(0, mi), with_.variant(k + 1, mi))
+
+
 @dataclass
 class WorldRun:
-    """One world (with or without the clauses) of one mineral: variant 0 calm, variant k the k-th stress event."""
+    """One world (with or without the clauses) of M minerals: variant 0 calm, variant k the k-th stress event
+    (which stresses its own mineral; the other minerals stay calm in that variant)."""
 
     years: list[int]
-    consumer_price: np.ndarray  # (H, B, R)
-    consumption: np.ndarray     # (H, B, R) t: composite (CES) demand at the consumer price, released stock included
-    consumer_surplus: np.ndarray  # (H, B, R) USD change against the baseline
-    producer_surplus: np.ndarray  # (H, B, R)
-    net: np.ndarray             # (H, B, R) net fiscal cost of the clauses
+    consumer_price: np.ndarray  # (M, H, B, R)
+    consumption: np.ndarray     # (M, H, B, R) t: composite (CES) demand at the consumer price, released stock included
+    consumer_surplus: np.ndarray  # (M, H, B, R) USD change against the baseline
+    producer_surplus: np.ndarray  # (M, H, B, R)
+    net: np.ndarray             # (M, H, B, R) net fiscal cost of the mineral's clauses
     ledger: dict                # {(clause_id, instrument): (H, B, R)} paid by region
-    released: np.ndarray        # (H, B, R) t of stock delivered to each region's consumers
-    wedge_pct: np.ndarray       # (H, B) export-tax equivalent of a binding restriction, percent (nan: a ban)
+    released: np.ndarray        # (M, H, B, R) t of stock delivered to each region's consumers
+    wedge_pct: np.ndarray       # (M, H, B) export-tax equivalent of a binding restriction, percent
     stocks: dict                # {clause_id: StockPath over (H, B)} for purchase clauses
-    held: np.ndarray            # (H, B, R) stock owned by each region at the start of the year, t
-    production: np.ndarray      # (H, B, R) t
-    flows: np.ndarray           # (H, B, R, R) t, private trade exporter -> importer
-    gov: np.ndarray             # (H, B, R) t, government purchases (buy-backs included) by source
+    held: np.ndarray            # (M, H, B, R) stock owned by each region at the start of the year, t
+    production: np.ndarray      # (M, H, B, R) t
+    flows: np.ndarray           # (M, H, B, R, R) t, private trade exporter -> importer
+    gov: np.ndarray             # (M, H, B, R) t, government purchases (buy-backs included) by source
+    clause_mineral: dict        # {clause_id: mineral index}
 
-    def variant(self, k: int) -> World:
-        """Arrays of one variant, (H, R) each."""
-        return World(consumer_price=self.consumer_price[:, k], consumption=self.consumption[:, k],
-                     consumer_surplus=self.consumer_surplus[:, k], producer_surplus=self.producer_surplus[:, k],
-                     net=self.net[:, k], ledger={key: a[:, k] for key, a in self.ledger.items()},
-                     released=self.released[:, k], wedge_pct=self.wedge_pct[:, k], held=self.held[:, k],
-                     production=self.production[:, k], flows=self.flows[:, k], gov=self.gov[:, k],
+    def variant(self, k: int, mi: int) -> World:
+        """Arrays of variant k for mineral mi, (H, R) each."""
+        mine = {cid for cid, m in self.clause_mineral.items() if m == mi}
+        return World(consumer_price=self.consumer_price[mi, :, k], consumption=self.consumption[mi, :, k],
+                     consumer_surplus=self.consumer_surplus[mi, :, k], producer_surplus=self.producer_surplus[mi, :, k],
+                     net=self.net[mi, :, k], ledger={key: a[:, k] for key, a in self.ledger.items() if key[0] in mine},
+                     released=self.released[mi, :, k], wedge_pct=self.wedge_pct[mi, :, k], held=self.held[mi, :, k],
+                     production=self.production[mi, :, k], flows=self.flows[mi, :, k], gov=self.gov[mi, :, k],
                      stocks={cid: {f: getattr(p, f)[:, k] for f in ("start", "bought", "released", "replenished",
-                                                                     "end")} for cid, p in self.stocks.items()})
+                                                                     "end")}
+                             for cid, p in self.stocks.items() if cid in mine})
 
 
 def run_world(model: Model, comps: list[Compiled], events: list[CompiledStress], rules: dict) -> WorldRun:
-    """Solve one mineral calm and under each event (all events batched), releases applied where clauses have rules."""
-    mineral = next(iter(model.markets))
-    st = prepare(model, [mineral], comps)
-    h = model.horizon
+    """Solve the model's minerals calm and under each event (all batched), releases applied where clauses have
+    rules."""
+    minerals = list(model.markets)
+    st = prepare(model, minerals, comps)
+    big_m, h, b = len(minerals), model.horizon, len(events)
+    ev_m = [minerals.index(e.mineral) for e in events]
     if comps:
-        calm_frac, (calm, calm_eq) = _settle(st, model, [None], None)
+        calm_frac, (calm, calm_eq) = _settle(st, model, [None], None, [0])
     else:  # no clauses and no stress: the baseline itself, nothing to solve
-        calm_frac, calm, calm_eq = {}, baseline_usd(st, np.ones((1, h, 1)), {}, [], model), None
-    ref = capped_exports(np.broadcast_to(calm.flows[0], (h, len(events)) + calm.flows.shape[-2:]), events)
-    ref = ref / st.world[0][:, None]
-    frac, (stressed, eq) = _settle(st, model, list(events), ref)
-    plan = None
-    if any(c.clause_id in rules for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE) and events:
-        cons = st.d0[0][None, :] * st.world[0][:, None]
-        need = np.maximum(calm.demand[0] - stressed.demand[0], 0.0)
-        bought = stressed.demand[0]
-        on = np.stack([e.in_force for e in events], axis=1)
-        plan = plan_releases(rules, st.comps, frac, on, stressed.index[0], st.price[0], cons, need, bought)
-        release = plan.received / st.world[0][:, None, None]
-        frac = plan.frac
-        stressed, eq = _solve(st, model, list(events), ref, frac, strict=True, release=release,
-                              buy_back=plan.buy_back)
-    parts = [_account(st, calm, calm_eq, calm_frac, None), _account(st, stressed, eq, frac, plan)]
-    cat = {k: np.concatenate([p[k] for p in parts], axis=1) for k in parts[0] if k != "ledger"}
+        calm_frac, calm, calm_eq = {}, baseline_usd(st, np.ones((big_m, h, 1)), {}, [], model), None
+    ref = capped_exports(calm.flows, events, ev_m) / st.world[ev_m].T
+    frac, (stressed, eq) = _settle(st, model, list(events), ref, ev_m)
+    plans = []
+    if events and any(c.clause_id in rules for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE):
+        release = np.zeros((big_m, h, b, st.x0.shape[1]))
+        buy_back = np.zeros_like(release)
+        for mi in range(big_m):
+            mine = [c for c in st.comps if c.m == mi]
+            if not any(c.clause_id in rules for c in mine):
+                continue
+            on = np.stack([e.in_force & (m == mi) for e, m in zip(events, ev_m)], axis=1)
+            cons = st.d0[mi][None, :] * st.world[mi][:, None]
+            need = np.maximum(calm.demand[mi] - stressed.demand[mi], 0.0)
+            plan = plan_releases(rules, mine, frac, on, stressed.index[mi], st.price[mi], cons, need,
+                                 stressed.demand[mi])
+            plans.append((mi, plan))
+            frac = {**frac, **plan.frac}
+            release[mi] = plan.received / st.world[mi][:, None, None]
+            buy_back[mi] = plan.buy_back
+        stressed, eq = _solve(st, model, list(events), ref, ev_m, frac, strict=True, release=release,
+                              buy_back=buy_back)
+    parts = [_account(st, calm, calm_eq, calm_frac, []), _account(st, stressed, eq, frac, plans)]
+    cat = {k: np.concatenate([p[k] for p in parts], axis=2) for k in parts[0] if k != "ledger"}
     keys = set(parts[0]["ledger"]) | set(parts[1]["ledger"])
     r = len(model.regions)
-    ledger = {k: np.concatenate([p["ledger"].get(k, np.zeros((h, n, r))) for p, n in zip(parts, (1, len(events)))],
-                                axis=1) for k in sorted(keys)}
-    stocks = _stocks(st.comps, calm_frac, frac, plan, h, len(events))
-    held = np.zeros((h, 1 + len(events), r))
+    ledger = {k: np.concatenate([p["ledger"].get(k, np.zeros((h, n, r))) for p, n in zip(parts, (1, b))], axis=1)
+              for k in sorted(keys)}
+    stocks = _stocks(st.comps, calm_frac, frac, dict(p for _mi, pl in plans for p in pl.stocks.items()), h, b)
+    held = np.zeros((big_m, h, 1 + b, r))
     for c in st.comps:
         if c.wedge is Wedge.GOVERNMENT_PURCHASE:
-            held += stocks[c.clause_id].start[..., None] * c.weights
+            held[c.m] += stocks[c.clause_id].start[..., None] * c.weights
     return WorldRun(model.years, cat["price"], cat["consumption"], cat["cs"], cat["ps"], cat["net"], ledger,
-                    cat["released"], cat["wedge"], stocks, held, cat["production"], cat["flows"], cat["gov"])
+                    cat["released"], cat["wedge"], stocks, held, cat["production"], cat["flows"], cat["gov"],
+                    {c.clause_id: c.m for c in st.comps})
 
 
-def _settle(st: Static, model: Model, events: list, ref) -> tuple[dict, tuple]:
+def _settle(st: Static, model: Model, events: list, ref, ev_m: list[int]) -> tuple[dict, tuple]:
     """Capped purchases settled to their budgets: (budget fractions, (Usd, equilibrium))."""
     def solve_at(frac, strict):
-        u, eq = _solve(st, model, events, ref, frac, strict)
+        u, eq = _solve(st, model, events, ref, ev_m, frac, strict)
         return u.price, (u, eq), u.ok
 
     return settle_budgets(solve_at, st.comps, {}, model.years)
 
 
-def _solve(st: Static, model: Model, events: list, ref, frac: dict, strict: bool, release=None, buy_back=None):
-    """Solve the variants (H x B cases) of one mineral; returns (Usd with the export wedge, equilibrium)."""
-    h, b = model.horizon, len(events)
-    shock = np.ones((1, h, b))
+def _solve(st: Static, model: Model, events: list, ref, ev_m: list[int], frac: dict, strict: bool, release=None,
+           buy_back=None):
+    """Solve the variants (M x H x B cases); returns (Usd with the export wedge, equilibrium)."""
+    big_m, h, b = len(st.minerals), model.horizon, len(events)
+    shock = np.ones((big_m, h, b))
     gov = purchase_volume(st, frac, b)
     if buy_back is not None:
-        gov = gov + buy_back[None]
-    cases = stress_cases(build_cases(st, shock, gov), events, h, ref)
+        gov = gov + buy_back
+    cases = stress_cases(build_cases(st, shock, gov), events, ev_m, h, ref)
     if release is not None:
-        cases = replace(cases, release=release.reshape(h * b, -1))
-    eq = solve_or_raise(st, cases, model.years, (1, h, b), strict)
+        cases = replace(cases, release=release.reshape(big_m * h * b, -1))
+    eq = solve_or_raise(st, cases, model.years, (big_m, h, b), strict)
     u = to_usd(st, eq, shock, gov)
     r = cases.x0.shape[1]
-    log_w = np.zeros((h * b, r, r)) if cases.export_wedge is None else cases.export_wedge.copy()
+    log_w = np.zeros((big_m * h * b, r, r)) if cases.export_wedge is None else cases.export_wedge.copy()
     if cases.quota is not None:
         on = (np.arange(r)[None, :, None] == cases.quota_from[:, None, None]) & cases.quota_to[:, None, :]
         log_w = log_w + np.where(on, eq.quota_wedge[:, None, None], 0.0)
-    return replace(u, wedge=np.exp(log_w).reshape(1, h, b, r, r)), eq
+    return replace(u, wedge=np.exp(log_w).reshape(big_m, h, b, r, r)), eq
 
 
-def _account(st: Static, u: Usd, eq, frac: dict, plan) -> dict:
-    """Prices, consumption, surplus and the clauses' fiscal flows of solved variants, (H, B, R) each."""
-    h, b = u.price.shape[1:3]
+def _account(st: Static, u: Usd, eq, frac: dict, plans: list) -> dict:
+    """Prices, consumption, surplus and the clauses' fiscal flows of solved variants, (M, H, B, R) each."""
+    big_m, h, b = u.price.shape[:3]
     r = st.x0.shape[1]
-    led = market_ledger(st, u)
-    pay = np.zeros((h, b, r))
+    by_id = {c.clause_id: c for c in st.comps}
+    pay = np.zeros((big_m, h, b, r))
+    net = np.zeros((big_m, h, b, r))
     ledger: dict = {}
-    for (cid, inst), a in led.items():
+    for (cid, inst), a in market_ledger(st, u).items():
         if inst == "_producers":
-            pay += a
+            pay[by_id[cid].m] += a
         else:
             ledger[(cid, inst)] = a
     flows, _stock, premium = purchase_ledger(u.price, st.comps, frac, u.pb, premiums=True)
-    by_id = {c.clause_id: c for c in st.comps}
-    for a in premium.values():
-        pay += a
-    if plan is not None:
-        extra = release_ledger(plan, st.comps, u.price[0], u.index[0], st.price[0])
-        for key, a in extra.items():
+    for cid, a in premium.items():
+        pay[by_id[cid].m] += a
+    released = np.zeros((big_m, h, b, r))
+    for mi, plan in plans:
+        mine = [c for c in st.comps if c.m == mi]
+        for key, a in release_ledger(plan, mine, u.price[mi], u.index[mi], st.price[mi]).items():
             flows[key] = flows.get(key, 0.0) + a
+        released[mi] = plan.received
     for (cid, inst), a in flows.items():
         ledger[(cid, inst)] = ledger.get((cid, inst), 0.0) + a[..., None] * by_id[cid].weights
-    net = sum(ledger.values()) if ledger else np.zeros((h, b, r))
-    cs, ps = np.zeros((h, b, r)), np.zeros((h, b, r))
+    for (cid, _inst), a in ledger.items():
+        net[by_id[cid].m] += a
+    cs, ps = np.zeros((big_m, h, b, r)), np.zeros((big_m, h, b, r))
     for k in range(b):
         one = Usd(**{f: (None if getattr(u, f) is None else getattr(u, f)[:, :, k:k + 1])
                      for f in Usd.__dataclass_fields__})
-        c1, p1 = surplus(st, one, pay[None, :, k])
-        cs[:, k], ps[:, k] = c1[0], p1[0]
-    mu = np.zeros((h, b)) if eq is None or eq.quota_wedge is None else eq.quota_wedge.reshape(h, b)
-    released = np.zeros((h, b, r)) if plan is None else plan.received
-    return {"price": u.index[0], "consumption": u.demand[0], "cs": cs, "ps": ps, "net": net, "ledger": ledger,
-            "production": u.supply[0], "flows": u.flows[0], "gov": u.gov[0],
-            "released": released,
+        cs[:, :, k], ps[:, :, k] = surplus(st, one, pay[:, :, k])
+    mu = np.zeros((big_m, h, b)) if eq is None or eq.quota_wedge is None else eq.quota_wedge.reshape(big_m, h, b)
+    return {"price": u.index, "consumption": u.demand, "cs": cs, "ps": ps, "net": net, "ledger": ledger,
+            "production": u.supply, "flows": u.flows, "gov": u.gov, "released": released,
             "wedge": 100.0 * np.expm1(mu)}
 
 
-def _stocks(comps, calm_frac, frac, plan, h: int, k: int) -> dict[str, StockPath]:
+def _stocks(comps, calm_frac, frac, planned_paths: dict, h: int, k: int) -> dict[str, StockPath]:
     """Stock paths of every purchase clause over the calm variant and the k stressed ones."""
     out = {}
     for c in comps:
@@ -230,8 +262,8 @@ def _stocks(comps, calm_frac, frac, plan, h: int, k: int) -> dict[str, StockPath
         zero = np.zeros_like(planned)
         path = StockPath(start=end - planned, bought=planned, released=zero, replenished=zero.copy(), end=end,
                          planned_end=end)
-        if plan is not None and c.clause_id in plan.stocks:
-            p = plan.stocks[c.clause_id]
+        if c.clause_id in planned_paths:
+            p = planned_paths[c.clause_id]
             for f in ("start", "bought", "released", "replenished", "end"):
                 getattr(path, f)[:, 1:] = getattr(p, f)
         out[c.clause_id] = path

@@ -76,9 +76,10 @@ def compile_stress(model: Model, event) -> CompiledStress:
                           share, cut)
 
 
-def stress_cases(cases: MarketCases, events: list[CompiledStress | None], h: int,
+def stress_cases(cases: MarketCases, events: list[CompiledStress | None], ev_m: list[int], h: int,
                  exports_ref: np.ndarray | None = None) -> MarketCases:
-    """Lay events onto the cases of one mineral, shaped (H years x B variants); ``events[b]`` None = no stress.
+    """Lay events onto cases shaped (M minerals x H years x B variants); event b (None = no stress) stresses its
+    mineral ``ev_m[b]`` in variant b.
 
     An outage scales the region's supply curve by (1 - share lost). Dumping puts a wedge ln(1 - cut) on the supplier's
     export prices (an export subsidy: buyers abroad pay less than its producers receive). An export restriction caps
@@ -95,7 +96,7 @@ def stress_cases(cases: MarketCases, events: list[CompiledStress | None], h: int
     for v, ev in enumerate(events):
         if ev is None:
             continue
-        rows = np.arange(h)[ev.years] * b + v
+        rows = (ev_m[v] * h + np.arange(h)[ev.years]) * b + v
         s = ev.supplier
         if ev.kind == "supply_outage":  # its region, or every region (targets all set)
             hit = ev.targets if ev.targets.any() else np.arange(r) == s
@@ -117,11 +118,12 @@ def stress_cases(cases: MarketCases, events: list[CompiledStress | None], h: int
     return replace(cases, x0=x0, theta=theta, **extra)
 
 
-def capped_exports(flows: np.ndarray, events: list[CompiledStress | None]) -> np.ndarray:
-    """Each variant's supplier's shipments to its targets (H, B), from flows (H, B, R, R) in tonnes."""
-    h, b = flows.shape[:2]
-    out = np.zeros((h, b))
-    for v, ev in enumerate(events):
-        if ev is not None and ev.kind == "export_restriction":
-            out[:, v] = flows[:, v, ev.supplier][:, ev.targets].sum(axis=-1)
+def capped_exports(calm_flows: np.ndarray, events: list[CompiledStress], ev_m: list[int]) -> np.ndarray:
+    """Each restriction's supplier's shipments to its targets in the calm market (H, B), from the calm flows
+    (M, H, 1, R, R) in tonnes."""
+    h = calm_flows.shape[1]
+    out = np.zeros((h, len(events)))
+    for v, (ev, mi) in enumerate(zip(events, ev_m)):
+        if ev.kind == "export_restriction":
+            out[:, v] = calm_flows[mi, :, 0, ev.supplier][:, ev.targets].sum(axis=-1)
     return out
