@@ -78,3 +78,17 @@ def test_unknown_test_is_a_one_line_failure(default_file, capsys):
     assert main(["stress", str(default_file), "--test", "nope"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "'nope' is not a stress test" in err
+
+
+def test_a_changed_stress_test_shows_in_the_diff_between_delegations():
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario
+    from workbench.sharing.diff import compare
+
+    ours = default_scenario()
+    data = ours.to_data()
+    data["document"]["stress_tests"][0]["share_withheld"] = 0.8
+    theirs = Scenario.from_data(data)
+    text = compare(ours, theirs, with_impact=False).to_text()
+    assert "stress tests" in text
+    assert compare(ours, ours, with_impact=False).empty

@@ -50,7 +50,7 @@ def slot_values(scenario: Scenario) -> dict[Slot, Any]:
         values[Slot("metadata", None, f)] = doc["metadata"][f]
     for f, v in doc["assumptions"].items():
         values[Slot("assumptions", None, f)] = v
-    for f in ("partners", "minerals"):
+    for f in ("partners", "minerals", "stress_tests"):
         values[Slot("document", None, f)] = doc[f]
     for clause in doc["clauses"]:
         cid = clause["id"]
