@@ -241,7 +241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/border_floor.py" line="37"/>
+        <location filename="../../workbench/instrument_kinds/border_floor.py" line="31"/>
         <source>Variable levy revenue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -266,7 +266,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="47"/>
+        <location filename="../../workbench/instrument_kinds/price_gap_subsidy.py" line="40"/>
         <source>Price-gap payments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <location filename="../../workbench/instrument_kinds/purchase.py" line="54"/>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="68"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="61"/>
         <source>Storage cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,13 +347,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="67"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="60"/>
         <source>Purchase outlays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="69"/>
-        <source>Stock value at end (credit)</source>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="62"/>
+        <source>Stock value at end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -597,17 +597,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="41"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="36"/>
         <source>Tariff revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/cfd.py" line="58"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="51"/>
         <source>CfD payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/cfd.py" line="59"/>
+        <location filename="../../workbench/instrument_kinds/cfd.py" line="52"/>
         <source>CfD rebates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="84"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,7 +705,7 @@ per year</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="113"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="97"/>
         <source>Cost
 PV</source>
         <translation type="unfinished"></translation>
@@ -776,7 +776,7 @@ price Δ</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="103"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="87"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,103 +1068,103 @@ from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="73"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="57"/>
         <source>days</source>
-        <extracomment>The two rows of each region, in order: the market without the agreement&apos;s clauses, then with them. A true zero, as in printed financial tables. After the Partner and Agreement columns. Without the agreement there is no stock and no clause to pay for: days of cover and fiscal cost are true zeros there; the security value compares the two rows, so it has one.</extracomment>
+        <extracomment>The two rows of each region, in order: the market without the agreement&apos;s clauses, then with them. After the Partner and Agreement columns. Without the agreement there is no stock and no clause to pay for: days of cover and fiscal cost are true zeros there; the security value compares the two rows, so it has one.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="85"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="85"/>
         <source>w/o: without the agreement, no clause on this mineral. with: every clause of the agreement on it, stockpile releases included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="103"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="87"/>
         <source>Price
 change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="104"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="88"/>
         <source>Change of the price buyers pay over the years the stress is in force, against the same world without the stress (without the agreement: the baseline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="106"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="90"/>
         <source>Shortfall
 t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="106"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="90"/>
         <source>Shortfall (t)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="107"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="91"/>
         <source>Tonnes consumers go without over the years in force, against the same world without the stress (released stock counts as supply)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="109"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
         <source>Shortfall
 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="109"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
         <source>Shortfall (% of demand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="110"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="94"/>
         <source>The shortfall as a share of what consumers would have bought without the stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="111"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="95"/>
         <source>Days of
 cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="111"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="95"/>
         <source>Days of cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="112"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="96"/>
         <source>Stock the region owns when the stress begins, in days of its consumption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="113"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="97"/>
         <source>Fiscal cost under the stress, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="114"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="98"/>
         <source>Present value of the agreement&apos;s net fiscal cost on this mineral under the stress (+ cost, − revenue); nothing without the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="116"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
         <source>Security
 value PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="116"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
         <source>Security value, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="117"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
         <source>Consumer loss the stress causes without the agreement minus the loss it causes with it: what the clauses save consumers (present value)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,76 +2204,88 @@ fingerprint {2}</source>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="269"/>
-        <location filename="../../workbench/ui/main_window.py" line="276"/>
+        <location filename="../../workbench/ui/main_window.py" line="285"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277"/>
+        <location filename="../../workbench/ui/main_window.py" line="275"/>
+        <source>Integrity not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="276"/>
+        <source>{0}
+
+Export it anyway, marked INTEGRITY NOT VERIFIED on the cover and on every page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="286"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280"/>
+        <location filename="../../workbench/ui/main_window.py" line="289"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="290"/>
+        <location filename="../../workbench/ui/main_window.py" line="312"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="292"/>
+        <location filename="../../workbench/ui/main_window.py" line="314"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="293"/>
+        <location filename="../../workbench/ui/main_window.py" line="315"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="305"/>
+        <location filename="../../workbench/ui/main_window.py" line="327"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="306"/>
+        <location filename="../../workbench/ui/main_window.py" line="328"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="322"/>
+        <location filename="../../workbench/ui/main_window.py" line="344"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="324"/>
+        <location filename="../../workbench/ui/main_window.py" line="346"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="359"/>
+        <location filename="../../workbench/ui/main_window.py" line="381"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="360"/>
+        <location filename="../../workbench/ui/main_window.py" line="382"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="375"/>
+        <location filename="../../workbench/ui/main_window.py" line="397"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="386"/>
+        <location filename="../../workbench/ui/main_window.py" line="408"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3067,27 +3079,27 @@ in the agreement</source>
 <context>
     <name>StressTableModel</name>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="84"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="167"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="151"/>
         <source>w/o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="167"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="151"/>
         <source>with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="168"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="152"/>
         <source>without the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="168"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="152"/>
         <source>with the agreement</source>
         <translation type="unfinished"></translation>
     </message>

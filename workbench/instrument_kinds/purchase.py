@@ -59,7 +59,7 @@ KIND = InstrumentKind(
     wedge=Wedge.GOVERNMENT_PURCHASE,
     ledger=(LedgerEntry("purchase_outlay", QT_TR_NOOP("Purchase outlays"), "#D55E00", amount="outlay"),
             LedgerEntry("storage_cost", QT_TR_NOOP("Storage cost"), "#CC79A7", amount="storage"),
-            LedgerEntry("stock_end_value", QT_TR_NOOP("Stock value at end (credit)"), "#999999", amount="stock_end",
+            LedgerEntry("stock_end_value", QT_TR_NOOP("Stock value at end"), "#999999", amount="stock_end",
                         cash=False)),
     compile=compile_purchase,
 )
