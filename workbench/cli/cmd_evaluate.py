@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     for region in result.regions:
         cells = (f"{figure(table.at[region, c] * s, 1, signed=signed):>{w}}" for c, _h, s, w, signed in _COLUMNS)
         print(f"{region:<8}" + "".join(cells))
-    print("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash)")
+    print("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash); avg/yr and peak "
+          "are net too (the stock's value counts in the last year)")
     if monte_carlo is not None:
         _print_monte_carlo(result, monte_carlo)
     if checks:

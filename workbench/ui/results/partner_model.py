@@ -64,7 +64,8 @@ class PartnerTableModel(QAbstractTableModel):
         return [
             (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
             (tr("Cost\nper year"), tr("Fiscal cost per year, average (USD m)"),
-             tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue")),
+             tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue; net of the value of the "
+                "stock held at the end, which counts in the last year (see Cash PV and Stock value PV)")),
             (tr("Cost\nPV"), tr("Fiscal cost, present value (USD m)"),
              tr("Present value of net fiscal cost over the horizon at the scenario's discount rate: the cash cost "
                 "minus the value of the stock held at the end")),
