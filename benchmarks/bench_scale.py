@@ -4,7 +4,8 @@ one reported, with this code and the previous commit's, measured in the same run
     python benchmarks/bench_scale.py [--baseline REV] [--runs 3] [--clauses 1000] [--partners 50]
 
 Targets (issue 13): evaluate <= 2 s, diff <= 2 s, an infeasible market reported <= 5 s. Export speed at this size is
-benchmarks/bench_export.py's. The machine is usually shared: read the ratios, not the absolute times.
+benchmarks/bench_export.py's. The machine is usually shared: read the ratios, not the absolute times; the CPU
+seconds of the process (this version's, and their ratio) show what a machine to itself would take.
 """
 
 from __future__ import annotations
@@ -119,7 +120,20 @@ big, theirs, bad, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 def say(key, value):
     print(json.dumps({key: value}), flush=True)
 def timed(fn):
-    t = time.perf_counter(); fn(); return time.perf_counter() - t
+    t, c = time.perf_counter(), time.process_time()
+    fn()
+    timed.cpu = time.process_time() - c
+    return time.perf_counter() - t
+def median(key, fn):
+    walls, cpus = [], []
+    for _ in range(runs):
+        walls.append(timed(fn))
+        cpus.append(timed.cpu)
+    say(key, statistics.median(walls))
+    say(key.replace("_s", "_cpu_s"), statistics.median(cpus))
+def once(key, fn):
+    say(key, timed(fn))
+    say(key.replace("_s", "_cpu_s"), timed.cpu)
 t = time.perf_counter()
 import workbench
 from workbench.engine import InfeasibleMarket, evaluate
@@ -128,18 +142,18 @@ from workbench.sharing import compare
 say("imports_s", time.perf_counter() - t)
 say("code", workbench.__file__)
 ours = load_scenario(big).scenario
-say("load_s", statistics.median(timed(lambda: load_scenario(big)) for _ in range(runs)))
+median("load_s", lambda: load_scenario(big))
 other = load_scenario(theirs).scenario
-say("evaluate_first_s", timed(lambda: evaluate(ours)))
-say("evaluate_s", statistics.median(timed(lambda: evaluate(ours)) for _ in range(runs)))
-say("diff_text_s", statistics.median(timed(lambda: compare(ours, other, with_impact=False)) for _ in range(runs)))
-say("diff_s", statistics.median(timed(lambda: compare(ours, other)) for _ in range(runs)))
+once("evaluate_first_s", lambda: evaluate(ours))
+median("evaluate_s", lambda: evaluate(ours))
+median("diff_text_s", lambda: compare(ours, other, with_impact=False))
+median("diff_s", lambda: compare(ours, other))
 def fail():
     try:
         evaluate(load_scenario(bad).scenario)
     except InfeasibleMarket as exc:
         say("infeasible_message", str(exc)[:160])
-say("infeasible_s", timed(fail))
+once("infeasible_s", fail)
 """
 
 TARGETS_S = {"evaluate_s": 2.0, "diff_s": 2.0, "infeasible_s": 5.0}
@@ -202,7 +216,7 @@ def main() -> None:
     for label, res in got.items():
         if "error" in res:
             print(f"  {label}: {res['error']} (figures it did not reach show as '>' that time)")
-    print(f"  {'':34}{'baseline s':>11}{'this s':>9}{'ratio':>8}  target")
+    print(f"  {'':34}{'baseline s':>11}{'this s':>9}{'ratio':>8}{'CPU s':>8}{'ratio':>8}  target (wall)")
     for key, name in LABELS.items():
         old, new = got["baseline"].get(key), got["this"].get(key)
         ratio = f"{old / new:.1f}x" if old and new else "-"
@@ -212,7 +226,9 @@ def main() -> None:
             ratio = f">{got['baseline']['timeout_s'] / new:.0f}x" if new else "-"
         target = f"<= {TARGETS_S[key]:.0f} s: {'ok' if new is not None and new <= TARGETS_S[key] else 'MISSED'}" \
             if key in TARGETS_S else ""
-        print(f"  {name:34}{old_text:>11}{_fmt(new):>9}{ratio:>8}  {target}")
+        old_cpu, new_cpu = got["baseline"].get(key[:-2] + "_cpu_s"), got["this"].get(key[:-2] + "_cpu_s")
+        cpu_ratio = f"{old_cpu / new_cpu:.1f}x" if old_cpu and new_cpu else "-"
+        print(f"  {name:34}{old_text:>11}{_fmt(new):>9}{ratio:>8}{_fmt(new_cpu):>8}{cpu_ratio:>8}  {target}")
     print(f"  infeasible: {got['this'].get('infeasible_message', '-')}")
 
 
