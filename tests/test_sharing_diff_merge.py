@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sharing_helpers import canary_scenario, clause, edited
 
 from workbench.defaults import default_scenario
@@ -248,3 +250,14 @@ def test_a_clause_left_unchanged_is_redlined_again_when_a_name_its_text_uses_cha
     theirs = type(ours).from_data(data)
     changed = [c for c in compare(ours, theirs, with_impact=False).clauses if c.change == "changed"]
     assert changed and all("the Union" in "".join(p.text for p in c.redline if p.op == "insert") for c in changed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["USD", "110/kg", "60/kg", "the", " ", "  ", "\n", "Parties", "floor"]), max_size=30),
+       st.lists(st.sampled_from(["USD", "110/kg", "60/kg", "the", " ", "\n", "Parties", "ceiling"]), max_size=30))
+def test_a_redline_rebuilds_both_texts_and_keeps_the_common_ends_equal(ours_words, theirs_words):
+    ours, theirs = "".join(ours_words), "".join(theirs_words)
+    pieces = word_diff(ours, theirs)
+    assert "".join(p.text for p in pieces if p.op != "insert") == ours
+    assert "".join(p.text for p in pieces if p.op != "delete") == theirs
+    assert all(a.op != b.op for a, b in zip(pieces, pieces[1:]))  # neighbours differ in kind

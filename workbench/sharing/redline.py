@@ -31,16 +31,38 @@ def word_diff(ours: str, theirs: str) -> list[Piece]:
     if ours == theirs:  # most clauses of two versions: no need to match the words
         return [Piece("equal", ours)] if ours else []
     a, b = _TOKEN.findall(ours), _TOKEN.findall(theirs)
-    pieces: list[Piece] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # the words both texts start and end with are matched as they are: difflib then only weighs the changed middle
+    # (matching whole texts word by word grows with the product of their lengths)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    pieces: list[Piece] = [Piece("equal", "".join(a[:head]))] if head else []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
         if op == "equal":
-            pieces.append(Piece("equal", "".join(a[i1:i2])))
+            pieces.append(Piece("equal", "".join(mid_a[i1:i2])))
         else:
             if i2 > i1:
-                pieces.append(Piece("delete", "".join(a[i1:i2])))
+                pieces.append(Piece("delete", "".join(mid_a[i1:i2])))
             if j2 > j1:
-                pieces.append(Piece("insert", "".join(b[j1:j2])))
-    return pieces
+                pieces.append(Piece("insert", "".join(mid_b[j1:j2])))
+    if tail:
+        pieces.append(Piece("equal", "".join(a[len(a) - tail:])))
+    return _merged(pieces)
+
+
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    """Neighbouring pieces of the same kind joined (the trimmed ends meet the middle's own equal runs)."""
+    out: list[Piece] = []
+    for p in pieces:
+        if out and out[-1].op == p.op:
+            out[-1] = Piece(p.op, out[-1].text + p.text)
+        else:
+            out.append(p)
+    return out
 
 
 def changed(pieces: list[Piece]) -> bool:
