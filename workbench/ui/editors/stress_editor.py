@@ -271,18 +271,21 @@ class StressEditor(BoundForm):
         doc = self.controller.scenario.document
         page = QWidget()
         if not doc.stress_tests:
-            column = QVBoxLayout(page)
+            box = QVBoxLayout(page)
             empty = QLabel(self.tr("No stress tests yet. Add an export restriction, a dumping episode or a supply "
                                    "outage to see what the agreement protects against."))
             empty.setWordWrap(True)
-            column.addWidget(empty)
-            column.addStretch(1)
+            box.addWidget(empty)
+            box.addStretch(1)
             self.scroll.setWidget(page)
             return
         i = self._row
         event = doc.stress_tests[i]
         kind = StressKind(event.kind)
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         heading = QLabel(_tr(KIND_TEXT[kind]))

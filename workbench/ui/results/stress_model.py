@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from workbench.analysis import units
-from workbench.ui.i18n import translate as _tr
 from workbench.ui.results.table_view import EXPORT_ROLE, SORT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -51,10 +50,7 @@ def display(kind: str, value: float) -> str:
         return units.usd(value)
     if kind in ("change", "share"):
         return units.pct(value, signed=kind == "change")
-    text = units.figure(value, 0)
-    if text in (units.NIL, "n/a"):
-        return text
-    return text + (" t" if kind == "tonnes" else " " + _tr("days"))
+    return units.figure(value, 0)  # tonnes and days: the column header names the unit
 
 
 def exported(kind: str, value: float) -> Any:
@@ -92,7 +88,7 @@ class StressTableModel(QAbstractTableModel):
                 "(released stock counts as supply)")),
             (tr("Shortfall\n%"), tr("Shortfall (% of demand)"),
              tr("The shortfall as a share of what consumers would have bought without the stress")),
-            (tr("Days of\ncover"), tr("Days of cover"),
+            (tr("Cover\ndays"), tr("Days of cover"),
              tr("Stock the region owns when the stress begins, in days of its consumption")),
             (tr("Cost\nPV"), tr("Fiscal cost under the stress, present value (USD m)"),
              tr("Present value of the agreement's net fiscal cost on this mineral under the stress (+ cost, "
