@@ -378,7 +378,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="308"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="311"/>
         <source>Mineral</source>
         <extracomment>Fields every clause has, after the kind&apos;s own.</extracomment>
         <translation type="unfinished"></translation>
@@ -405,20 +405,20 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="337"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="340"/>
         <source>Start year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="338"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="338"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="163"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="305"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="308"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,13 +471,13 @@
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="293"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="296"/>
         <source>China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="293"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="296"/>
         <source>Rest of the world</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="84"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="80"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,120 +700,120 @@ per year</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
-        <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue</source>
+        <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue; net of the value of the stock held at the end, which counts in the last year (see Cash PV and Stock value PV)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="97"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
         <source>Cost
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
         <source>Fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
         <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate: the cash cost minus the value of the stock held at the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
         <source>Cash
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
         <source>Cash cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
         <source>Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
         <source>Stock value
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
         <source>Stock value at the end, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
         <source>Value of the stock held at the end of the horizon: a non-cash item, not money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
         <source>P95
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
         <source>P95 fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
         <source>Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
         <source>Consumer
 price Δ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
-        <location filename="../../workbench/ui/results/stress_model.py" line="87"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="83"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
         <source>Change of the price buyers pay against the baseline, value-weighted over minerals and years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
         <source>Producer
 price Δ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
         <source>Producer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <source>Change of the price producers receive against the baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
         <source>Supply
 from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
         <source>Share of supply from China (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
         <source>Share of consumption sourced from China under the scenario</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,166 +1005,160 @@ from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="306"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="309"/>
         <source>Stress test id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="310"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="311"/>
-        <source>Producing region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="312"/>
-        <source>Every producing region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="313"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="314"/>
-        <source>Share of output lost</source>
+        <source>Producing region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="315"/>
+        <source>Every producing region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="316"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="317"/>
-        <source>Supplier</source>
+        <source>Share of output lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="319"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="320"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="322"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="323"/>
         <source>Share of exports withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="321"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="323"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="328"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="324"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="326"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="331"/>
         <source>Targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="329"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="332"/>
         <source>Licensing delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="330"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="333"/>
         <source>A licensing delay (the share is what the licences hold back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="332"/>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="333"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="335"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="336"/>
         <source>Export price cut</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="339"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="342"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="345"/>
         <source>Source note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="57"/>
-        <source>days</source>
-        <extracomment>The two rows of each region, in order: the market without the agreement&apos;s clauses, then with them. After the Partner and Agreement columns. Without the agreement there is no stock and no clause to pay for: days of cover and fiscal cost are true zeros there; the security value compares the two rows, so it has one.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="85"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="81"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="85"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="81"/>
         <source>w/o: without the agreement, no clause on this mineral. with: every clause of the agreement on it, stockpile releases included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="87"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="83"/>
         <source>Price
 change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="88"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="84"/>
         <source>Change of the price buyers pay over the years the stress is in force, against the same world without the stress (without the agreement: the baseline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="90"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="86"/>
         <source>Shortfall
 t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="90"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="86"/>
         <source>Shortfall (t)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="91"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="87"/>
         <source>Tonnes consumers go without over the years in force, against the same world without the stress (released stock counts as supply)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="89"/>
         <source>Shortfall
 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="89"/>
         <source>Shortfall (% of demand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="94"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="90"/>
         <source>The shortfall as a share of what consumers would have bought without the stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="95"/>
-        <source>Days of
-cover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="95"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="91"/>
         <source>Days of cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="96"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="91"/>
+        <source>Cover
+days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/stress_model.py" line="92"/>
         <source>Stock the region owns when the stress begins, in days of its consumption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="97"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
         <source>Fiscal cost under the stress, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="98"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="94"/>
         <source>Present value of the agreement&apos;s net fiscal cost on this mineral under the stress (+ cost, − revenue); nothing without the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="96"/>
         <source>Security
 value PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="100"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="96"/>
         <source>Security value, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="101"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="97"/>
         <source>Consumer loss the stress causes without the agreement minus the loss it causes with it: what the clauses save consumers (present value)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2431,27 +2425,27 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="183"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="184"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="183"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="184"/>
         <source>pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="198"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="199"/>
         <source>Monte Carlo failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="199"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="200"/>
         <source>Monte Carlo refinement running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="202"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="203"/>
         <source>Baseline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,22 +3050,22 @@ in the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="298"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="301"/>
         <source>Edit {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="307"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="310"/>
         <source>Rename stress test {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="334"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="337"/>
         <source>Modelled as an export subsidy: the supplier&apos;s buyers abroad pay this much less.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
+        <location filename="../../workbench/ui/editors/stress_editor.py" line="344"/>
         <source>e.g. precedent: Ga/Ge ban to the US, Dec 2024</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3079,27 +3073,28 @@ in the agreement</source>
 <context>
     <name>StressTableModel</name>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="84"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="80"/>
         <source>Partner</source>
+        <extracomment>The two rows of each region, in order: the market without the agreement&apos;s clauses, then with them. After the Partner and Agreement columns. Without the agreement there is no stock and no clause to pay for: days of cover and fiscal cost are true zeros there; the security value compares the two rows, so it has one.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="151"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="147"/>
         <source>w/o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="151"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="147"/>
         <source>with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="152"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="148"/>
         <source>without the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_model.py" line="152"/>
+        <location filename="../../workbench/ui/results/stress_model.py" line="148"/>
         <source>with the agreement</source>
         <translation type="unfinished"></translation>
     </message>
