@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -31,11 +33,27 @@ def needs_quote(text: str) -> bool:
     return text.startswith(FORMULA_STARTS) or text.strip().upper() in ERROR_CODES or text.startswith("#")
 
 
+#: Per workbook, the style array of each named style once applied: openpyxl looks a named style up by a linear
+#: search on every assignment, which dominated the export of long term sheets.
+_STYLE_ARRAYS: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
+
+
+def set_style(cell: Cell, style: str) -> None:
+    """Give ``cell`` the named style ``style`` (as ``cell.style = style``, cached)."""
+    arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
+    array = arrays.get(style)
+    if array is None:
+        cell.style = style
+        arrays[style] = copy(cell._style)
+    else:
+        cell._style = copy(array)
+
+
 def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None) -> Cell:
     """Write ``value`` into a cell: text as literal text, numbers only when finite, ``None`` as empty."""
     cell = ws.cell(row=row, column=col)
     if style is not None:
-        cell.style = style            # first: a named style resets quotePrefix
+        set_style(cell, style)        # first: a named style resets quotePrefix
     if isinstance(value, str):
         text = clean(value)
         cell.value = text
@@ -48,7 +66,7 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None)
         number = float(value)
         cell.value = number if math.isfinite(number) else None
         if style in ROUNDS_TO_ZERO and number != 0 and round(abs(number) / ROUNDS_TO_ZERO[style][1], 1) == 0:
-            cell.style = ROUNDS_TO_ZERO[style][0]   # shown as 0.0 without a sign, never -0.0
+            set_style(cell, ROUNDS_TO_ZERO[style][0])   # shown as 0.0 without a sign, never -0.0
     return cell
 
 
@@ -69,7 +87,7 @@ def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], sty
         blocks.append(TextBlock(font, clean(s.plain())))
     cell = ws.cell(row=row, column=col)
     if style is not None:
-        cell.style = style
+        set_style(cell, style)
     cell.value = CellRichText(blocks)
     if needs_quote(plain):
         cell.quotePrefix = True
