@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages the app needs (Qt's runtime libraries) and, with the argument `test`, the programs
-# some tests drive (LibreOffice Calc and poppler for the printed term sheet, desktop-file-utils and shared-mime-info
+# some tests drive (LibreOffice Calc, poppler and Carlito - Calibri's metric twin, so LibreOffice prints the term sheet
+# as Excel does - for the printed term sheet, desktop-file-utils and shared-mime-info
 # for the Linux installer files, binutils for the bundle check), when they are missing and we can (root or sudo).
 set -euo pipefail
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 libxcb-xinerama0 libxcb-xkb1 ${EXTRA_DEBIAN_PACKAGES:-}"
-TEST_PKGS="libreoffice-calc poppler-utils desktop-file-utils shared-mime-info binutils"
+TEST_PKGS="libreoffice-calc poppler-utils fonts-crosextra-carlito desktop-file-utils shared-mime-info binutils"
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not Debian/Ubuntu; install Qt 6's runtime libraries (EGL, GL, xkbcommon, fontconfig, dbus) yourself"; exit 0; }
 absent() { for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf ' %s' "$p"; done; }
 missing_app=$(absent $PKGS)

@@ -51,10 +51,10 @@ def _pages(src: Path, tmp: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-def _export(scenario, path: Path) -> tuple:
+def _export(scenario, path: Path, paths: int = 200) -> tuple:
     dataset = load_dataset()
     result = evaluate(scenario, dataset=dataset)
-    mc = run_monte_carlo(scenario, dataset=dataset, paths=200)
+    mc = run_monte_carlo(scenario, dataset=dataset, paths=paths)
     write_term_sheet(scenario, path, result=result, monte_carlo=mc, dataset=dataset)
     return result, mc
 
@@ -116,6 +116,23 @@ def test_two_hundred_clauses_stay_readable(tmp_path):
     for n, page in enumerate(pages, start=1):
         assert f"Page {n} of {len(pages)}" in page
     assert len(pages) < 200  # several clauses a page, not a page each
+
+
+def test_a_clause_longer_than_a_page_continues_under_its_number(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_export import many_clauses
+
+    data = many_clauses(7, partners=50).to_data()
+    codes = [p["code"] for p in data["document"]["partners"]]
+    long = data["document"]["clauses"][4]  # the cobalt stockpile: parties, sources and fixed shares all name 50
+    long.update(parties=codes, sources=codes, text_note=("A very long explanatory note. " * 66)[:2000],
+                cost_sharing={"rule": "fixed", "shares": {c: 1 / len(codes) for c in codes}})
+    from workbench.document import Scenario
+    path = tmp_path / "long.xlsx"
+    _export(Scenario.from_data(data), path, paths=20)
+    pages = _pages(path, tmp_path)
+    assert any(re.search(r"Clause 5 \(cont\.\)", p) for p in pages)
+    _check_clauses_start_on_their_heading_page(pages, 7)
 
 
 def test_csv_shows_the_same_numbers(exported):

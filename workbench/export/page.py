@@ -18,9 +18,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import clean, put
 
-#: Excel allows 255 characters for a whole header or footer, codes included: marking, title and sheet name share it.
-MAX_MARKING = 110
-MAX_TITLE = 70
+#: Header and footer sections share one line each: the title (left, 8 pt) must end before the centred marking
+#: (9 pt) begins, so each is cut, with an ellipsis, to a display width (a wide CJK character counts two): about a
+#: third of the line for the title, less than half for the marking (Excel also caps the whole at 255 characters).
+MAX_MARKING = 70
+MAX_TITLE = 72
+#: The printed line (A4 landscape less the side margins) and the average width of a character in the header's
+#: fonts, in points (Calibri: about 0.5 em), to keep the left section clear of the centred one.
+PRINT_WIDTH_PT = 842 - 2 * 72 * 0.45
+CHAR_PT = {8: 4.0, 9: 4.6}
 #: A4 landscape height in points, the margins in inches (Excel's page model: header and footer inside the margins).
 PAPER_HEIGHT_PT = 595.3
 MARGIN_TOP_IN = MARGIN_BOTTOM_IN = 0.55
@@ -41,11 +47,22 @@ ROW_PADDING = 2.5
 
 def header_text(text: str, limit: int = MAX_MARKING) -> str:
     """Scenario text made safe for a header/footer: one line, ``&`` doubled (it starts a code there), cut with an
-    ellipsis to fit Excel's limit."""
+    ellipsis where it is wider than ``limit`` (display width)."""
     text = " ".join(clean(text).split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
+    if display_width(text) > limit:
+        out, width = [], 0
+        for ch in text:
+            width += _char_width(ch)
+            if width > limit - 1:
+                break
+            out.append(ch)
+        text = "".join(out).rstrip() + "\u2026"
     return text.replace("&", "&&")
+
+
+def display_width(text: str) -> int:
+    """Width in character cells: a wide (CJK) character counts two."""
+    return len(text) if text.isascii() else sum(_char_width(ch) for ch in text)
 
 
 def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[int, int] | None,
@@ -70,10 +87,13 @@ def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[in
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     mark = header_text(marking)
+    centre = header_text(marking, MAX_MARKING - len(banner) - 2) if banner else mark
+    centre_pt = (display_width(centre.replace("&&", "&")) + len(banner) * 1.2) * CHAR_PT[9]
+    title_limit = min(MAX_TITLE, int(((PRINT_WIDTH_PT - centre_pt) / 2 - 15) / CHAR_PT[8]))
     # the marking alone in the centre, the title on the left: two sections never share a line's width
-    ws.oddHeader.left.text = header_text(title, MAX_TITLE)
+    ws.oddHeader.left.text = header_text(title, title_limit)
     ws.oddHeader.left.size = 8
-    ws.oddHeader.center.text = (f"&B{banner}&B  " if banner else "") + mark
+    ws.oddHeader.center.text = (f"&B{banner}&B  " if banner else "") + centre
     ws.oddHeader.center.size = 9
     ws.oddHeader.center.color = "C00000"
     ws.oddFooter.left.text = mark

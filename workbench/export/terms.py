@@ -80,7 +80,7 @@ class _Rows:
         def write(r: int) -> None:
             put(self.ws, r, 2, party, "ts_label")
             put(self.ws, r, 3, SIGNATURE_LINE, "ts_signature")
-        return Row(max(26.0, wrapped_height(party, WIDTHS["B"], TEXT_POINTS, bold=True)), write)
+        return Row(max(26.0, wrapped_height(party, WIDTHS["B"], 10.0, bold=True)), write)  # ts_label: 10 pt
 
 
 def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str]], banner: str = "") -> None:
