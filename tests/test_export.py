@@ -87,6 +87,11 @@ def test_sheets_and_numbers_equal_the_engine_json(default_export):
     numbers = {c.id: str(n) for n, c in enumerate(default_scenario().document.clauses, start=1)}
     assert {k: row[2] for k, row in rebates.items()} == {numbers[k]: _same(v)
                                                          for k, v in mcjs["cfd_rebate_probability"].items()}
+    for name in ("Term sheet", "Fiscal cost", "Assumptions"):  # clauses named by their number, never their id
+        texts = [str(c.value) for row in wb[name].iter_rows() for c in row if c.value is not None]
+        assert not any("nickel-cfd" in t for t in texts), name
+    notes = [str(r[1]) for r in wb["Assumptions"].iter_rows(values_only=True) if r[0] == "Outside the model's range"]
+    assert any(n.startswith("Clause 3 is near the money") for n in notes)
     _, prices = _table(wb["Price effects"], "Code", "Partner")
     for region, row in prices.items():
         assert row[2] == _same(js["partners"][region]["consumer_price_change_pct"])
@@ -98,8 +103,10 @@ def test_assumptions_list_the_validity_warnings(default_export):
     path, result, _mc = default_export
     ws = openpyxl.load_workbook(path)["Assumptions"]
     checks = [r[1] for r in ws.iter_rows(values_only=True) if r[0] == "Outside the model's range"]
-    assert checks == [str(w) for w in result.validity_warnings]
-    assert any("indium-purchase" in c and "would not deliver" in c for c in checks)
+    numbers = {c.id: n for n, c in enumerate(default_scenario().document.clauses, start=1)}
+    assert checks == [re.sub(r"clause '([a-z0-9-]+)'", lambda m: f"Clause {numbers[m.group(1)]}", str(w))
+                      for w in result.validity_warnings]  # the term sheet's clause numbers, not internal ids
+    assert any(c.startswith(f"Clause {numbers['indium-purchase']}:") and "would not deliver" in c for c in checks)
 
 
 def test_numbers_equal_workbench_cli_evaluate_json(tmp_path):

@@ -20,6 +20,7 @@ ITEM_WORDS = {"armington_elasticity": "substitution between sources", "gdp_usd_b
               "us_net_import_reliance_pct": "US net import reliance", "volatility": "price volatility"}
 #: Font size of the styles the annex uses (the rest are 10 points).
 POINTS = {"ts_legal": 9.0, "ts_item": 9.0}
+_CLAUSE_ID = re.compile(r"[Cc]lause '([a-z0-9][a-z0-9-]{0,39})'")
 _CUT = re.compile(r" \(| https?://|; | - ")
 
 
@@ -70,6 +71,17 @@ def citations(entries: list[dict[str, Any]], mineral_name: str) -> str:
     """``sources [1], [4], [7] (annex)`` for one mineral."""
     numbers = [f"[{e['number']}]" for e in entries if mineral_name in e["uses"]]
     return ("sources " + ", ".join(numbers) + " (Data sources annex)") if numbers else "no dataset figures"
+
+
+def clause_numbers(doc: Any) -> Any:
+    """A function putting "Clause 3" for "clause 'nickel-cfd'" in a model message: the term sheet's numbers, not the
+    internal ids."""
+    numbers = {c.id: n for n, c in enumerate(doc.clauses, start=1)}
+
+    def numbered(message: str) -> str:
+        return _CLAUSE_ID.sub(lambda m: f"Clause {numbers[m.group(1)]}" if m.group(1) in numbers else m.group(0),
+                              str(message))
+    return numbered
 
 
 def _table(ws: Worksheet, pager: Pager, heads: list[str], body: list[list[tuple[Any, str]]],
@@ -125,9 +137,10 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
     rows += [[(f"Dataset figures, {name}", "ts_label"), (citations(entries, name), "ts_value")]
              for name in minerals.values()]
     checks = result.validity_warnings
-    rows += [[("Outside the model's range", "ts_label"), (w, "ts_value")] for w in checks]
-    rows += [[("Model warning", "ts_label"), (w, "ts_value")] for w in result.warnings if w not in checks]
-    rows += [[("Monte Carlo warning", "ts_label"), (w, "ts_value")] for w in monte_carlo.warnings]
+    numbered = clause_numbers(doc)
+    rows += [[("Outside the model's range", "ts_label"), (numbered(w), "ts_value")] for w in checks]
+    rows += [[("Model warning", "ts_label"), (numbered(w), "ts_value")] for w in result.warnings if w not in checks]
+    rows += [[("Monte Carlo warning", "ts_label"), (numbered(w), "ts_value")] for w in monte_carlo.warnings]
     _table(ws, pager, ["Assumption", "Value"], rows, WIDTHS)
     meta = doc.metadata
     setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None, widths=WIDTHS,
