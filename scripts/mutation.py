@@ -37,18 +37,30 @@ EXCLUSIONS = ROOT / "scripts" / "mutation_equivalent.txt"
 TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": ("tests/test_document.py", "tests/test_scenario_file.py", "tests/test_legal_text.py",
                             "tests/test_sharing_diff_merge.py"),
+    "workbench/document/stress.py": ("tests/test_document.py", "tests/test_engine_stress.py"),
+    "workbench/document/release.py": ("tests/test_document.py", "tests/test_engine_stress.py"),
+    "workbench/document/free_text.py": ("tests/test_document.py", "tests/test_leaks.py", "tests/test_scenario_file.py"),
     "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_received.py",
                          "tests/test_scenario_file_limits.py", "tests/test_scenario_file.py", "tests/test_sharing.py"),
     "workbench/engine/": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py",
-                          "tests/test_engine_montecarlo.py"),
+                          "tests/test_engine_default.py"),
+    "workbench/engine/montecarlo.py": ("tests/test_engine_montecarlo.py", "tests/test_engine_cases.py"),
+    "workbench/engine/disruptions.py": ("tests/test_engine_montecarlo.py", "tests/test_engine_stress.py"),
+    "workbench/engine/calibrat": ("tests/test_calibration.py", "tests/test_engine_default.py"),
+    "workbench/engine/guards.py": ("tests/test_guards.py", "tests/test_cli_evaluate.py"),
+    "workbench/engine/gsim.py": ("tests/test_gsim.py",),
+    "workbench/engine/releases.py": ("tests/test_engine_stress.py", "tests/test_cli_stress.py"),
+    "workbench/engine/stress": ("tests/test_engine_stress.py", "tests/test_cli_stress.py"),
     "workbench/instrument_kinds/": ("tests/test_engine_cost_sharing.py", "tests/test_instrument_kinds.py",
                                     "tests/test_engine_cases.py", "tests/test_engine_montecarlo.py"),
     "workbench/engine/instruments.py": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py"),
     "workbench/sharing/": ("tests/test_sharing.py", "tests/test_sharing_signatures.py", "tests/test_golden_file.py",
                            "tests/test_sharing_diff_merge.py", "tests/test_sharing_cli.py"),
-    "workbench/sharing/clean.py": ("tests/test_sharing_clean.py", "tests/test_sharing.py",
+    "workbench/sharing/leaks.py": ("tests/test_leaks.py", "tests/test_sharing_clean.py", "tests/test_sharing.py"),
+    "workbench/sharing/clean.py": ("tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_sharing.py",
                                    "tests/test_sharing_signatures.py"),
-    "workbench/export/": ("tests/test_export_cells.py", "tests/test_export.py", "tests/test_sharing_term_sheet.py"),
+    "workbench/export/": ("tests/test_export_cells.py", "tests/test_export.py", "tests/test_export_charts.py",
+                          "tests/test_sharing_term_sheet.py"),
     "workbench/text/": ("tests/test_legal_text.py", "tests/test_export.py"),
 }
 
@@ -337,13 +349,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.survivors_of:
         rows = json.loads(Path(args.survivors_of).read_text(encoding="utf-8"))["results"]
         earlier = {(r["path"], r["function"], r["change"]) for r in rows if r["outcome"] == "survived"}
+        # files written before constants were shown in their line: match the bare change on the same line
+        earlier |= {(r["path"], r["function"], r["change"], r["line"]) for r in rows if r["outcome"] == "survived"}
     plan: list[tuple[str, list[Mutant], int, int]] = []   # module, to run, excluded, total
     used_exclusions: set[str] = set()
     for path in modules:
         every = find_mutants(path)
         live = [m for m in every if m.key not in exclusions]
         if earlier is not None:
-            live = [m for m in live if (m.path, m.function, m.change) in earlier]
+            live = [m for m in live if (m.path, m.function, m.change) in earlier
+                    or (m.path, m.function, m.change.split(" in: ")[0], m.line) in earlier]
         used_exclusions |= {m.key for m in every if m.key in exclusions}
         plan.append((path, _sample(live, args.max_per_module, args.seed, path), len(every) - len(live), len(every)))
     stale = [k for k in exclusions if k.split(" | ")[0] in modules and k not in used_exclusions]
