@@ -64,3 +64,16 @@ def test_control_characters_slipped_into_a_signed_file_break_its_signature(tmp_p
     assert document_hash(loaded.scenario) == loaded.signature["signed_hash"]  # the stripped text is the signed one
     origin = verify_origin(loaded, ring)
     assert origin.status is SignatureStatus.MISMATCH and not origin.trustworthy
+
+
+@pytest.mark.parametrize(("scenario", "reason"), [
+    (None, "schema 1 file: scenario: required object is missing"),
+    ({"clauses": "ndpr-floor"}, "schema 1 file: scenario.clauses: must be a list"),
+])
+def test_a_schema_1_file_that_cannot_be_converted_is_refused_with_the_reason(scenario, reason):
+    data = {"format": "cmw-scenario", "schema_version": 1, "integrity": {"document": "sha256:0"}}
+    if scenario is not None:
+        data["scenario"] = scenario
+    with pytest.raises(FileFormatError) as info:
+        loads_scenario(json.dumps(data), source="round1.cmws")
+    assert str(info.value) == f"round1.cmws: {reason}"
