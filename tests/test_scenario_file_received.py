@@ -77,3 +77,11 @@ def test_a_schema_1_file_that_cannot_be_converted_is_refused_with_the_reason(sce
     with pytest.raises(FileFormatError) as info:
         loads_scenario(json.dumps(data), source="round1.cmws")
     assert str(info.value) == f"round1.cmws: {reason}"
+
+
+def test_a_file_without_a_document_is_refused_naming_the_field():
+    data = _golden()
+    del data["document"]
+    with pytest.raises(FileFormatError) as info:
+        loads_scenario(json.dumps(data), source="reply.cmws")
+    assert str(info.value) == "reply.cmws: document: required field is missing"
