@@ -14,6 +14,14 @@ LOG_PRICE_BOUND = 12.0  # |log(p / baseline)| beyond this = no equilibrium (pric
 #: A case that sits at the price bound this many iterations in a row without cutting its excess supply by 1 % has no
 #: equilibrium to find: it stops there instead of using up MAX_ITER (an infeasible market is reported early).
 STUCK_ITER = 4
+#: A case not yet in Newton's quadratic range (its first step, or a last step that cut its excess supply by less than
+#: HEDGE_RATIO) whose Newton step is long (over HEDGE_STEP in log price) has its line search try the half step beside
+#: the full step, in the same batched evaluation, and keep whichever cuts the excess supply more. High Armington
+#: elasticities (CES shares move as c^(1-sigma)) make the full step overshoot there, and the plain first-acceptable rule
+#: would take it. Short steps are not hedged: they rarely overshoot, and the Monte Carlo's large batches pay per row.
+HEDGE_RATIO = 0.1
+HEDGE_STEP = 0.25
+LINE_SEARCH_HALVINGS = 12
 
 
 @dataclass
@@ -188,6 +196,7 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
     z = np.where(active, z, 0.0) / scale
     merit = np.abs(z).max(axis=1)
     stuck = np.zeros(n, int)
+    hedge = np.ones(n, bool)  # not yet in the quadratic range (see HEDGE_RATIO)
     for _ in range(MAX_ITER):
         todo = (merit > TOL) & (stuck < STUCK_ITER)
         if not todo.any():
@@ -208,35 +217,19 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         step = np.where(np.isfinite(step), step, 0.0)
         big = np.abs(step).max(axis=1, keepdims=True)
         step *= np.minimum(1.0, 2.0 / np.maximum(big, 1e-300))
-        y_old, m_old = y[todo], merit[todo]
-        lam = np.ones(len(y_old))
-        accepted = np.zeros(len(y_old), bool)
-        y_new = y_old.copy()
-        z_new = np.zeros_like(y_old)
-        for _ls in range(12):
-            pend = ~accepted
-            trial = np.clip(y_old[pend] + lam[pend, None] * step[pend], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
-            zt, _, _ = _evaluate(sub if pend.all() else _subset(sub, pend), trial, False)
-            zt = np.where(act[pend], zt, 0.0) / scale[todo][pend]
-            mt = np.abs(zt).max(axis=1)
-            ok = (mt < m_old[pend] * (1 - 1e-4 * lam[pend])) | (mt <= TOL)
-            pi = np.flatnonzero(pend)
-            y_new[pi[ok]] = trial[ok]
-            z_new[pi[ok]] = zt[ok]
-            accepted[pi[ok]] = True
-            lam[pend] *= 0.5
-            if accepted.all():
-                break
+        hedge_now = hedge[todo] & (big[:, 0] > HEDGE_STEP)
+        y_new, accepted, lam = _line_search(sub, act, scale[todo], y[todo], merit[todo], step, hedge_now)
         # cases whose line search failed take the smallest step anyway (escapes kinks)
         rest = ~accepted
         if rest.any():
-            y_new[rest] = np.clip(y_old[rest] + lam[rest, None] * step[rest], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
+            y_new[rest] = np.clip(y[todo][rest] + lam[rest, None] * step[rest], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
         y[todo] = y_new
         zz, jj, _ = _evaluate(sub, y_new, True)
         zz = np.where(act, zz, 0.0) / scale[todo]
         z[todo] = zz
         jac[todo] = jj
         new_merit = np.abs(zz).max(axis=1)
+        hedge[todo] = new_merit > HEDGE_RATIO * merit[todo]
         pinned = (np.abs(y_new) >= LOG_PRICE_BOUND - 1e-9).any(axis=1) & ~(new_merit < 0.99 * merit[todo])
         stuck[todo] = np.where(pinned, stuck[todo] + 1, 0)
         merit[todo] = new_merit
@@ -244,6 +237,49 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
     conv = (merit <= TOL * 10) & (np.abs(y) < LOG_PRICE_BOUND - 1e-9).all(axis=1) & np.isfinite(merit)
     wedge = y[:, r] if cases.quota is not None else None
     return Equilibrium(p, landed, pidx, flows, demand, supply, su, sc, conv, merit, quota_wedge=wedge)
+
+
+def _line_search(sub: MarketCases, act: np.ndarray, scale: np.ndarray, y_old: np.ndarray, m_old: np.ndarray,
+                 step: np.ndarray, hedge: np.ndarray):
+    """Backtrack along ``step`` until the max excess supply falls (Armijo): (y, accepted, next step length).
+
+    The first trial is the full step, and for ``hedge`` cases also the half step in the same evaluation; a hedged
+    case keeps the half step when it cuts the excess supply more. Then the step halves for the cases still pending.
+    """
+    n = len(y_old)
+    lam = np.ones(n)
+    accepted = np.zeros(n, bool)
+    y_new = y_old.copy()
+    both = np.flatnonzero(hedge)
+    rows = np.concatenate([np.arange(n), both])
+    trial = np.clip(y_old[rows] + np.concatenate([np.ones(n), np.full(len(both), 0.5)])[:, None] * step[rows],
+                    -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
+    zt, _, _ = _evaluate(_subset(sub, rows) if len(both) else sub, trial, False)
+    zt = np.where(act[rows], zt, 0.0) / scale[rows]
+    mt = np.abs(zt).max(axis=1)
+    full_ok = (mt[:n] < m_old * (1 - 1e-4)) | (mt[:n] <= TOL)
+    half = np.zeros(n, bool)
+    half[both] = ((mt[n:] < m_old[both] * (1 - 0.5e-4)) | (mt[n:] <= TOL)) & (~full_ok[both] | (mt[n:] < mt[both]))
+    take = np.arange(n)
+    take[both] = np.where(half[both], n + np.arange(len(both)), both)
+    ok = full_ok | half
+    y_new[ok] = trial[take[ok]]
+    accepted[ok] = True
+    lam[:] = np.where(hedge, 0.25, 0.5)
+    for _ls in range(LINE_SEARCH_HALVINGS - 1):
+        if accepted.all():
+            break
+        pend = ~accepted
+        trial = np.clip(y_old[pend] + lam[pend, None] * step[pend], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
+        zt, _, _ = _evaluate(_subset(sub, pend), trial, False)
+        zt = np.where(act[pend], zt, 0.0) / scale[pend]
+        mt = np.abs(zt).max(axis=1)
+        ok = (mt < m_old[pend] * (1 - 1e-4 * lam[pend])) | (mt <= TOL)
+        pi = np.flatnonzero(pend)
+        y_new[pi[ok]] = trial[ok]
+        accepted[pi[ok]] = True
+        lam[pend] *= 0.5
+    return y_new, accepted, lam
 
 
 def _subset(cases: MarketCases, mask: np.ndarray) -> MarketCases:
