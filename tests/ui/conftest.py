@@ -7,9 +7,19 @@ from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question nobody answers would hang a test offscreen: tests that expect one patch it themselves."""
+    def unexpected(_parent: Any, title: str, text: str, *_args: Any) -> Any:
+        raise AssertionError(f"unexpected question: {title}: {text}")
+
+    monkeypatch.setattr(QMessageBox, "question", unexpected)
 
 
 @pytest.fixture

@@ -60,10 +60,10 @@ def test_agreeing_a_clause_with_brackets_is_refused_with_the_reason(window: Any)
 def test_status_and_proponent_are_edited(window: Any) -> None:
     window.navigator.select_clause(NDPR)
     editor = window.clause_editor
-    status = editor.widgets["status"].combo
-    status.setCurrentIndex(status.findData("agreed"))
     proposer = editor.widgets["proposed_by"].combo
     proposer.setCurrentIndex(proposer.findData("JP"))
+    status = editor.widgets["status"].combo
+    status.setCurrentIndex(status.findData("agreed"))
     assert clause(window).status.value == "agreed" and clause(window).proposed_by == "JP"
     index = window.navigator.model.clause_indexes(NDPR)[0]
     assert index.siblingAtColumn(1).data() == "Agreed" and index.siblingAtColumn(2).data() == "JP"
@@ -141,8 +141,14 @@ def test_private_block_is_marked_and_edits_the_mandate(window: Any) -> None:
     widgets = editor.widgets
     ceiling = widgets["US: fiscal ceiling per year"]
     ceiling.check.setChecked(True)
-    ceiling.inner.amount.setValue(5e8)
+    assert ceiling.inner.value() == {"amount": 5e8, "currency": "USD"}  # a ceiling starts at USD 500 m
+    assert ceiling.inner.magnitude.currentText() == "m"
+    ceiling.inner.amount.setValue(750.0)  # typed in USD m, as the results show money
+    assert window.controller.scenario.private.mandate.fiscal_ceiling_per_year["US"].amount == 7.5e8
+    ceiling.inner.amount.setValue(500.0)
     assert window.controller.scenario.private.mandate.fiscal_ceiling_per_year["US"].amount == 5e8
+    ceiling.inner.magnitude.setCurrentIndex(ceiling.inner.magnitude.findData("bn"))
+    assert window.controller.scenario.private.mandate.fiscal_ceiling_per_year["US"].amount == 5e11
     widgets[f"Private note on {NDPR}"].text.setPlainText("Fallback: 115")
     assert window.controller.scenario.private.clause_notes[NDPR] == "Fallback: 115"
     assert "Fallback" not in window.clause_editor.preview.toPlainText()
@@ -194,7 +200,8 @@ def _unnamed(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_input_control_has_an_accessible_name(window: Any) -> None:
+def test_every_input_control_has_an_accessible_name(window: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(window.clause_editor, "confirm_reopen", lambda *_: True)  # brackets agreed clauses too
     for clause_id in [c.id for c in window.controller.scenario.document.clauses]:
         window.navigator.select_clause(clause_id)
         for field in window.clause_editor.widgets.values():

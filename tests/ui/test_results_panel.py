@@ -15,6 +15,7 @@ from workbench.document import Mandate, Money, Price
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.ui.controller import DocumentController
 from workbench.ui.results import ResultsPanel
+from workbench.ui.results.compare_view import PACKAGES
 from workbench.ui.results.partner_model import BREACH_BACKGROUND
 from workbench.ui.results.table_view import EXPORT_ROLE
 
@@ -194,11 +195,12 @@ def test_mandate_breaches_flag_clauses_and_cells(qtbot, panel, controller):
     assert (background == BREACH_BACKGROUND) == (whole > limit)
     # the comparison highlights each variant against the same limits
     panel.tabs.setCurrentWidget(panel.compare)
+    panel.compare.show_subject(PACKAGES)
     panel.compare.measure.setCurrentIndex(panel.compare.measure.findData("fiscal_cost_pv_usd"))
     m = panel.compare.model
     us = [m.data(m.index(r, 0)) for r in range(m.rowCount())].index("United States (US)")
     for col in range(1, m.columnCount()):
-        option = m.headerData(col, Qt.Orientation.Horizontal).removeprefix("Option ")
+        option = m.headerData(col, Qt.Orientation.Horizontal).removeprefix("All brackets\nat ")
         value = evaluate(s, option=None if option == "As modelled" else option).partner_table.at[
             "US", "fiscal_cost_pv_usd"]
         assert (m.data(m.index(us, col), Qt.ItemDataRole.BackgroundRole) == BREACH_BACKGROUND) == (value > limit)
@@ -230,8 +232,9 @@ def compare_columns(panel):
 
 def test_options_and_kept_alternatives_side_by_side(qtbot, panel, controller):
     panel.tabs.setCurrentWidget(panel.compare)
-    qtbot.waitUntil(lambda: "Option B" in compare_columns(panel), timeout=MC_TIMEOUT)
-    assert compare_columns(panel) == ["Partner", "As modelled", "Option A", "Option B"]
+    panel.compare.show_subject(PACKAGES)
+    qtbot.waitUntil(lambda: "All brackets\nat B" in compare_columns(panel), timeout=MC_TIMEOUT)
+    assert compare_columns(panel) == ["Partner", "As modelled", "All brackets\nat A", "All brackets\nat B"]
     m = panel.compare.model
     us = [m.data(m.index(r, 0)) for r in range(m.rowCount())].index("United States (US)")
     expected_b = evaluate(controller.scenario, option="B").partner_table.at["US", "fiscal_cost_avg_usd"]

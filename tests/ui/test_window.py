@@ -265,8 +265,8 @@ def test_a_new_clause_starts_at_the_minerals_market_price(window: Any) -> None:
 def test_a_mandate_entered_in_the_private_tab_flags_breaching_clauses(qtbot: Any, window: Any) -> None:
     ceiling = window.private_editor.widgets["US: maximum present-value cost"]
     ceiling.check.setChecked(True)
-    ceiling.inner.amount.setValue(1.0)  # USD 1: every clause costing the US money breaches it
-    assert window.controller.scenario.private.mandate.max_pv_cost["US"].amount == 1.0
+    ceiling.inner.amount.setValue(0.001)  # USD 1,000 (typed in millions): every clause costing the US breaches it
+    assert window.controller.scenario.private.mandate.max_pv_cost["US"].amount == 1000.0
     model = window.navigator.model
 
     def flagged() -> list[str]:

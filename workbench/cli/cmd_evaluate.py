@@ -38,6 +38,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paths", type=int, metavar="N", default=None,
                    help="also run the Monte Carlo with N price paths (scenario seed) and print, per region, the "
                         "expected PV of the net fiscal cost and its P95 beside the deterministic PV")
+    p.add_argument("--choose", metavar="CLAUSE_ID.PARAM=LABEL", action="append", default=[], type=parse_choice,
+                   help="model option LABEL of one bracket, e.g. ndpr-border-floor.floor_price=B (repeatable; "
+                        "the other brackets stay as modelled, or at --option)")
+
+
+def parse_choice(text: str) -> tuple[tuple[str, str], str]:
+    """``CLAUSE_ID.PARAM=LABEL`` -> ((clause id, parameter), label); a malformed choice names what is wrong."""
+    target, sep, label = text.partition("=")
+    clause_id, dot, parameter = target.rpartition(".")
+    if not sep or not dot or not clause_id or not parameter or not label:
+        raise argparse.ArgumentTypeError(f"{text!r} is not CLAUSE_ID.PARAM=LABEL (e.g. ndpr-border-floor.floor_price=B)")
+    return (clause_id.strip(), parameter.strip()), label.strip().upper()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,15 +57,20 @@ def run(args: argparse.Namespace) -> int:
     from workbench.engine import EngineInputError, InfeasibleMarket, evaluate
 
     scenario = read_scenario(args.file, warn=False).scenario
+    choices: dict[tuple[str, str], str] = {}
+    for key, label in args.choose:
+        if choices.get(key, label) != label:
+            raise CliError(f"--choose: {key[0]}.{key[1]} chosen twice ({choices[key]} and {label})")
+        choices[key] = label
     if args.paths is not None and args.paths < 1:
         raise CliError(f"--paths: must be a whole number of at least 1, got {args.paths}")
     try:
-        result = evaluate(scenario, option=args.option, progress=_Progress(args.file))
+        result = evaluate(scenario, option=args.option, choices=choices, progress=_Progress(args.file))
         monte_carlo = None
         if args.paths is not None:
             from workbench.engine import run_monte_carlo
 
-            monte_carlo = run_monte_carlo(scenario, paths=args.paths, option=args.option)
+            monte_carlo = run_monte_carlo(scenario, paths=args.paths, option=args.option, choices=choices)
     except (EngineInputError, InfeasibleMarket) as exc:
         raise CliError(f"{args.file}: cannot evaluate: {exc}") from None
     if args.json:
@@ -69,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"warning: {shown(w)}", file=sys.stderr)
     print(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, "
           f"discount rate {scenario.document.assumptions.discount_rate:.1%}; + = cost to the treasury")
+    if choices or args.option:
+        chosen = [f"{cid}.{param}={label}" for (cid, param), label in choices.items()]
+        rest = f"other brackets at option {args.option}" if args.option else "other brackets as modelled"
+        print("options: " + ", ".join([*chosen, rest]))
     table = result.partner_table
     print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _signed in _COLUMNS))
     for region in result.regions:

@@ -6,11 +6,13 @@ import json
 import threading
 from dataclasses import replace
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 from workbench.data import load_dataset
+from workbench.document.brackets import resolve
 from workbench.engine.calibrate import build_model
 from workbench.engine.core import (
     Progress,
@@ -56,9 +58,13 @@ def model_for(scenario: Any, dataset: Any = None) -> Model:
     return model
 
 
-def select_clauses(scenario: Any, clause_ids: list[str] | None) -> list:
-    """The scenario's clauses, or only those named (an unknown id is an error naming it)."""
-    clauses = list(scenario.document.clauses)
+#: A per-bracket choice: (clause id, parameter name) -> option label, e.g. {("ndpr-border-floor", "floor_price"): "B"}.
+Choices = Mapping[tuple[str, str], str]
+
+
+def select_clauses(scenario: Any, clause_ids: list[str] | None, choices: Choices | None = None) -> list:
+    """The scenario's clauses, or only those named (an unknown id is an error naming it), with ``choices`` applied."""
+    clauses = apply_choices(list(scenario.document.clauses), choices)
     if clause_ids is None:
         return clauses
     known = {c.id for c in clauses}
@@ -69,16 +75,51 @@ def select_clauses(scenario: Any, clause_ids: list[str] | None) -> list:
     return [c for c in clauses if c.id in wanted]
 
 
-def evaluate(scenario: Any, *, dataset: Any = None, option: str | None = None,
+def apply_choices(clauses: list, choices: Choices | None) -> list:
+    """The clauses with each chosen bracket replaced by the value of the chosen option.
+
+    An unknown clause id, a parameter that is not in brackets or a label the bracket lacks is an EngineInputError
+    naming it; brackets not named keep their own selection (or the ``option`` of the run).
+    """
+    if not choices:
+        return clauses
+    by_id = {c.id: i for i, c in enumerate(clauses)}
+    out = list(clauses)
+    updates: dict[int, dict[str, Any]] = {}
+    for key, label in choices.items():
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise EngineInputError(f"choices: {key!r} is not a (clause id, parameter) pair")
+        clause_id, parameter = key
+        if clause_id not in by_id:
+            raise EngineInputError(f"choices: {clause_id!r} is not a clause of the scenario")
+        clause = clauses[by_id[clause_id]]
+        bracketed = clause.bracketed_parameters()
+        if parameter not in bracketed:
+            what = ", ".join(bracketed) if bracketed else "none"
+            raise EngineInputError(f"choices: {parameter!r} is not a bracketed parameter of clause {clause_id!r} "
+                                   f"(bracketed: {what})")
+        labels = [o.label for o in getattr(clause, parameter).options]
+        if label not in labels:
+            raise EngineInputError(f"choices: option {label!r} of {clause_id}.{parameter} does not exist "
+                                   f"(options: {', '.join(labels)})")
+        updates.setdefault(by_id[clause_id], {})[parameter] = resolve(getattr(clause, parameter), label)
+    for i, update in updates.items():
+        out[i] = clauses[i].model_copy(update=update)
+    return out
+
+
+def evaluate(scenario: Any, *, dataset: Any = None, option: str | None = None, choices: Choices | None = None,
              clause_ids: list[str] | None = None, progress: Progress | None = None) -> EvaluationResult:
     """Solve every mineral market in every horizon year under the scenario's clauses and book the fiscal flows.
 
-    ``option`` None = each bracket's selected option, "A"/"B"/... = that option wherever a bracket has it;
-    ``clause_ids`` None = all clauses. Raises InfeasibleMarket (naming the clause) or EngineInputError.
+    ``option`` None = each bracket's selected option, "A"/"B"/... = that option wherever a bracket has it (the
+    package view); ``choices`` {(clause id, parameter): label} = that option for that one bracket (before
+    ``option`` applies to the others); ``clause_ids`` None = all clauses. Raises InfeasibleMarket (naming the
+    clause) or EngineInputError (an unknown clause, parameter or option in ``choices`` included).
     ``progress(done, total, what)`` is told each market solve of a long run (capped purchases settling).
     """
     model = model_for(scenario, dataset)
-    comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids), option)
+    comps, warns = compile_clauses(model, select_clauses(scenario, clause_ids, choices), option)
     return evaluate_model(model, comps, warnings=list(model.warnings) + warns, progress=progress)
 
 

@@ -21,7 +21,7 @@ from workbench.engine.core import (
 )
 from workbench.engine.disruptions import draw_states, scenario_risks
 from workbench.engine.errors import Cancelled, EngineInputError, InfeasibleMarket
-from workbench.engine.evaluate import model_for, select_clauses
+from workbench.engine.evaluate import Choices, model_for, select_clauses
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.engine.market import Model
 from workbench.engine.results import MonteCarloResult
@@ -34,7 +34,8 @@ MAX_CELLS = 20_000_000  # paths x years x regions kept in memory (about 160 MB o
 
 
 def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = None, seed: int | None = None,
-                    option: str | None = None, progress: Callable[[float], None] | None = None,
+                    option: str | None = None, choices: Choices | None = None,
+                    progress: Callable[[float], None] | None = None,
                     cancelled: Callable[[], bool] | None = None, disruptions: bool | None = None) -> MonteCarloResult:
     """Sample reference-price paths, solve the markets under the clauses, and summarise fiscal cost per region.
 
@@ -55,7 +56,7 @@ def run_monte_carlo(scenario: Any, *, dataset: Any = None, paths: int | None = N
         most = MAX_CELLS // (model.horizon * len(model.regions))
         raise EngineInputError(f"paths: {paths:,} paths x {model.horizon} years x {len(model.regions)} regions is "
                                f"too large to hold in memory; use at most {most:,} paths")
-    comps, warns = compile_clauses(model, select_clauses(scenario, None), option)
+    comps, warns = compile_clauses(model, select_clauses(scenario, None, choices), option)
     jumps = scenario_risks(scenario) if (mc.disruptions if disruptions is None else disruptions) else None
     return simulate(model, comps, paths=int(paths), seed=int(seed), vary_elasticities=mc.vary_elasticities,
                     progress=progress, cancelled=cancelled, warnings=list(model.warnings) + warns, jumps=jumps)

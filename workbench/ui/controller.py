@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -51,10 +52,37 @@ class DocumentController(QObject):
         self.undo_stack.setClean()
 
     def save(self, path: Path) -> None:
-        """Save atomically to ``path`` (raises FileFormatError or SaveError); on success it becomes the file."""
-        save_scenario(path, self._scenario)
+        """Save atomically to ``path`` (raises FileFormatError or SaveError); on success it becomes the file.
+
+        The saved copy carries the time of saving in ``metadata.modified`` (the term sheet prints it); the window's
+        scenario and the undo step that leads to it take the same stamp, so the saved state is exactly the file.
+        """
+        stamped = self._stamped(self._scenario)
+        save_scenario(path, stamped)
+        index = self.undo_stack.index()
+        if index > 0:
+            command = self.undo_stack.command(index - 1)
+            if isinstance(command, SnapshotCommand) and command.after == self._scenario:
+                command.after = stamped
+        if index < self.undo_stack.count():
+            command = self.undo_stack.command(index)
+            if isinstance(command, SnapshotCommand) and command.before == self._scenario:
+                command.before = stamped
+        self._scenario = stamped
         self._set_path(path)
         self.undo_stack.setClean()
+
+    @staticmethod
+    def _stamped(scenario: Scenario, *fields: str) -> Scenario:
+        """``scenario`` with the metadata timestamps ``fields`` (default: modified) set to now, in UTC."""
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        doc = scenario.document
+        metadata = doc.metadata.model_copy(update={f: now for f in fields or ("modified",)})
+        return scenario.model_copy(update={"document": doc.model_copy(update={"metadata": metadata})})
+
+    def start_new(self, scenario: Scenario) -> None:
+        """Start a new, unsaved scenario from ``scenario`` (a template): created and modified are now."""
+        self.set_scenario(self._stamped(scenario, "created", "modified"), None)
 
     def _set_path(self, path: Path | None) -> None:
         path = Path(path) if path is not None else None

@@ -25,6 +25,7 @@ from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
 from workbench.ui.tab_bar import compact_tabs
 from workbench.untrusted_text import shown
+from workbench.ui.undo_keys import DocumentUndoKeys
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.undo_keys = DocumentUndoKeys(self, self.undo_action, self.redo_action)
         self.sharing_actions = install_actions(self)
         self.file_menu.addSeparator()  # Quit last, after the sharing entries
         self.file_menu.addAction(self.quit_action)
@@ -134,7 +136,8 @@ class MainWindow(QMainWindow):
         self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(key.Undo)
         self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(key.Redo)
+        self.redo_action.setShortcuts([*QKeySequence.keyBindings(key.Redo),
+                                       QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)])
         self.about_action = self._action(self.tr("&About"), self.about)
 
     def _build_menus(self) -> None:
@@ -175,7 +178,7 @@ class MainWindow(QMainWindow):
     def new(self) -> None:
         """Start a new scenario from the built-in default (asks first if there are unsaved changes)."""
         if self.maybe_save():
-            self.controller.set_scenario(default_scenario(), None)
+            self.controller.start_new(default_scenario())
             self._select_first_clause()
 
     def open(self) -> None:
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Cannot open scenario"),
                                  self.tr("The file could not be opened:\n{0}").format(exc))
             self.settings.remove_recent_file(str(path))
+            self._fill_recent_menu()
             return False
         self.controller.set_scenario(loaded.scenario, path)
         self._remember_file(path)
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
     def _remember_file(self, path: Path) -> None:
         self.settings.add_recent_file(str(path.resolve()))
         self.settings.last_folder = str(path.resolve().parent)
+        self._fill_recent_menu()  # a disabled menu never gets aboutToShow: enable it now
 
     def _restore_settings(self) -> None:
         geometry = self.settings.geometry

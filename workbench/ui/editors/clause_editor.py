@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QLabel, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QLabel, QMessageBox, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from workbench.document import ClauseKind, Scenario
 from workbench.document.clauses import ClauseStatus
@@ -18,6 +19,8 @@ from workbench.ui.editors.fields import (ChoiceEdit, CodesEdit, IntEdit, LongTex
 from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell
 from workbench.ui.editors.release import ReleaseRuleEdit
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
+from workbench.ui.navigator.operations import (generated_id_stem, generated_title, is_generated_id,
+                                               reference_price_per_t, unique_clause_id)
 
 
 STATUS_ITEMS = [(QT_TR_NOOP("Proposed"), ClauseStatus.PROPOSED.value),
@@ -63,6 +66,14 @@ COMMON_FIELDS: list[tuple[str, str, Factory]] = [
     ("cost_sharing", QT_TR_NOOP("Cost sharing"), CostSharingEdit),
     ("text_note", QT_TR_NOOP("Drafting note (shared)"), lambda n: _short_text(LongTextEdit(n))),
 ]
+
+def parameter_name(kind: str, field: str) -> str:
+    """The editor's label of a clause field, e.g. "Floor price" (the field name spelled out when it has none)."""
+    labels = [(p.name, p.label) for p in kind_of(ClauseKind(kind)).params] + [(n, t) for n, t, _f in COMMON_FIELDS]
+    for name, label in labels:
+        if name == field:
+            return _tr(label)
+    return field.replace("_", " ").capitalize()
 
 
 class ClauseEditor(ScenarioForm):
@@ -219,27 +230,83 @@ class ClauseEditor(ScenarioForm):
         label = getattr(widget, "last_action", None) or getattr(getattr(widget, "inner", None), "last_action", None) \
             or _tr("Edit {0} of {1}").format(self.names[field], clause.id)
         merge = f"{clause.id}/{field}" if typing else None
+        reopen = clause.status == ClauseStatus.AGREED and field != "status"
+        if reopen and not self.confirm_reopen(clause.id, self.names[field]):
+            widget.set_value(clause.model_dump(mode="json")[field])  # agreed text is never changed silently
+            return
+        follow = self._mineral_follow(clause, value) if field == "mineral" else {}
 
         def mutate(data: dict[str, Any]) -> None:
             target = data["document"]["clauses"][index]
             target[field] = value
             if isinstance(value, dict) and "options" in value and target["status"] == ClauseStatus.PROPOSED.value:
                 target["status"] = ClauseStatus.BRACKETED.value  # text in brackets is bracketed text
+            if reopen:  # nothing is agreed until everything is agreed: an edited agreed clause is open again
+                bracketed = any(isinstance(v, dict) and "options" in v for v in target.values())
+                target["status"] = (ClauseStatus.BRACKETED if bracketed else ClauseStatus.PROPOSED).value
             if field == "parties" and target["cost_sharing"]["rule"] == "fixed" and value:
                 target["cost_sharing"]["shares"] = rescale_shares(target["cost_sharing"]["shares"], value)
-            if field == "id":
+            target.update(follow)
+            new_id = value if field == "id" else follow.get("id")
+            if new_id:
                 notes = data["private"]["clause_notes"]
                 if clause.id in notes:
-                    notes[value] = notes.pop(clause.id)
+                    notes[new_id] = notes.pop(clause.id)
 
         if field == "id":
             label = _tr("Rename clause {0} to {1}").format(clause.id, value)
+        if reopen:
+            label = _tr("Reopen agreed clause {0}: {1}").format(clause.id, label)
+            merge = None
         if self.edit(label, mutate, merge):
-            if field == "id":
-                self.clause_id = value
-                self.clauseRenamed.emit(value)
+            new_id = value if field == "id" else follow.get("id")
+            if new_id:
+                self.clause_id = new_id
+                self.clauseRenamed.emit(new_id)
         elif not typing and not widget.keeps_input:  # a refused choice snaps back; typed text stays to correct
             widget.set_value(clause.model_dump(mode="json")[field])
+
+    def confirm_reopen(self, clause_id: str, field: str) -> bool:
+        """Ask before an agreed clause is edited (Yes reopens it in the same undo step)."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self, _tr("Edit an agreed clause?"),
+            _tr("Clause {0} is agreed. Changing its {1} reopens it: it goes back to proposed (bracketed if it has "
+                "brackets), as one step you can undo.\n\nChange it?").format(clause_id, field.lower()),
+            buttons.Yes | buttons.No, buttons.No) == buttons.Yes
+
+    def confirm_rescale(self, old: str, new: str, factor: float) -> bool:
+        """Ask whether the prices follow the new mineral's reference price (scaled by ``factor``)."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self, _tr("Rescale prices?"),
+            _tr("The prices of this clause were set for {0}. Rescale them to the reference price of {1} "
+                "(×{2})?").format(old, new, f"{factor:,.4g}"),
+            buttons.Yes | buttons.No, buttons.Yes) == buttons.Yes
+
+    def _mineral_follow(self, clause: Any, mineral: str) -> dict[str, Any]:
+        """What changes with the mineral: a generated title and id (never ones the user typed), and the prices
+        rescaled to the new mineral's reference price if the negotiator agrees."""
+        if mineral == clause.mineral:
+            return {}
+        scenario = self.controller.scenario
+        kind = ClauseKind(clause.kind)
+        update: dict[str, Any] = {}
+        if clause.title == generated_title(scenario, kind, clause.mineral):
+            update["title"] = generated_title(scenario, kind, mineral)
+        if is_generated_id(clause.id, kind, clause.mineral):
+            update["id"] = unique_clause_id(scenario, generated_id_stem(kind, mineral), ignore=clause.id)
+        old_ref, new_ref = reference_price_per_t(clause.mineral), reference_price_per_t(mineral)
+        data = clause.model_dump(mode="json")
+        prices = [p.name for p in kind_of(kind).params if p.type is FieldType.PRICE and data.get(p.name) is not None]
+        if prices and old_ref and new_ref:
+            names = {m.id: m.name for m in scenario.document.minerals}
+            factor = new_ref / old_ref
+            if self.confirm_rescale(names.get(clause.mineral, clause.mineral), names.get(mineral, mineral), factor):
+                per = "kg" if new_ref >= 20_000 else "t"  # as a new clause on that mineral would be priced
+                for f in prices:
+                    update[f] = _rescaled(data[f], factor, per)
+        return update
 
     def _scenario_changed(self, _scenario: Scenario) -> None:
         if self.clause_id is None:
@@ -271,3 +338,13 @@ def _brackets(widget: ValueEdit) -> list[BracketEdit]:
     inner = getattr(widget, "inner", None)
     return [inner] if isinstance(inner, BracketEdit) else []
 
+
+
+def _rescaled(value: dict[str, Any], factor: float, per: str) -> dict[str, Any]:
+    """A price (or each option of a bracketed price) times ``factor``, quoted per ``per`` when it was per kg or t."""
+    if "options" in value:
+        return {**value, "options": [{**o, "value": _rescaled(o["value"], factor, per)} for o in value["options"]]}
+    amount, unit = value["amount"] * factor, value["per"]
+    if {unit, per} == {"kg", "t"}:
+        amount, unit = (amount * 1000.0, "t") if per == "t" else (amount / 1000.0, "kg")
+    return {**value, "amount": round(amount, 2), "per": unit}

@@ -112,19 +112,32 @@ class VolumeEdit(ValueEdit):
 
 
 class MoneyEdit(ValueEdit):
-    """A sum of money in a currency."""
+    """A sum of money in a currency, typed in millions or billions as the results show money (USD 250 m, 1.2 bn)."""
+
+    MAGNITUDES = (("m", 1e6), ("bn", 1e9))
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(name, parent)
-        self.amount = self._spin(0.0, MAX_MONEY, 0, _tr("{0}: amount").format(name))
+        self.amount = self._spin(0.0, MAX_MONEY / 1e6, 3, _tr("{0}: amount").format(name))
         self.currency = self._combo([(c.value, c.value) for c in Currency], _tr("{0}: currency").format(name))
+        self.magnitude = self._combo([(_tr(text), text) for text, _scale in self.MAGNITUDES],
+                                     _tr("{0}: million or billion").format(name))
+        self.layout_.insertWidget(0, self.currency)  # reads as written: USD 250 m
+
+    def _scale(self) -> float:
+        return dict(self.MAGNITUDES)[self.magnitude.currentData() or "m"]
 
     def value(self) -> dict[str, Any]:
-        return {"amount": self.amount.value(), "currency": self.currency.currentData()}
+        return {"amount": round(self.amount.value() * self._scale(), 6), "currency": self.currency.currentData()}
 
     def set_value(self, value: dict[str, Any]) -> None:
-        set_spin(self.amount, value["amount"])
         set_combo(self.currency, value["currency"])
+        amount = float(value["amount"])
+        if abs(self.amount.value() * self._scale() - amount) <= 0.5e-3 * self._scale():
+            return  # already shown (e.g. while typing 1,500 m: not switched to 1.5 bn under the cursor)
+        magnitude = "bn" if amount >= 1e9 else "m"
+        set_combo(self.magnitude, magnitude)
+        set_spin(self.amount, amount / self._scale())
 
 
 class NumberEdit(ValueEdit):

@@ -89,7 +89,7 @@ class PrivateEditor(BoundForm):
             for field, text in (("fiscal_ceiling_per_year", self.tr("{0}: fiscal ceiling per year")),
                                 ("max_pv_cost", self.tr("{0}: maximum present-value cost"))):
                 label = text.format(code)
-                widget = OptionalEdit(label, MoneyEdit(label), lambda: {"amount": 1e9, "currency": "USD"})
+                widget = OptionalEdit(label, MoneyEdit(label), lambda: {"amount": 5e8, "currency": "USD"})
                 form.addRow(label + ":", self.bind((*m, field, code), label, widget))
             label = self.tr("{0}: maximum consumer price increase").format(code)
             widget = OptionalEdit(label, NumberEdit(label, 0.0, 10.0, 1, " %", 100.0), lambda: 0.1)

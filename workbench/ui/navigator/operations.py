@@ -28,6 +28,31 @@ def _market(mineral: str) -> tuple[dict[str, Any], float] | None:
     return price, data.world_production
 
 
+def reference_price_per_t(mineral: str) -> float | None:
+    """The dataset's base-year reference price of ``mineral`` in USD per tonne (None outside the dataset)."""
+    try:
+        return float(load_dataset().mineral(mineral).reference_price.value)
+    except (KeyError, DatasetError):
+        return None
+
+
+def generated_title(scenario: Scenario, kind: ClauseKind, mineral: str) -> str:
+    """The title a new clause gets, e.g. "NdPr oxide: new tariff"."""
+    name = next((m.name for m in scenario.document.minerals if m.id == mineral), mineral)
+    return f"{name}: new {kind_of(kind).label.lower()}"
+
+
+def generated_id_stem(kind: ClauseKind, mineral: str) -> str:
+    """The id a new clause gets before a number makes it unique, e.g. "ndpr-oxide-tariff"."""
+    return f"{mineral.replace('_', '-')}-{kind_of(kind).id_stem}"
+
+
+def is_generated_id(clause_id: str, kind: ClauseKind, mineral: str) -> bool:
+    """Whether ``clause_id`` is the id a new clause of ``kind`` on ``mineral`` gets (``stem`` or ``stem-N``)."""
+    stem = generated_id_stem(kind, mineral)[:34].rstrip("-")
+    return clause_id == stem or (clause_id.startswith(stem + "-") and clause_id[len(stem) + 1:].isdigit())
+
+
 def _scaled(price: dict[str, Any], factor: float) -> dict[str, Any]:
     return {**price, "amount": round(price["amount"] * factor, 2)}
 
@@ -52,9 +77,10 @@ def kind_defaults(kind: ClauseKind, mineral: str) -> dict[str, Any]:
     return values
 
 
-def unique_clause_id(scenario: Scenario, stem: str) -> str:
-    """``stem`` (cut to fit the 40-character id limit) or ``stem-2``, ``stem-3``... not used by any clause."""
-    taken = {c.id for c in scenario.document.clauses}
+def unique_clause_id(scenario: Scenario, stem: str, ignore: str | None = None) -> str:
+    """``stem`` (cut to fit the 40-character id limit) or ``stem-2``, ``stem-3``... not used by any clause
+    (but ``ignore``, the clause being renamed)."""
+    taken = {c.id for c in scenario.document.clauses} - {ignore}
     stem = stem[:34].rstrip("-")
     if stem not in taken:
         return stem
@@ -68,12 +94,11 @@ def new_clause_data(scenario: Scenario, kind: ClauseKind, mineral: str | None = 
     """A proposed clause of ``kind`` on ``mineral`` (default: the first mineral) by the author delegation."""
     doc = scenario.document
     mineral_id = mineral or doc.minerals[0].id
-    mineral_name = next(m.name for m in doc.minerals if m.id == mineral_id)
     members = doc.members() or [doc.partners[0].code]
     data: dict[str, Any] = {
         "kind": kind.value,
-        "id": unique_clause_id(scenario, f"{mineral_id.replace('_', '-')}-{kind_of(kind).id_stem}"),
-        "title": f"{mineral_name}: new {kind_of(kind).label.lower()}",  # "NdPr oxide: new tariff"
+        "id": unique_clause_id(scenario, generated_id_stem(kind, mineral_id)),
+        "title": generated_title(scenario, kind, mineral_id),
         "mineral": mineral_id,
         "parties": members,
         "start_year": doc.assumptions.base_year + 1,

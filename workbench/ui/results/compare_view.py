@@ -1,4 +1,5 @@
-"""The Compare options tab: the scenario as modelled, each bracket option and kept alternatives, side by side."""
+"""The Compare options tab: each option of one bracket (the others as modelled), the package views (every bracket at
+option A, B...), and kept alternatives, side by side."""
 
 from __future__ import annotations
 
@@ -12,16 +13,22 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from workbench.analysis.compare import COMPARED_COLUMNS, Compared, comparison, region_names
+from workbench.analysis.compare import (COMPARED_COLUMNS, BracketOption, Compared, bracket_options, comparison,
+                                        region_names)
 from workbench.analysis.mandate import Limits
 from workbench.document import Scenario
 from workbench.engine import EvaluationResult
+from workbench.ui.editors.clause_editor import parameter_name
 from workbench.ui.results import messages
 from workbench.ui.results.canvas import LINE_COLOURS, ChartCanvas
 from workbench.ui.results.charts import set_bars
 from workbench.ui.results.frame_model import FrameModel
 from workbench.ui.results.table_view import ResultsTableView
 from workbench.ui.results.worker import Analysis
+
+
+#: The "Options of" entry for the package views: every bracket at option A, at B...
+PACKAGES = "packages"
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ class CompareChart(ChartCanvas):
         width = 0.8 / n
         x = np.arange(len(frame.index))
         self._bars = [ax.bar(x - 0.4 + width * (k + 0.5), np.zeros(len(x)), width,
-                             color=LINE_COLOURS[k % len(LINE_COLOURS)], label=str(name))
+                             color=LINE_COLOURS[k % len(LINE_COLOURS)], label=_one_line(name))
                       for k, name in enumerate(frame.columns)]
         for bars in self._bars:
             self.animate(*bars.patches)
@@ -71,7 +78,7 @@ class CompareChart(ChartCanvas):
         ax.set_xticks(x, [str(i) for i in frame.index])
         ax.set_xlim(-0.6, len(frame.index) - 0.4)
         has_bars = len(frame.index) > 0
-        self.set_legend([b.patches[0] for b in self._bars] if has_bars else [], [str(c) for c in frame.columns])
+        self.set_legend([b.patches[0] for b in self._bars] if has_bars else [], [_one_line(c) for c in frame.columns])
         self._key = (tuple(frame.index), tuple(frame.columns))
         self.style_axes(ax)
 
@@ -86,6 +93,7 @@ class CompareView(QWidget):
         self._scenario: Scenario | None = None
         self._result: EvaluationResult | None = None
         self._options: dict[str, EvaluationResult] = {}
+        self._brackets: dict[str, EvaluationResult] = {}
         self._options_stale = False
         self._alternatives: list[Alternative] = []
         self._stale = False
@@ -95,6 +103,13 @@ class CompareView(QWidget):
         for key, label in self.measures().items():
             self.measure.addItem(label, key)
         self.measure.currentIndexChanged.connect(self._refresh)
+        self.subject = QComboBox(self)
+        self.subject.setAccessibleName(self.tr("Options compared"))
+        self.subject.setToolTip(self.tr("A bracket: each of its options with every other bracket as modelled.\n"
+                                        "Packages: every bracket at option A, at option B..."))
+        self.subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject.setMinimumContentsLength(16)
+        self.subject.currentIndexChanged.connect(self._refresh)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Name of the alternative"))
         self.name.setAccessibleName(self.tr("Name of the alternative to keep"))
@@ -116,12 +131,16 @@ class CompareView(QWidget):
         self.table = ResultsTableView(self.model, self.tr("Comparison of options per partner"), self)
         self.chart = CompareChart(self)
 
-        top = QHBoxLayout()
+        choose = QHBoxLayout()
+        subject_label = QLabel(self.tr("Options &of:"), self)
+        subject_label.setBuddy(self.subject)
+        choose.addWidget(subject_label)
+        choose.addWidget(self.subject, 1)
         label = QLabel(self.tr("&Measure:"), self)
         label.setBuddy(self.measure)
-        top.addWidget(label)
-        top.addWidget(self.measure)
-        top.addSpacing(12)
+        choose.addWidget(label)
+        choose.addWidget(self.measure)
+        top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.keep)
         # the kept alternatives as one wrapping row above the table: the table and chart keep the pane's width
@@ -141,6 +160,7 @@ class CompareView(QWidget):
         split.addWidget(self.chart)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.addLayout(choose)
         layout.addLayout(top)
         layout.addLayout(kept)
         layout.addWidget(self.notes)
@@ -160,16 +180,74 @@ class CompareView(QWidget):
         """The scenario as modelled changed; option results shown are out of date until the next analysis."""
         self._scenario, self._result = scenario, result
         self._options_stale = True
+        self._fill_subjects()
         self._refresh()
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """Bracket options costed for the current scenario."""
+        """Bracket options (each alone, and the package views) costed for the current scenario."""
         self._options = dict(analysis.options)
+        self._brackets = dict(analysis.brackets)
         self._options_stale = False
-        errors = [self.tr("Option {0} could not be solved: {1}").format(k, v)
+        errors = [self.tr("All brackets at {0} could not be solved: {1}").format(k, v)
                   for k, v in sorted(analysis.option_errors.items())]
+        errors += [self.tr("{0} could not be solved: {1}").format(k, v)
+                   for k, v in sorted(analysis.bracket_errors.items())]
         self.notes.setText("\n".join(errors))
         self._refresh()
+
+    def subjects(self) -> list[str]:
+        """The entries of the "Options of" menu, in order."""
+        return [self.subject.itemText(i) for i in range(self.subject.count())]
+
+    def show_subject(self, key: tuple[str, str] | str) -> None:
+        """Compare the options of bracket (clause id, parameter), or the package views (``PACKAGES``)."""
+        index = self.subject.findData(key)
+        if index < 0:
+            raise KeyError(key)
+        self.subject.setCurrentIndex(index)
+
+    def _fill_subjects(self) -> None:
+        if self._scenario is None:
+            return
+        kinds = {c.id: c.kind for c in self._scenario.document.clauses}
+        items: list[tuple[str, object]] = []
+        for options in bracket_options(self._scenario):
+            first = options[0]
+            items.append((self.tr("{0}: {1}").format(first.clause_title, parameter_name(kinds[first.clause_id],
+                                                                                          first.parameter)),
+                          first.key))
+        items.append((self.tr("Packages: all brackets at A, at B…"), PACKAGES))
+        if [(self.subject.itemText(i), self.subject.itemData(i)) for i in range(self.subject.count())] == items:
+            return
+        current = self.subject.currentData()
+        self.subject.blockSignals(True)
+        self.subject.clear()
+        for text, data in items:
+            self.subject.addItem(text, data)
+            self.subject.setItemData(self.subject.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.subject.setCurrentIndex(max(0, self.subject.findData(current)))
+        self.subject.blockSignals(False)
+
+    def _bracket_variants(self, key: tuple[str, str]) -> list[Compared]:
+        """Each option of one bracket, the other brackets as modelled; every column names clause and parameter."""
+        assert self._scenario is not None and self._result is not None
+        found = [opts for opts in bracket_options(self._scenario) if opts[0].key == key]
+        if not found:
+            return []
+        kind = self._scenario.document.clause(key[0]).kind
+        out = []
+        for option in found[0]:
+            result = self._result if option.modelled else self._brackets.get(option.spec)
+            if result is not None:
+                out.append(Compared(self._option_title(option, kind), result))
+        return out
+
+    def _option_title(self, option: BracketOption, kind: str) -> str:
+        """Three header lines: the clause id, the parameter and option, its value (and whether it is modelled)."""
+        value = option.value_text()
+        if option.modelled:
+            value = self.tr("{0} (modelled)").format(value)
+        return f"{option.clause_id}\n{parameter_name(kind, option.parameter)} {option.label}\n{value}"
 
     def keep_current(self, name: str = "") -> str:
         """Keep the current scenario and result as a named alternative; returns the name used."""
@@ -194,13 +272,25 @@ class CompareView(QWidget):
         return list(self._alternatives)
 
     def variants(self) -> list[Compared]:
-        """Columns of the comparison: as modelled, each option, each kept alternative."""
+        """Columns of the comparison: each option of the chosen bracket (or, for the packages, the scenario as
+        modelled and every bracket at A, at B...), then each kept alternative."""
         if self._result is None:
             return []
-        out = [Compared(self.tr("As modelled"), self._result)]
-        out += [Compared(self.tr("Option {0}").format(k), r) for k, r in sorted(self._options.items())]
+        key = self.subject.currentData()
+        if isinstance(key, tuple):
+            out = self._bracket_variants(key)
+        else:
+            out = [Compared(self.tr("As modelled"), self._result)]
+            out += [Compared(self.tr("All brackets\nat {0}").format(k), r) for k, r in sorted(self._options.items())]
         out += [Compared(a.name, a.result) for a in self._alternatives]
         return out
+
+    def _recomputed(self, variants: list[Compared]) -> set[str]:
+        """Columns whose results belong to an earlier edit until the background run reports."""
+        if not self._options_stale:
+            return set()
+        kept = {a.name for a in self._alternatives}
+        return {v.name for v in variants if v.result is not self._result and v.name not in kept}
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -224,7 +314,7 @@ class CompareView(QWidget):
                 if shown == column:
                     highlight[(region, v.name)] = texts
         is_usd = column.endswith("_usd")
-        dimmed = {v.name for v in variants[1:1 + len(self._options)]} if self._options_stale else set()
+        dimmed = self._recomputed(variants)
         unit = self.tr("USD m") if is_usd else "%"
         self.model.set_frame(frame, region_names(variants), "usd" if is_usd else "change", unit,
                              highlight=highlight, dimmed=dimmed)
@@ -251,3 +341,7 @@ class CompareView(QWidget):
         if 0 <= row < len(self._alternatives):
             alt = self._alternatives[row]
             self.restoreRequested.emit(alt.scenario, alt.name)
+
+
+def _one_line(name: object) -> str:
+    return " \u00b7 ".join(str(name).split("\n"))

@@ -8,17 +8,22 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from workbench.analysis import mandate
+from workbench.analysis.compare import per_bracket
 from workbench.document import Scenario
 from workbench.engine import Cancelled, EvaluationResult, InfeasibleMarket, evaluate
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """What the background run computes before Monte Carlo: each bracket option costed, and the mandate report."""
+    """What the background run computes before Monte Carlo: each option of each bracket costed alone (the others
+    as modelled; keyed by ``BracketOption.spec``), the package views (every bracket at option A, B...; keyed by
+    label), and the mandate report."""
 
     options: dict[str, EvaluationResult]
     option_errors: dict[str, str]
     mandate: mandate.MandateReport
+    brackets: dict[str, EvaluationResult] = field(default_factory=dict)
+    bracket_errors: dict[str, str] = field(default_factory=dict)
 
 
 class Channel(QObject):
@@ -67,5 +72,6 @@ class Refinement:
                 options[label] = evaluate(self.scenario, option=label)
             except (InfeasibleMarket, ValueError) as exc:  # no equilibrium, or an input the engine refuses
                 errors[label] = str(exc)
+        brackets, bracket_errors = per_bracket(self.scenario, self.result, cancelled=self.cancel.is_set)
         report = mandate.check(self.scenario, modelled=self.result, options=options, cancelled=self.cancel.is_set)
-        return Analysis(options, errors, report)
+        return Analysis(options, errors, report, brackets, bracket_errors)
