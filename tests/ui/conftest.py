@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.ui.main_window import MainWindow
@@ -42,11 +42,13 @@ def make_window(qtbot: Any, settings: Settings, autosave_dir: Path) -> Any:
     unsaved-changes question would wait for an answer.)"""
     windows: list[MainWindow] = []
 
-    def make(**kwargs: Any) -> MainWindow:
+    def make(*, maximised: bool = False, **kwargs: Any) -> MainWindow:
         kwargs.setdefault("settings", settings)
         kwargs.setdefault("autosave_dir", autosave_dir)
         kwargs.setdefault("offer_recovery", False)
         window = MainWindow(**kwargs)
+        if not maximised:  # the offscreen screen is small, so a first start would open maximised; tests size it
+            window.setWindowState(Qt.WindowState.WindowNoState)
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)

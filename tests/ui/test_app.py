@@ -15,6 +15,7 @@ from workbench.ui.app import DESKTOP_FILE_NAME
 from workbench.ui.controller import DocumentController
 from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.results import ResultsPanel
+from workbench.ui.results.compare_view import PACKAGES
 
 REPO = Path(__file__).resolve().parents[2]
 MC_TIMEOUT = 30_000
@@ -41,7 +42,7 @@ folder = Path(tempfile.mkdtemp())
 window = MainWindow(settings=Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),
                     autosave_dir=folder / "autosave", offer_recovery=False)
 window.show()
-loaded = [m for m in ("matplotlib", "cryptography", "workbench.sharing") if m in sys.modules]
+loaded = [m for m in sys.argv[1].split(",") if m in sys.modules]
 app.processEvents()  # the first frame
 report = {"first": {"rows": window.results.partner_model.rowCount(), "charts": window.results.views_built,
                     "loaded before it": loaded}}
@@ -57,8 +58,14 @@ print(json.dumps(report))
 """
 
 
+#: Modules the first frame does not need (charts, term-sheet export, Monte Carlo, signatures, the solver library):
+#: importing any of them before it delays the window. pandas is needed: the per-partner table is a DataFrame.
+NOT_BEFORE_FIRST_FRAME = ("matplotlib", "openpyxl", "workbench.export", "workbench.engine.montecarlo", "scipy",
+                          "cryptography", "workbench.sharing")
+
+
 def test_first_frame_has_the_table_without_matplotlib_and_the_charts_follow():
-    report = json.loads(run_python(FIRST_FRAME).stdout.splitlines()[-1])
+    report = json.loads(run_python(FIRST_FRAME, ",".join(NOT_BEFORE_FIRST_FRAME)).stdout.splitlines()[-1])
     assert report["first"] == {"rows": 6, "charts": False, "loaded before it": []}
     assert report["later"] == {"charts": True, "data": True}
 
@@ -76,7 +83,9 @@ def test_charts_built_late_show_the_latest_result_analysis_and_monte_carlo(qtbot
         assert chart.data is panel.result
     assert "seed" in uncertainty.status.text()
     assert uncertainty.model.rowCount() == len(panel.result.regions)
-    assert [v.name for v in panel.compare.variants()][:3] == ["As modelled", "Option A", "Option B"]  # the analysis
+    panel.compare.show_subject(PACKAGES)
+    assert [v.name for v in panel.compare.variants()][:3] == ["As modelled", "All brackets\nat A",
+                                                              "All brackets\nat B"]  # the analysis
     assert [panel.tabs.widget(i) for i in range(1, 4)] == [panel.cash_chart, panel.uncertainty, panel.compare]
     panel.shutdown()
 

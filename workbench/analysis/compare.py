@@ -16,6 +16,7 @@ FRACTION_PARAMETERS = frozenset({"rate", "upside_share", "clawback_share", "prem
 #: The partner-table columns a comparison shows, in order.
 COMPARED_COLUMNS = (
     "fiscal_cost_avg_usd",
+    "fiscal_cost_peak_usd",
     "fiscal_cost_pv_usd",
     "consumer_price_change_pct",
     "producer_price_change_pct",
@@ -108,7 +109,8 @@ def per_bracket(scenario: Scenario, modelled: EvaluationResult,
     """Each option of each bracket costed with every other bracket as modelled: (spec -> result, spec -> error).
 
     The modelled option of a bracket is the scenario as modelled (``modelled`` is reused); an option the market
-    cannot solve, or the engine refuses, is an error message instead. ``cancelled()`` is polled before each run and makes this raise the engine's Cancelled.
+    cannot solve, or the engine refuses, is an error message instead. ``cancelled()`` is polled before each run
+    and makes this raise the engine's Cancelled.
     """
     results: dict[str, EvaluationResult] = {}
     errors: dict[str, str] = {}

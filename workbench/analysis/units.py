@@ -44,6 +44,18 @@ def usd(amount: float) -> str:
     return MINUS + text if amount < 0 and shown != 0 else text
 
 
+def usd_m_text(amount: float) -> str:
+    """A sum in USD millions for a table whose header names the unit, to three or four significant figures:
+    ``85.2``, ``2,880``, ``−3.0``, ``0.0``."""
+    if amount is None or math.isnan(amount):
+        return "n/a"
+    millions = round(amount / 1e6, 1)
+    if millions == 0:
+        return "0.0"
+    text = f"{abs(millions):,.0f}" if abs(millions) >= 100 else f"{abs(millions):,.1f}"
+    return (MINUS if millions < 0 else "") + text
+
+
 def pct(value: float, *, signed: bool = True) -> str:
     """``+3.2 %`` (a change), ``42.0 %`` (a share, ``signed=False``), ``0.0 %`` when it rounds to zero, ``–`` for
     a true zero; ``n/a`` for NaN."""

@@ -48,7 +48,8 @@ def parse_choice(text: str) -> tuple[tuple[str, str], str]:
     target, sep, label = text.partition("=")
     clause_id, dot, parameter = target.rpartition(".")
     if not sep or not dot or not clause_id or not parameter or not label:
-        raise argparse.ArgumentTypeError(f"{text!r} is not CLAUSE_ID.PARAM=LABEL (e.g. ndpr-border-floor.floor_price=B)")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not CLAUSE_ID.PARAM=LABEL (e.g. ndpr-border-floor.floor_price=B)")
     return (clause_id.strip(), parameter.strip()), label.strip().upper()
 
 

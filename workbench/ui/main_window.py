@@ -28,6 +28,8 @@ from workbench.untrusted_text import shown
 from workbench.ui.undo_keys import DocumentUndoKeys
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
+#: Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).
+SMALL_SCREEN = (1500, 900)
 
 
 class MainWindow(QMainWindow):
@@ -91,8 +93,10 @@ class MainWindow(QMainWindow):
         self.clause_editor.clauseRenamed.connect(self.navigator.select_clause)
         self.results.breachesChanged.connect(self.navigator.flag_breaches)
         self.stress_editor.stressSelected.connect(self.results.show_stress_test)
-        self.controller.fileChanged.connect(lambda _path: self._update_title())
-        self.controller.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        # bound methods, not lambdas: Qt drops them when the window is destroyed, before the undo stack's own
+        # destruction reports "clean" (a lambda then called into the deleted window: a traceback on Quit > Discard)
+        self.controller.fileChanged.connect(self._update_title)
+        self.controller.undo_stack.cleanChanged.connect(self._clean_changed)
 
         self._build_actions()
         self._build_menus()
@@ -404,7 +408,10 @@ class MainWindow(QMainWindow):
         path = self.controller.path
         return path.stem if path else "term-sheet"
 
-    def _update_title(self) -> None:
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_title(self, _path: object = None) -> None:
         self.setWindowTitle(f"{self._document_name()}[*] \u2014 {_tr(APP_TITLE)}")
         self.setWindowFilePath(str(self.controller.path) if self.controller.path else "")
 
@@ -426,13 +433,17 @@ class MainWindow(QMainWindow):
             width = min(1600, int(available.width() * 0.9)) if available else 1400
             height = min(950, int(available.height() * 0.9)) if available else 900
             self.resize(width, height)
+            if available is not None and (available.width() < SMALL_SCREEN[0] or available.height() < SMALL_SCREEN[1]):
+                # a laptop screen: every pixel counts; the size and state chosen later are remembered on close
+                self.resize(available.width(), available.height())
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
         if not self.settings.splitter_state.isEmpty():
             self.splitter.restoreState(self.settings.splitter_state)
         else:
             width = self.width()  # a laptop screen gives the results what the navigator and editors can spare
-            self.splitter.setSizes([330, 590, 680] if width >= 1400 else [260, 450, max(width - 720, 300)])
+            self.splitter.setSizes([330, 590, 680] if width >= 1400 else [250, 440, max(width - 700, 300)])
 
 
 def _written_by_newer_version(path: Path) -> bool:

@@ -169,7 +169,9 @@ class BracketEdit(ValueEdit):
             radio.setToolTip(_tr("Option {0}; checked: the option used in the headline results").format(label))
             radio.toggled.connect(lambda on: on and self.edited.emit(False))
             self.group.addButton(radio)
-            self._row(radio, inner, combo, stretch=1)
+            by = QLabel(_tr("by"))  # the menu names who proposed the option: said, not guessed
+            by.setBuddy(combo)
+            self._row(radio, inner, by, combo, stretch=1)
             self.rows.append((label, inner, combo, radio))
         add = self._button(_tr("+ Option"), _tr("{0}: add an option").format(self.name), self.add_option)
         add.setEnabled(shape < len(OPTION_LABELS))

@@ -12,6 +12,15 @@ from workbench.document.quantities import MAX_MONEY, MAX_PRICE, MAX_VOLUME, Curr
 from workbench.ui.i18n import translate as _tr
 
 
+class FigureSpinBox(QDoubleSpinBox):
+    """A spin box that shows figures as drafted: ``1,000 t a year``, ``110``, ``133.5`` - no trailing zeros."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
+
 class ValueEdit(QWidget):
     """Base of the widgets for one JSON-ready value.
 
@@ -34,7 +43,7 @@ class ValueEdit(QWidget):
 
     # helpers shared by the concrete editors
     def _spin(self, lo: float, hi: float, decimals: int, accessible: str, suffix: str = "") -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = FigureSpinBox()
         spin.setRange(lo, hi)
         spin.setDecimals(decimals)
         spin.setGroupSeparatorShown(True)

@@ -78,9 +78,13 @@ class PrivateEditor(BoundForm):
         rows.addWidget(add)
         outer.addWidget(comments)
 
-        mandate = QGroupBox(self.tr("Mandate (breaches are flagged in the navigator and the results)"))
+        mandate = QGroupBox(self.tr("Mandate"))  # a group box is as wide as its title: the note goes inside
         form = QFormLayout(mandate)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        note = QLabel(self.tr("Sums in millions (m) or billions (bn), as the results show them. Breaches are "
+                              "flagged in the navigator and on the result cell that breaches."))
+        note.setWordWrap(True)
+        form.addRow(note)
         m = ("private", "mandate")
         for partner in doc.partners:
             code = partner.code

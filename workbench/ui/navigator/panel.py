@@ -112,15 +112,15 @@ class NavigatorPanel(QWidget):
         add_button.setMenu(self.add_menu)
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         buttons.addWidget(add_button)
-        style = self.style()
-        self.up_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
-        self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        # the move buttons show arrows drawn as text, in the palette's text colour: the style's arrow pixmaps are
+        # dark and vanished on a dark palette
+        self.up_action.setIconText("\u25b2")  # tool buttons show the icon text; menus keep the words
+        self.down_action.setIconText("\u25bc")
         for action in (self.duplicate_action, self.delete_action, self.up_action, self.down_action):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setAccessibleName(action.text().replace("&", ""))
-            if not action.icon().isNull():
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setToolTip(action.text().replace("&", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
 

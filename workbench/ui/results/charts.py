@@ -81,8 +81,8 @@ class FiscalByInstrumentChart(ChartCanvas):
         self.ink(self._net, ax.axhline(0.0, linewidth=0.8))
         ax.set_xticks(x, partners)
         ax.set_xlim(-0.6, len(partners) - 0.4)
-        ax.set_ylabel(self.tr("PV, USD m (+ cost, \u2212 revenue)"))
-        ax.set_title(self.tr("Fiscal cost by instrument"), fontsize=10)
+        ax.set_ylabel(self.tr("PV, USD m"))  # short: a laptop's chart is not tall enough for more
+        ax.set_title(self.tr("Fiscal cost by instrument\n(+ cost, \u2212 revenue)"), fontsize=10)
         self._key = (tuple(partners), tuple(instruments))
         self._legend_for = ()
         self.style_axes(ax)
@@ -160,7 +160,7 @@ class CashFlowChart(ChartCanvas):
         if years:
             ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
         self.ink(ax.axhline(0.0, linewidth=0.8))
-        ax.set_ylabel(self.tr("Net fiscal cost, USD m per year"))
+        ax.set_ylabel(self.tr("USD m per year"))
         ax.set_title(self.tr("Annual cash flows (+ cost, \u2212 revenue)"), fontsize=10)
         self.set_legend(list(self._lines.values()), list(self._lines))
         self._key = (tuple(partners), tuple(years))

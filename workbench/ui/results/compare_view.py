@@ -171,7 +171,8 @@ class CompareView(QWidget):
     def measures(self) -> dict[str, str]:
         """Compared partner-table column -> label."""
         tr = self.tr
-        labels = {"fiscal_cost_avg_usd": tr("Fiscal cost per year"), "fiscal_cost_pv_usd": tr("Fiscal cost, PV"),
+        labels = {"fiscal_cost_avg_usd": tr("Fiscal cost per year"),
+                  "fiscal_cost_peak_usd": tr("Fiscal cost, peak year"), "fiscal_cost_pv_usd": tr("Fiscal cost, PV"),
                   "consumer_price_change_pct": tr("Consumer price change"),
                   "producer_price_change_pct": tr("Producer price change")}
         return {key: labels[key] for key in COMPARED_COLUMNS}
@@ -220,6 +221,10 @@ class CompareView(QWidget):
         if [(self.subject.itemText(i), self.subject.itemData(i)) for i in range(self.subject.count())] == items:
             return
         current = self.subject.currentData()
+        before = {self.subject.itemData(i) for i in range(self.subject.count())}
+        added = [data for _text, data in items if data not in before]
+        if before and added:
+            current = added[0]  # a bracket just made is the one the negotiator wants to weigh
         self.subject.blockSignals(True)
         self.subject.clear()
         for text, data in items:
@@ -318,7 +323,7 @@ class CompareView(QWidget):
         unit = self.tr("USD m") if is_usd else "%"
         self.model.set_frame(frame, region_names(variants), "usd" if is_usd else "change", unit,
                              highlight=highlight, dimmed=dimmed)
-        self.chart.show_data((frame, 1e6 if is_usd else 1.0, f"{self.measure.currentText()}, {unit}"))
+        self.chart.show_data((frame, 1e6 if is_usd else 1.0, unit))  # the measure is named in the menu above
 
     def _selected(self) -> int:
         return self.alternatives_list.currentRow()
@@ -344,4 +349,7 @@ class CompareView(QWidget):
 
 
 def _one_line(name: object) -> str:
-    return " \u00b7 ".join(str(name).split("\n"))
+    """A column title for the chart legend: an option's "Floor price B" (the menu names the clause), or the title
+    on one line."""
+    lines = str(name).split("\n")
+    return lines[1] if len(lines) == 3 else " ".join(lines)

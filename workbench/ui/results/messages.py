@@ -55,10 +55,10 @@ def summary(report: MandateReport) -> list[str]:
 def cells(breaches: list[Breach]) -> dict[tuple[str, str], list[str]]:
     """(partner, shown column) -> messages, for highlighting table cells.
 
-    The annual ceiling is checked against the peak year but flagged on the per-year cost the tables show.
+    Each breach is flagged on the cell that breaches: the annual ceiling on the peak-year cost, the present-value
+    limit on the PV, the price limit on the consumer price change; the message names the limit.
     """
     out: dict[tuple[str, str], list[str]] = {}
     for b in breaches:
-        column = "fiscal_cost_avg_usd" if b.measure is Measure.ANNUAL_COST else b.measure.column
-        out.setdefault((b.partner, column), []).append(describe(b))
+        out.setdefault((b.partner, b.measure.column), []).append(describe(b))
     return out

@@ -16,7 +16,9 @@ from workbench.analysis.mandate import Limits
 from workbench.document import Scenario
 from workbench.engine import EvaluationResult, MonteCarloResult
 from workbench.ui.controller import DocumentController
+from workbench.ui.i18n import translate as _tr
 from workbench.ui.results import messages
+from workbench.ui.results.notice import NoticeLine
 from workbench.ui.results.partner_model import PartnerTableModel
 from workbench.ui.results.scheduler import ComputeScheduler
 from workbench.ui.results.table_view import ResultsTableView
@@ -29,7 +31,6 @@ if TYPE_CHECKING:  # these views import matplotlib: build_views() imports them a
     from workbench.ui.results.uncertainty import UncertaintyView
 
 #: Breaches listed above the results; the rest are in the list's tooltip.
-MANDATE_LINES = 4
 #: The modules of the views built after the first paint (they import matplotlib).
 VIEW_MODULES = ("workbench.ui.results.charts", "workbench.ui.results.compare_view", "workbench.ui.results.uncertainty",
                 "workbench.ui.results.stress_view")
@@ -97,18 +98,10 @@ class ResultsPanel(QWidget):
         self.error.setAccessibleName(self.tr("Model error"))
         self.error.setStyleSheet("QLabel { border: 1px solid #d62728; border-radius: 3px; padding: 4px; }")
         self.error.hide()
-        self.mandate = QLabel(self)
-        self.mandate.setWordWrap(True)
-        self.mandate.setAccessibleName(self.tr("Mandate breaches"))
-        self.mandate.setStyleSheet("QLabel { border: 1px solid #e69f00; border-radius: 3px; padding: 4px; }")
+        # one line each, always in place while there is something to watch: typing never moves the tabs
+        self.mandate = NoticeLine(self.tr("Mandate breaches"), "#e69f00", self)
         self.mandate.hide()
-        self.validity = QLabel(self)
-        self.validity.setWordWrap(True)
-        self.validity.setTextFormat(Qt.TextFormat.PlainText)
-        self.validity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.validity.setAccessibleName(self.tr("Outside what the model can vouch for"))
-        self.validity.setStyleSheet("QLabel { border: 1px solid #999999; border-radius: 3px; padding: 4px; }")
-        self.validity.hide()
+        self.validity = NoticeLine(self.tr("Outside what the model can vouch for"), "#999999", self)
 
         self.partner_model = PartnerTableModel(self)
         self.table = ResultsTableView(self.partner_model, self.tr("Results per partner"), self)
@@ -269,12 +262,18 @@ class ResultsPanel(QWidget):
 
     @staticmethod
     def _chart_placeholder() -> QWidget:
-        """Holds a chart's place with a chart's size hint and minimum (those of ChartCanvas) until it is built."""
+        """Holds a chart's place with a chart's size hint and minimum (those of ChartCanvas) until it is built,
+        saying so: a blank area looked broken."""
         placeholder = QWidget()
         placeholder.setMinimumSize(220, 160)
         layout = QVBoxLayout(placeholder)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addSpacerItem(QSpacerItem(420, 280, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        layout.addSpacerItem(QSpacerItem(420, 130, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        loading = QLabel(_tr("Chart loading\u2026"))
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading.setEnabled(False)  # drawn in the palette's disabled text colour, light or dark
+        layout.addWidget(loading)
+        layout.addSpacerItem(QSpacerItem(420, 130, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
         return placeholder
 
     def _partner_page(self) -> QWidget:
@@ -314,9 +313,9 @@ class ResultsPanel(QWidget):
                 self.status.setText(self.status.text() + "  " + w)
         self._validity_text = (self.tr("Outside what the model can vouch for (details on hover):") + " "
                                + "; ".join(w.short() for w in checks)) if checks else ""
-        self.validity.setText(self._validity_text)
-        self.validity.setToolTip("\n\n".join(checks))
-        self.validity.setVisible(bool(checks))
+        self.validity.set_notice(self._validity_text or self.tr("Model validity: every check passed."),
+                                 "\n\n".join(checks))
+        self.mandate.setVisible(bool(Limits.of(scenario)))
         self.resultsShown.emit()
 
     def _show_in_views(self, scenario: Scenario, result: EvaluationResult) -> None:
@@ -327,7 +326,7 @@ class ResultsPanel(QWidget):
 
     def _show_error(self, scenario: Scenario, message: str) -> None:
         self._result = None
-        self.validity.hide()
+        self.validity.set_notice(self.tr("Model validity: not checked (no result)."))
         self.error.setText(self.tr("Results not updated. {0}").format(message))
         self.error.show()
         self.tabs.setEnabled(False)
@@ -338,12 +337,12 @@ class ResultsPanel(QWidget):
         self._analysis = analysis
         if self._views_built:
             self._compare.set_analysis(analysis)
-        lines = [f"\u2022 {line}" for line in messages.summary(analysis.mandate)]
-        more = self.tr("\u2026 and {0} more (hover to see all)").format(len(lines) - MANDATE_LINES)
-        shown = lines if len(lines) <= MANDATE_LINES + 1 else lines[:MANDATE_LINES] + [more]
-        self.mandate.setText("\n".join([self.tr("Mandate check:"), *shown]))
-        self.mandate.setToolTip("\n".join(lines))
-        self.mandate.setVisible(bool(lines))
+        lines = messages.summary(analysis.mandate)
+        if lines:
+            head = self.tr("\u26a0 Mandate: {0} breach(es), hover for all \u2014 {1}").format(len(lines), lines[0])
+        else:
+            head = self.tr("Mandate: no breach.")
+        self.mandate.set_notice(head, "\n".join(f"\u2022 {line}" for line in lines))
         breaches = messages.by_clause(analysis.mandate)
         if breaches != self._breaches:
             self._breaches = breaches

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workbench.analysis import units
-from workbench.ui.results.table_view import EXPORT_ROLE, SORT_ROLE
+from workbench.ui.results.table_view import EXPORT_ROLE, RESERVE_ROLE, SORT_ROLE
 
 #: Translucent red: readable over light and dark bases alike.
 BREACH_BACKGROUND = QColor(214, 39, 40, 80)
@@ -31,6 +31,7 @@ class Column:
 COLUMNS = (
     Column("partner", "name"),
     Column("fiscal_cost_avg_usd", "usd"),
+    Column("fiscal_cost_peak_usd", "usd"),
     Column("fiscal_cost_pv_usd", "usd"),
     Column("cash_cost_pv_usd", "usd"),
     Column("stock_value_pv_usd", "usd"),
@@ -63,23 +64,31 @@ class PartnerTableModel(QAbstractTableModel):
         tr = self.tr
         return [
             (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
+<<<<<<< HEAD
             (tr("Cost\nper year"), tr("Fiscal cost per year, average (USD m)"),
              tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue; net of the value of the "
                 "stock held at the end, which counts in the last year (see Cash PV and Stock value PV)")),
             (tr("Cost\nPV"), tr("Fiscal cost, present value (USD m)"),
+=======
+            (tr("Cost\nper yr\nUSD m"), tr("Fiscal cost per year, average (USD m)"),
+             tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue")),
+            (tr("Peak\nyear\nUSD m"), tr("Fiscal cost in the peak year (USD m)"),
+             tr("Net fiscal cost in the costliest year: what an annual fiscal ceiling is checked against")),
+            (tr("Cost\nPV\nUSD m"), tr("Fiscal cost, present value (USD m)"),
+>>>>>>> e00ec33 (Laptop screens and rough edges: per-partner table compact (codes, figures under three-line headers with units, full amounts in tooltips) so all ten columns fit 1280x720 without sideways scrolling; a peak-year column where the annual ceiling is flagged (each breach on the cell that breaches, the limit in the tooltip); mandate and validity notices one line each so typing never moves the tabs; P95 column keeps its width while pending; window opens maximised on small screens; private mandate box fits; chart labels shortened; 'Chart loading...' placeholder; labelled proponent menu; move arrows drawn in the palette's text colour; figures in spin boxes without trailing zeros; no traceback on Quit > Discard (bound slots); tests)
              tr("Present value of net fiscal cost over the horizon at the scenario's discount rate: the cash cost "
                 "minus the value of the stock held at the end")),
-            (tr("Cash\nPV"), tr("Cash cost, present value (USD m)"),
+            (tr("Cash\nPV\nUSD m"), tr("Cash cost, present value (USD m)"),
              tr("Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)")),
-            (tr("Stock value\nPV"), tr("Stock value at the end, present value (USD m)"),
+            (tr("Stock\nPV\nUSD m"), tr("Stock value at the end, present value (USD m)"),
              tr("Value of the stock held at the end of the horizon: a non-cash item, not money received")),
-            (tr("P95\nPV"), tr("P95 fiscal cost, present value (USD m)"),
+            (tr("P95\nPV\nUSD m"), tr("P95 fiscal cost, present value (USD m)"),
              tr("Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths")),
-            (tr("Consumer\nprice \u0394"), tr("Consumer price change (%)"),
+            (tr("Cons.\nprice\n\u0394 %"), tr("Consumer price change (%)"),
              tr("Change of the price buyers pay against the baseline, value-weighted over minerals and years")),
-            (tr("Producer\nprice \u0394"), tr("Producer price change (%)"),
+            (tr("Prod.\nprice\n\u0394 %"), tr("Producer price change (%)"),
              tr("Change of the price producers receive against the baseline")),
-            (tr("Supply\nfrom China"), tr("Share of supply from China (%)"),
+            (tr("From\nChina\n%"), tr("Share of supply from China (%)"),
              tr("Share of consumption sourced from China under the scenario")),
         ]
 
@@ -147,6 +156,8 @@ class PartnerTableModel(QAbstractTableModel):
         breach = self._breaches.get((region, col.key))
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(region, col, value)
+        if role == RESERVE_ROLE and col.key == "p95_pv_usd":  # room for the P95 before it arrives: no jump
+            return units.usd_m_text(3 * self._values[region]["fiscal_cost_pv_usd"])
         if role == SORT_ROLE:
             if col.kind == "name":
                 return self._regions.index(region)
@@ -177,24 +188,28 @@ class PartnerTableModel(QAbstractTableModel):
         return self._values[region][col.key]
 
     def _display(self, region: str, col: Column, value: float | None) -> str:
-        if col.kind == "name":
-            name = self._names.get(region, region)
-            return f"{name} ({region})" if name != region else region
+        if col.kind == "name":  # the code: every column fits a laptop's pane; the name is in the tooltip
+            return region
         if value is None:
             return self.tr("n/a") if self._p95_failure else self.tr("pending\u2026")
-        if col.kind == "usd":
-            return units.usd(value)
-        return units.pct(value, signed=col.kind == "change")
+        if col.kind == "usd":  # the header names the unit, USD m
+            return units.usd_m_text(value)
+        return units.pct(value, signed=col.kind == "change").removesuffix(" %")  # the header says %
 
     def _export(self, region: str, col: Column, value: float | None) -> Any:
         if col.kind == "name":
-            return self._display(region, col, value)
+            name = self._names.get(region, region)
+            return f"{name} ({region})" if name != region else region
         if value is None:
             return ""
         return units.usd_m(value) if col.kind == "usd" else round(value, 2)
 
     def _tooltip(self, region: str, col: Column, breach: list[str] | None) -> str | None:
         lines = list(breach or [])
+        if col.kind == "name":
+            lines.append(self._names.get(region, region))
+        elif col.kind == "usd" and self._value(region, col) is not None:
+            lines.append(units.usd(self._value(region, col)))
         if col.key == "p95_pv_usd" and self._p95 is None:
             lines.append(self.tr("Monte Carlo failed: {0}").format(self._p95_failure) if self._p95_failure
                          else self.tr("Monte Carlo refinement running"))

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 SORT_ROLE = Qt.ItemDataRole.UserRole
 #: Role giving a cell (or a header, with its unit) as exported: plain numbers in the header's unit.
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role giving a text the column keeps room for (e.g. a number still pending), so widths do not jump when it comes.
+RESERVE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ResultsTableView(QTableView):
@@ -69,7 +71,8 @@ class ResultsTableView(QTableView):
         widest = 0
         for row in range(model.rowCount()):
             index = model.index(row, column)
-            width = metrics.horizontalAdvance(str(model.data(index, display) or ""))
+            width = max(metrics.horizontalAdvance(str(model.data(index, display) or "")),
+                        metrics.horizontalAdvance(str(model.data(index, RESERVE_ROLE) or "")))
             if model.data(index, decoration) is not None:
                 width += icon
             widest = max(widest, width)
