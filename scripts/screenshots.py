@@ -14,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402 - the platform is chosen first
+from PySide6.QtCore import QSettings, Qt  # noqa: E402 - the platform is chosen first
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SIZES = {"1366x768": (1366, 700), "1280x720": (1280, 652)}
@@ -37,7 +37,7 @@ def settle(app: QApplication, window, seconds: float) -> None:
 
 def main(out: Path) -> None:
     from workbench.ui.app import set_up_application
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui.main_window import MainWindow, first_splitter_sizes
     from workbench.ui.settings import Settings
 
     app = set_up_application()
@@ -46,9 +46,9 @@ def main(out: Path) -> None:
         for name, (width, height) in SIZES.items():
             settings = Settings(QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat))
             window = MainWindow(settings=settings, autosave_dir=Path(tmp) / "autosave", offer_recovery=False)
+            window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small: not maximised
             window.resize(width, height)
-            window._restore_settings()
-            window.resize(width, height)
+            window.splitter.setSizes(first_splitter_sizes(width))
             window.show()
             settle(app, window, 30.0)
             window.grab().save(str(out / f"window-{name}.png"))

@@ -442,8 +442,12 @@ class MainWindow(QMainWindow):
         if not self.settings.splitter_state.isEmpty():
             self.splitter.restoreState(self.settings.splitter_state)
         else:
-            width = self.width()  # a laptop screen gives the results what the navigator and editors can spare
-            self.splitter.setSizes([330, 590, 680] if width >= 1400 else [250, 440, max(width - 700, 300)])
+            self.splitter.setSizes(first_splitter_sizes(self.width()))
+
+
+def first_splitter_sizes(width: int) -> list[int]:
+    """Navigator, editors, results the first time: a laptop screen gives the results what the others can spare."""
+    return [330, 590, 680] if width >= 1400 else [250, 440, max(width - 700, 300)]
 
 
 def _written_by_newer_version(path: Path) -> bool:
