@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(settings=settings, autosave_dir=Path(tmp) / "autosave", offer_recovery=False)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # a small (offscreen) screen would open it maximised
         window.resize(1600, 1000)
         window.show()
         results = window.results
