@@ -17,6 +17,7 @@ from workbench.sharing import (Keyring, MergeError, MergeItem, SentArchive, acce
                                verify_origin)
 from workbench.sharing.merge import HISTORY_SLOT
 from workbench.sharing.redline import redline_html
+from workbench.analysis.compare import FRACTION_PARAMETERS, parameter_text
 from workbench.sharing.slots import slot_values, value_text
 from workbench.ui.compare.common import MessageLine, our_delegation
 from workbench.ui.compare.timeline_view import RoundsTimelineView
@@ -30,6 +31,17 @@ STATE_COLUMN = 4
 _IMPACT = (("fiscal_cost_pv_usd", QT_TR_NOOP("Cost PV"), "usd"),
            ("consumer_price_change_pct", QT_TR_NOOP("Consumer price"), "pct"),
            ("producer_price_change_pct", QT_TR_NOOP("Producer price"), "pct"))
+
+
+def shown_value(field: str, value: object) -> str:
+    """A slot's value as the editor shows it: shares and rates in % (a tariff of 0.5 reads 50 %), each option of a
+    bracket in full: ``[50 %][25 %] (A modelled)``."""
+    if isinstance(value, dict) and "options" in value and "selected" in value:
+        options = "".join(f"[{shown_value(field, o['value'])}]" for o in value["options"])
+        return f"{options} ({value['selected']} modelled)"
+    if field in FRACTION_PARAMETERS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return parameter_text(field, value)
+    return value_text(value)
 
 
 def impact_text(value: float, kind: str, change: bool) -> str:
@@ -183,6 +195,8 @@ class CompareDialog(QDialog):
                 groups[key].setFirstColumnSpanned(True)
                 groups[key].setExpanded(True)
             child = QTreeWidgetItem(groups[key], self._row_texts(item))
+            for column in range(1, 4):  # a long bracket is cut at the column's edge: the whole value on hover
+                child.setToolTip(column, child.text(column))
             child.setData(0, ITEM_ROLE, index)
             for col in range(1, 4):  # long values (titles, notes) are cut in the column: whole in the tooltip
                 child.setToolTip(col, child.text(col))
@@ -199,8 +213,9 @@ class CompareDialog(QDialog):
             return [self.tr("{0} new history entries").format(len(item.theirs)), "", "", "", ""]
         if item.slot.field is None:
             what = self.tr("clause added by them") if item.change == "added" else self.tr("clause removed by them")
-        base = value_text(item.base) if self.plan.has_base else ""
-        return [what, value_text(item.ours), value_text(item.theirs), base, ""]
+        field = item.slot.field or ""
+        base = shown_value(field, item.base) if self.plan.has_base else ""
+        return [what, shown_value(field, item.ours), shown_value(field, item.theirs), base, ""]
 
     def state(self, item: MergeItem) -> str:
         """``accepted`` (our version now has their value), ``rejected``, ``conflict`` or ``pending``."""
@@ -253,7 +268,11 @@ class CompareDialog(QDialog):
 
     def reject_items(self, items: list[MergeItem]) -> None:
         """Leave ``items`` as they are in our version, and mark them rejected."""
-        self.rejected |= {i.slot for i in items if self.state(i) != "accepted"}
+        kept = [i for i in items if self.state(i) != "accepted"]
+        self.rejected |= {i.slot for i in kept}
+        if kept:
+            label = kept[0].label if len(kept) == 1 else self.tr("{0} changes").format(len(kept))
+            self.message.info(self.tr("Rejected {0}: your version keeps its own text.").format(label))
         self._refresh_states()
 
     # -- redline and impact -------------------------------------------------------------------------------------
