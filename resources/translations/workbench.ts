@@ -5,20 +5,20 @@
     <name></name>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="23"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="26"/>
         <source>Proposed</source>
         <extracomment>Role carrying a clause row&apos;s clause id (None on group rows).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="28"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="24"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="27"/>
         <source>Bracketed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="29"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="25"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="28"/>
         <source>Agreed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/navigator/model.py" line="35"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,42 +169,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="174"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="172"/>
+        <source>by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/brackets.py" line="176"/>
         <source>+ Option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="174"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="176"/>
         <source>{0}: add an option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="176"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="178"/>
         <source>− Option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="176"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="178"/>
         <source>{0}: remove the last option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="179"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="181"/>
         <source>(◉ = modelled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="180"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="182"/>
         <source>The checked option is the one used in the headline results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="181"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="183"/>
         <source>Remove brackets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/brackets.py" line="182"/>
+        <location filename="../../workbench/ui/editors/brackets.py" line="184"/>
         <source>{0}: remove brackets, keep the modelled option</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,118 +382,145 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="53"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="311"/>
         <source>Mineral</source>
         <extracomment>Fields every clause has, after the kind&apos;s own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="54"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="57"/>
         <source>Parties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="55"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="58"/>
         <source>Proposed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="56"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
         <source>Reservations by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="58"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
         <source>Round introduced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="59"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="340"/>
         <source>Start year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="63"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="60"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="62"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="63"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="65"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="341"/>
         <source> years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="61"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="64"/>
         <source>Review after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="63"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="66"/>
         <source>Cost sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="64"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="67"/>
         <source>Drafting note (shared)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="91"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="102"/>
         <source>Clause fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="94"/>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="99"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="105"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="110"/>
         <source>Legal text preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="110"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="121"/>
         <source>Select a clause in the navigator, or add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="130"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="141"/>
         <source>No clause selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="163"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="174"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="308"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="164"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="175"/>
         <source>Clause id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="199"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="296"/>
         <source>China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="188"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="199"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="296"/>
         <source>Rest of the world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="220"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="231"/>
         <source>Edit {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/clause_editor.py" line="236"/>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="257"/>
         <source>Rename clause {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="259"/>
+        <source>Reopen agreed clause {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="273"/>
+        <source>Edit an agreed clause?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="274"/>
+        <source>Clause {0} is agreed. Changing its {1} reopens it: it goes back to proposed (bracketed if it has brackets), as one step you can undo.
+
+Change it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="282"/>
+        <source>Rescale prices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/clause_editor.py" line="283"/>
+        <source>The prices of this clause were set for {0}. Rescale them to the reference price of {1} (×{2})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -527,52 +559,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="83"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="102"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="119"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="92"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="111"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="130"/>
         <source>{0}: amount</source>
         <extracomment>Whether a refused edit leaves the user&apos;s input in place to be corrected (text), rather than snapping back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="84"/>
-        <location filename="../../workbench/ui/editors/fields.py" line="120"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="93"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="131"/>
         <source>{0}: currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="85"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="94"/>
         <source>per {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="86"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="95"/>
         <source>{0}: per unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="103"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="112"/>
         <source>{0} a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="104"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="113"/>
         <source>{0}: unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="230"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="133"/>
+        <source>{0}: million or billion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/fields.py" line="252"/>
         <location filename="../../workbench/ui/editors/stress_editor.py" line="82"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="253"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="275"/>
         <source>set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/fields.py" line="254"/>
+        <location filename="../../workbench/ui/editors/fields.py" line="276"/>
         <source>{0}: set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,7 +629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="29"/>
+        <location filename="../../workbench/ui/main_window.py" line="30"/>
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,22 +649,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="154"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="174"/>
         <source>Fiscal cost per year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="154"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="175"/>
         <source>Fiscal cost, PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="155"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="175"/>
+        <source>Fiscal cost, peak year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="176"/>
         <source>Consumer price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="156"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="177"/>
         <source>Producer price change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,143 +719,173 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
         <location filename="../../workbench/ui/results/stress_model.py" line="80"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
-        <source>Cost
-per year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
         <source>Fiscal cost per year, average (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
-        <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue; net of the value of the stock held at the end, which counts in the last year (see Cash PV and Stock value PV)</source>
+        <source>Cost
+per yr
+USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <source>Peak
+year
+USD m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <source>Fiscal cost in the peak year (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <source>Net fiscal cost in the costliest year: what an annual fiscal ceiling is checked against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/results/stress_model.py" line="93"/>
         <source>Cost
 PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue; net of the value of the stock held at the end, which counts in the last year (see Cash PV and Stock value PV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
         <source>Fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
-        <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate: the cash cost minus the value of the stock held at the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
-        <source>Cash
-PV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
-        <source>Cash cost, present value (USD m)</source>
+        <source>Cost
+PV
+USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
-        <source>Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
-        <source>Stock value
-PV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
-        <source>Stock value at the end, present value (USD m)</source>
+        <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate: the cash cost minus the value of the stock held at the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
-        <source>Value of the stock held at the end of the horizon: a non-cash item, not money received</source>
+        <source>Cash cost, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <source>Cash
+PV
+USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
-        <source>P95
-PV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
-        <source>P95 fiscal cost, present value (USD m)</source>
+        <source>Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <source>Stock value at the end, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <source>Stock
+PV
+USD m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
+        <source>Value of the stock held at the end of the horizon: a non-cash item, not money received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <source>P95 fiscal cost, present value (USD m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <source>P95
+PV
+USD m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
         <source>Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
-        <source>Consumer
-price Δ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <location filename="../../workbench/ui/results/stress_model.py" line="83"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <source>Cons.
+price
+Δ %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
         <source>Change of the price buyers pay against the baseline, value-weighted over minerals and years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
-        <source>Producer
-price Δ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
         <source>Producer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
+        <source>Prod.
+price
+Δ %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="84"/>
         <source>Change of the price producers receive against the baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
-        <source>Supply
-from China</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
         <source>Share of supply from China (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
+        <source>From
+China
+%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/partner_model.py" line="86"/>
         <source>Share of consumption sourced from China under the scenario</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,38 +910,38 @@ from China</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="30"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="31"/>
         <source>Cost PV</source>
         <extracomment>Impact columns: result field, header (ours / theirs / change under it), money or percentage.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="31"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="32"/>
         <source>Consumer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="32"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="33"/>
         <source>Producer price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="39"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="51"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="296"/>
         <source>ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="277"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="296"/>
         <source>theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="278"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="297"/>
         <source>change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1234,11 @@ value PV</source>
         <source>Consumer loss the stress causes without the agreement minus the loss it causes with it: what the clauses save consumers (present value)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="272"/>
+        <source>Chart loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssumptionsEditor</name>
@@ -1402,7 +1479,7 @@ value PV</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/charts.py" line="163"/>
-        <source>Net fiscal cost, USD m per year</source>
+        <source>USD m per year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1414,210 +1491,217 @@ value PV</source>
 <context>
     <name>CompareChart</name>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="40"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="47"/>
         <source>Comparison of options chart</source>
+        <extracomment>The &quot;Options of&quot; entry for the package views: every bracket at option A, at B...</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="61"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="73"/>
         <source>Compare with {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="64"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="76"/>
         <source>Their file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="72"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="84"/>
         <source>Choose base...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="79"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="91"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="93"/>
         <source>Redline of clause texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="82"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="94"/>
         <source>Redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="96"/>
         <source>Change in fiscal cost and prices per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="92"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="104"/>
         <source>Fiscal cost and prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="95"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="107"/>
         <source>Their rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="120"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="132"/>
         <source>Base not used: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="124"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="136"/>
         <source>Common base version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="125"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="137"/>
         <source>Scenario files (*{0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="138"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="150"/>
         <source>No common base: we have no record of sharing the version they worked from, so every difference is listed and none can be called a conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="153"/>
         <source>chosen by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="141"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="153"/>
         <source>the copy we last shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="142"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="154"/>
         <source>Base: {0}. Only their changes since then are listed; parts both sides changed are conflicts ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="151"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="163"/>
         <source>Their changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="164"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="164"/>
         <source>Ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="164"/>
         <source>Theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="164"/>
         <source>Base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="153"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="165"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="160"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="172"/>
         <source>Accept selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="161"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="173"/>
         <source>Reject selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="162"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="174"/>
         <source>Accept all without conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="180"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="192"/>
         <source>Rounds history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="181"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="193"/>
         <source>Document settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="193"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="207"/>
         <source>No changes of theirs to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="199"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="213"/>
         <source>{0} new history entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="201"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="215"/>
         <source>clause added by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="201"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="215"/>
         <source>clause removed by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="236"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="221"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="236"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="222"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="237"/>
         <source>CONFLICT: both changed it; your call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="222"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="237"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="248"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="263"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="274"/>
         <source>{0} changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="249"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="264"/>
         <source>Accept {0}&apos;s change: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="250"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="265"/>
         <source>Accepted {0}. Edit &gt; Undo takes it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="272"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="275"/>
+        <source>Rejected {0}: your version keeps its own text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="291"/>
         <source>Not computed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/compare_dialog.py" line="290"/>
+        <location filename="../../workbench/ui/compare/compare_dialog.py" line="309"/>
         <source>Change = theirs − ours (price changes in percentage points, pp); each bracket&apos;s selected option modelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,102 +1709,139 @@ value PV</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="94"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="102"/>
         <source>Measure compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="99"/>
-        <source>Name of the alternative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="100"/>
-        <source>Name of the alternative to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="101"/>
-        <source>&amp;Keep current as alternative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="102"/>
-        <source>Keep current scenario as alternative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="105"/>
-        <source>Kept alternatives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="106"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/results/compare_view.py" line="107"/>
-        <source>Remove the selected alternative</source>
+        <source>Options compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="109"/>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="110"/>
-        <source>Make the selected alternative the current scenario</source>
+        <location filename="../../workbench/ui/results/compare_view.py" line="108"/>
+        <source>A bracket: each of its options with every other bracket as modelled.
+Packages: every bracket at option A, at option B...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/compare_view.py" line="114"/>
-        <source>Comparison notes</source>
+        <source>Name of the alternative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/compare_view.py" line="115"/>
-        <source>Partner</source>
+        <source>Name of the alternative to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/compare_view.py" line="116"/>
-        <source>Comparison of options per partner</source>
+        <source>&amp;Keep current as alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="117"/>
+        <source>Keep current scenario as alternative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/compare_view.py" line="120"/>
+        <source>Kept alternatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="121"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="122"/>
+        <source>Remove the selected alternative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="124"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="125"/>
+        <source>Make the selected alternative the current scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="129"/>
+        <source>Comparison notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="130"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="131"/>
+        <source>Comparison of options per partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="135"/>
+        <source>Options &amp;of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="139"/>
         <source>&amp;Measure:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="133"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="152"/>
         <source>Kept:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="169"/>
-        <source>Option {0} could not be solved: {1}</source>
+        <location filename="../../workbench/ui/results/compare_view.py" line="192"/>
+        <source>All brackets at {0} could not be solved: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="179"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="194"/>
+        <source>{0} could not be solved: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="217"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="220"/>
+        <source>Packages: all brackets at A, at B…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="254"/>
+        <source>{0} (modelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="289"/>
+        <source>All brackets
+at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/compare_view.py" line="262"/>
         <source>Alternative {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="200"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="288"/>
         <source>As modelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="201"/>
-        <source>Option {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/results/compare_view.py" line="228"/>
+        <location filename="../../workbench/ui/results/compare_view.py" line="323"/>
         <source>USD m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,12 +1933,13 @@ value PV</source>
     </message>
     <message>
         <location filename="../../workbench/ui/results/charts.py" line="84"/>
-        <source>PV, USD m (+ cost, − revenue)</source>
+        <source>PV, USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/charts.py" line="85"/>
-        <source>Fiscal cost by instrument</source>
+        <source>Fiscal cost by instrument
+(+ cost, − revenue)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1953,333 +2075,334 @@ fingerprint {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="53"/>
-        <source>Editors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="55"/>
-        <source>&amp;Clause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/main_window.py" line="56"/>
-        <source>Sc&amp;enario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="57"/>
-        <source>&amp;Partners</source>
+        <source>Editors</source>
+        <extracomment>Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="58"/>
-        <source>A&amp;ssumptions</source>
+        <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="59"/>
-        <source>Stress</source>
+        <source>Sc&amp;enario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="60"/>
-        <source>Stress tests: export restrictions, dumping episodes and supply outages the agreement is tested against</source>
+        <source>&amp;Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="61"/>
+        <source>A&amp;ssumptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="62"/>
-        <source>Pri&amp;vate</source>
+        <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="63"/>
+        <source>Stress tests: export restrictions, dumping episodes and supply outages the agreement is tested against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="65"/>
+        <source>Pri&amp;vate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="66"/>
         <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="80"/>
+        <location filename="../../workbench/ui/main_window.py" line="83"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="81"/>
-        <location filename="../../workbench/ui/main_window.py" line="82"/>
+        <location filename="../../workbench/ui/main_window.py" line="84"/>
+        <location filename="../../workbench/ui/main_window.py" line="85"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="107"/>
+        <location filename="../../workbench/ui/main_window.py" line="113"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="131"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="131"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="126"/>
+        <location filename="../../workbench/ui/main_window.py" line="132"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="126"/>
+        <location filename="../../workbench/ui/main_window.py" line="132"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="127"/>
+        <location filename="../../workbench/ui/main_window.py" line="133"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="127"/>
+        <location filename="../../workbench/ui/main_window.py" line="133"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="128"/>
+        <location filename="../../workbench/ui/main_window.py" line="134"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <location filename="../../workbench/ui/main_window.py" line="135"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="134"/>
+        <location filename="../../workbench/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="168"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="185"/>
+        <location filename="../../workbench/ui/main_window.py" line="192"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="195"/>
+        <location filename="../../workbench/ui/main_window.py" line="202"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="198"/>
+        <location filename="../../workbench/ui/main_window.py" line="205"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="199"/>
+        <location filename="../../workbench/ui/main_window.py" line="206"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="207"/>
+        <location filename="../../workbench/ui/main_window.py" line="215"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="220"/>
+        <location filename="../../workbench/ui/main_window.py" line="228"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="230"/>
-        <location filename="../../workbench/ui/main_window.py" line="237"/>
+        <location filename="../../workbench/ui/main_window.py" line="238"/>
+        <location filename="../../workbench/ui/main_window.py" line="245"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="231"/>
+        <location filename="../../workbench/ui/main_window.py" line="239"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="237"/>
+        <location filename="../../workbench/ui/main_window.py" line="245"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="240"/>
+        <location filename="../../workbench/ui/main_window.py" line="248"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="249"/>
+        <location filename="../../workbench/ui/main_window.py" line="257"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="250"/>
+        <location filename="../../workbench/ui/main_window.py" line="258"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="259"/>
+        <location filename="../../workbench/ui/main_window.py" line="267"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="260"/>
+        <location filename="../../workbench/ui/main_window.py" line="268"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="269"/>
-        <location filename="../../workbench/ui/main_window.py" line="285"/>
+        <location filename="../../workbench/ui/main_window.py" line="277"/>
+        <location filename="../../workbench/ui/main_window.py" line="293"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="275"/>
+        <location filename="../../workbench/ui/main_window.py" line="283"/>
         <source>Integrity not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="276"/>
+        <location filename="../../workbench/ui/main_window.py" line="284"/>
         <source>{0}
 
 Export it anyway, marked INTEGRITY NOT VERIFIED on the cover and on every page?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286"/>
+        <location filename="../../workbench/ui/main_window.py" line="294"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="289"/>
+        <location filename="../../workbench/ui/main_window.py" line="297"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="312"/>
+        <location filename="../../workbench/ui/main_window.py" line="320"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="314"/>
+        <location filename="../../workbench/ui/main_window.py" line="322"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="315"/>
+        <location filename="../../workbench/ui/main_window.py" line="323"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="327"/>
+        <location filename="../../workbench/ui/main_window.py" line="335"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="328"/>
+        <location filename="../../workbench/ui/main_window.py" line="336"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="344"/>
+        <location filename="../../workbench/ui/main_window.py" line="352"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="346"/>
+        <location filename="../../workbench/ui/main_window.py" line="354"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="381"/>
+        <location filename="../../workbench/ui/main_window.py" line="389"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="382"/>
+        <location filename="../../workbench/ui/main_window.py" line="390"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="397"/>
+        <location filename="../../workbench/ui/main_window.py" line="405"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="408"/>
+        <location filename="../../workbench/ui/main_window.py" line="419"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2419,33 +2542,33 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="65"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
         <source>Partner</source>
         <extracomment>Translucent red: readable over light and dark bases alike.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="184"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="188"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="184"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="188"/>
         <source>pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="199"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="208"/>
         <source>Monte Carlo failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="200"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="209"/>
         <source>Monte Carlo refinement running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="203"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="212"/>
         <source>Baseline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,36 +2733,41 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
     </message>
     <message>
         <location filename="../../workbench/ui/editors/private_editor.py" line="81"/>
-        <source>Mandate (breaches are flagged in the navigator and the results)</source>
+        <source>Mandate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="89"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="84"/>
+        <source>Sums in millions (m) or billions (bn), as the results show them. Breaches are flagged in the navigator and on the result cell that breaches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="93"/>
         <source>{0}: fiscal ceiling per year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="90"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="94"/>
         <source>{0}: maximum present-value cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="94"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="98"/>
         <source>{0}: maximum consumer price increase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="97"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="101"/>
         <source>Red lines (one a line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="107"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="111"/>
         <source>Private notes per clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/editors/private_editor.py" line="110"/>
+        <location filename="../../workbench/ui/editors/private_editor.py" line="114"/>
         <source>Private note on {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2647,13 +2775,13 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="79"/>
+        <location filename="../../workbench/ui/results/panel.py" line="80"/>
         <source>Results</source>
         <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip. The modules of the views built after the first paint (they import matplotlib). How often the panel looks whether the background import of VIEW_MODULES has finished.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="97"/>
+        <location filename="../../workbench/ui/results/panel.py" line="98"/>
         <source>Model error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,122 +2791,132 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="109"/>
+        <location filename="../../workbench/ui/results/panel.py" line="104"/>
         <source>Outside what the model can vouch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="114"/>
+        <location filename="../../workbench/ui/results/panel.py" line="107"/>
         <source>Results per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="115"/>
+        <location filename="../../workbench/ui/results/panel.py" line="108"/>
         <source>Cop&amp;y table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="116"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>Copy the results table as tab-separated values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="117"/>
+        <location filename="../../workbench/ui/results/panel.py" line="110"/>
         <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="124"/>
+        <location filename="../../workbench/ui/results/panel.py" line="117"/>
         <source>Result views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="125"/>
+        <location filename="../../workbench/ui/results/panel.py" line="118"/>
         <source>Per pa&amp;rtner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <location filename="../../workbench/ui/results/panel.py" line="119"/>
         <source>C&amp;ash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <location filename="../../workbench/ui/results/panel.py" line="119"/>
         <source>Uncerta&amp;inty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <location filename="../../workbench/ui/results/panel.py" line="119"/>
         <source>Compare &amp;options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <location filename="../../workbench/ui/results/panel.py" line="119"/>
         <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="130"/>
+        <location filename="../../workbench/ui/results/panel.py" line="123"/>
         <source>Results status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="133"/>
+        <location filename="../../workbench/ui/results/panel.py" line="126"/>
         <source>Monte Carlo %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="134"/>
+        <location filename="../../workbench/ui/results/panel.py" line="127"/>
         <source>Monte Carlo progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="310"/>
+        <location filename="../../workbench/ui/results/panel.py" line="309"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="315"/>
+        <location filename="../../workbench/ui/results/panel.py" line="314"/>
         <source>Outside what the model can vouch for (details on hover):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="331"/>
+        <location filename="../../workbench/ui/results/panel.py" line="316"/>
+        <source>Model validity: every check passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="329"/>
+        <source>Model validity: not checked (no result).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="330"/>
         <source>Results not updated. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="335"/>
+        <location filename="../../workbench/ui/results/panel.py" line="334"/>
         <source>Showing the last results the model could compute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/panel.py" line="342"/>
-        <source>… and {0} more (hover to see all)</source>
+        <source>⚠ Mandate: {0} breach(es), hover for all — {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workbench/ui/results/panel.py" line="344"/>
-        <source>Mandate check:</source>
+        <source>Mandate: no breach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="358"/>
+        <location filename="../../workbench/ui/results/panel.py" line="357"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="370"/>
+        <location filename="../../workbench/ui/results/panel.py" line="369"/>
         <source>Monte Carlo expected cost and deterministic cost differ in sign for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="381"/>
+        <location filename="../../workbench/ui/results/panel.py" line="380"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="387"/>
+        <location filename="../../workbench/ui/results/panel.py" line="386"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>

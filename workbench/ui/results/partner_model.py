@@ -64,18 +64,12 @@ class PartnerTableModel(QAbstractTableModel):
         tr = self.tr
         return [
             (tr("Partner"), tr("Partner"), tr("Partner, China or rest of world")),
-<<<<<<< HEAD
-            (tr("Cost\nper year"), tr("Fiscal cost per year, average (USD m)"),
+            (tr("Cost\nper yr\nUSD m"), tr("Fiscal cost per year, average (USD m)"),
              tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue; net of the value of the "
                 "stock held at the end, which counts in the last year (see Cash PV and Stock value PV)")),
-            (tr("Cost\nPV"), tr("Fiscal cost, present value (USD m)"),
-=======
-            (tr("Cost\nper yr\nUSD m"), tr("Fiscal cost per year, average (USD m)"),
-             tr("Mean annual net fiscal cost: + is a cost to the treasury, \u2212 net revenue")),
             (tr("Peak\nyear\nUSD m"), tr("Fiscal cost in the peak year (USD m)"),
              tr("Net fiscal cost in the costliest year: what an annual fiscal ceiling is checked against")),
             (tr("Cost\nPV\nUSD m"), tr("Fiscal cost, present value (USD m)"),
->>>>>>> e00ec33 (Laptop screens and rough edges: per-partner table compact (codes, figures under three-line headers with units, full amounts in tooltips) so all ten columns fit 1280x720 without sideways scrolling; a peak-year column where the annual ceiling is flagged (each breach on the cell that breaches, the limit in the tooltip); mandate and validity notices one line each so typing never moves the tabs; P95 column keeps its width while pending; window opens maximised on small screens; private mandate box fits; chart labels shortened; 'Chart loading...' placeholder; labelled proponent menu; move arrows drawn in the palette's text colour; figures in spin boxes without trailing zeros; no traceback on Quit > Discard (bound slots); tests)
              tr("Present value of net fiscal cost over the horizon at the scenario's discount rate: the cash cost "
                 "minus the value of the stock held at the end")),
             (tr("Cash\nPV\nUSD m"), tr("Cash cost, present value (USD m)"),
