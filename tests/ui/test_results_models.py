@@ -91,8 +91,8 @@ def test_view_sorts_by_value_and_copies_tsv_in_view_order(qtbot, result):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t")[:3] == ["Partner", "Fiscal cost per year, average (USD m)",
-                                        "Fiscal cost, present value (USD m)"]
+    assert lines[0].split("\t")[:4] == ["Partner", "Fiscal cost per year, average (USD m)",
+                                        "Fiscal cost in the peak year (USD m)", "Fiscal cost, present value (USD m)"]
     assert len(lines) == 1 + len(result.regions)
     first = lines[1].split("\t")
     assert first[0].endswith(f"({lowest})")
