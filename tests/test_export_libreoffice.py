@@ -161,3 +161,16 @@ def test_csv_shows_the_same_numbers(exported):
     with open(tmp / "csv" / "term sheet-Term sheet.csv", encoding="utf-8", newline="") as fh:
         text = fh.read()
     assert "strike price of [Alt 1: USD 17,000/t (JP)] [Alt 2: USD 18,500/t (EU)]" in text
+
+
+def test_stress_sheet_prints_whole_blocks_with_their_headers(exported):
+    """The Stress tests sheet as LibreOffice prints it: every test's heading on a page with its column headers and
+    all its partners; nothing cut at the right edge (the last column's header is on the page)."""
+    *_, pages = exported
+    stress_pages = [p for p in pages if "Stress tests" in p.splitlines()[-1]]
+    assert stress_pages and "Stress tests: what the agreement buys" in stress_pages[0]
+    titles = [t.title for t in default_scenario().document.stress_tests]
+    for n, title in enumerate(titles, start=1):
+        page = next(p for p in stress_pages if f"{n}. {title[:40]}" in p)
+        assert "Security value PV" in page and "Rest of world (ROW)" in page
+        assert page.count("Rest of world (ROW)") == sum(f"{k}. " in page for k in range(1, len(titles) + 1))

@@ -10,7 +10,8 @@ from workbench.defaults import default_scenario
 from workbench.document import Scenario
 from workbench.engine.stress import run_stress_tests
 from workbench.export import write_term_sheet
-from workbench.export.stress_sheet import COLUMNS, shown_style
+from workbench.export.page import PAGE_WIDTH_UNITS
+from workbench.export.stress_sheet import COLUMNS, WIDTHS, shown_style
 
 from export_helpers import read_stress_blocks as read_blocks
 
@@ -47,6 +48,7 @@ def test_events_are_described_with_kind_supplier_mineral_share_years_and_source(
 def test_printed_with_headers_per_test_fitted_to_width_and_no_signed_zero(sheet) -> None:
     ws, result = sheet
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert sum(WIDTHS) <= PAGE_WIDTH_UNITS  # printed at the scale of the other sheets
     heads = ["Partner"] + [h for _, h, _ in COLUMNS]
     header_rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Partner"]
     assert len(header_rows) == len(result.tests)  # each block has its column headers (again after a page break)

@@ -166,3 +166,19 @@ def test_the_stress_view_computes_only_while_visible(qtbot: Any, window: Any) ->
     assert view.result is None and not view.runner.is_busy()  # nobody looks: nothing runs
     window.results.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.result is not None, timeout=30_000)
+
+
+def test_an_edit_of_another_stress_test_leaves_the_chart_alone(qtbot: Any, window: Any) -> None:
+    window.results.build_views()
+    view = window.results.stress
+    window.results.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.current_test is not None and view.chart.data is not None, timeout=30_000)
+    assert view.current_test.id == INDIUM
+    shown, renders = view.result, view.chart.render_count
+    assert window.stress_editor.edit("Edit the cobalt outage", lambda d: d["document"]["stress_tests"][2].update(
+        share_lost=0.3))  # (selecting it in the Stress tab would show it in the results too)
+    qtbot.waitUntil(lambda: view.result is not shown and not view.runner.is_busy(), timeout=30_000)
+    assert view.current_test.id == INDIUM  # the view stays on its test
+    assert view.chart.render_count == renders  # same figures: not redrawn
+    view.partner.setCurrentIndex(view.partner.findData("JP"))
+    assert view.chart.render_count == renders + 1 and view.chart.data.region == "JP"

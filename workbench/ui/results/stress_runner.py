@@ -90,6 +90,8 @@ class StressRunner(QObject):
             started = time.perf_counter()
             try:
                 result = run_stress_tests(scenario)
+                for test in result.tests:  # the tables the view and chart read, built here rather than on screen
+                    test.table, test.paths, test.stock  # noqa: B018 - computing the cached properties
             except Exception as exc:  # noqa: BLE001 - any engine failure is shown in the view, never raised in a thread
                 channel.failed.emit(generation, scenario, str(exc) or type(exc).__name__)
                 return

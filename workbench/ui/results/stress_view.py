@@ -163,7 +163,9 @@ class StressView(QWidget):
         test = self.current_test
         if test is None or test.error or self.partner.currentData() is None:
             return
-        self.chart.show_data(StressChartData(test, self.partner.currentData()))
+        data = StressChartData(test, self.partner.currentData())
+        if not _same_chart(self.chart.data, data):  # an edit elsewhere leaves this chart as it is: no redraw
+            self.chart.show_data(data)
 
     def _span_partners(self) -> None:
         self.table.clearSpans()
@@ -177,3 +179,10 @@ class StressView(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self.runner.set_active(False)
+
+
+def _same_chart(old: StressChartData | None, new: StressChartData) -> bool:
+    """Whether ``new`` would draw exactly what ``old`` drew (same test, region, paths, stock and title)."""
+    return (old is not None and old.region == new.region and old.test.id == new.test.id
+            and old.test.title == new.test.title and old.test.paths.equals(new.test.paths)
+            and old.test.stock.equals(new.test.stock) and old.test.region_names == new.test.region_names)
