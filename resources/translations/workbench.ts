@@ -3078,48 +3078,48 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="55"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="60"/>
         <source>Consumer price in {0}, USD/kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="60"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="65"/>
         <source>Without the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="60"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="65"/>
         <source>With the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="61"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="66"/>
         <source>With the agreement, no stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="61"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="66"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="63"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="68"/>
         <source>No stockpile on {0}
 in the agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="72"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="77"/>
         <source>Stock (dashed: no stress)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="72"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="77"/>
         <source>Released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/stress_chart.py" line="74"/>
+        <location filename="../../workbench/ui/results/stress_chart.py" line="79"/>
         <source>Stockpile, t</source>
         <translation type="unfinished"></translation>
     </message>
