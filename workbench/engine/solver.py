@@ -192,7 +192,8 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
     idx = np.arange(active.shape[1])
     scale = np.maximum(cases.d0.sum(axis=1), 1e-300)[:, None]
     todo = np.ones(n, bool)
-    z, jac, _ = _evaluate(cases, y, True)
+    z, jac, at_y = _evaluate(cases, y, True)
+    at_y = [a.copy() for a in at_y]  # the market at each case's current y, kept up to date: no re-evaluation at the end
     z = np.where(active, z, 0.0) / scale
     merit = np.abs(z).max(axis=1)
     stuck = np.zeros(n, int)
@@ -224,7 +225,9 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         if rest.any():
             y_new[rest] = np.clip(y[todo][rest] + lam[rest, None] * step[rest], -LOG_PRICE_BOUND, LOG_PRICE_BOUND)
         y[todo] = y_new
-        zz, jj, _ = _evaluate(sub, y_new, True)
+        zz, jj, market = _evaluate(sub, y_new, True)
+        for kept, new in zip(at_y, market):
+            kept[todo] = new
         zz = np.where(act, zz, 0.0) / scale[todo]
         z[todo] = zz
         jac[todo] = jj
@@ -233,7 +236,7 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         pinned = (np.abs(y_new) >= LOG_PRICE_BOUND - 1e-9).any(axis=1) & ~(new_merit < 0.99 * merit[todo])
         stuck[todo] = np.where(pinned, stuck[todo] + 1, 0)
         merit[todo] = new_merit
-    _, _, (p, landed, pidx, flows, demand, supply, su, sc) = _evaluate(cases, y, False)
+    p, landed, pidx, flows, demand, supply, su, sc = at_y
     conv = (merit <= TOL * 10) & (np.abs(y) < LOG_PRICE_BOUND - 1e-9).all(axis=1) & np.isfinite(merit)
     wedge = y[:, r] if cases.quota is not None else None
     return Equilibrium(p, landed, pidx, flows, demand, supply, su, sc, conv, merit, quota_wedge=wedge)
