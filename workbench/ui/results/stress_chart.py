@@ -84,6 +84,12 @@ class StressChart(ChartCanvas):
             self.style_axes(ax)
         self.set_legend(handles, labels)
 
+    def _apply_palette(self) -> None:
+        """Restyle for a light/dark switch; the shading and the no-stockpile note are redrawn in the new colours."""
+        super()._apply_palette()
+        if getattr(self, "_data", None) is not None and getattr(self, "_fixed", False):
+            self.draw_chart(self._data)
+
     def _place_axes(self) -> None:
         """Margins in pixels (titles, tick labels, a two-row legend below) turned into figure fractions."""
         if not getattr(self, "_fixed", False):  # resized while the base class is still being built
