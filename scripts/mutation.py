@@ -338,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="FILE", help="also write every mutant's outcome to FILE")
     ap.add_argument("--survivors-of", metavar="FILE",
                     help="run only the mutants that survived in an earlier --json FILE (after adding tests)")
+    ap.add_argument("--start-line", type=int, default=1, metavar="N",
+                    help="only mutants at line N or later (to finish an interrupted run of one module)")
     ap.add_argument("--fail-under", type=float, default=0.0, metavar="PCT",
                     help="exit 1 when a module scores below PCT percent")
     args = ap.parse_args(argv)
@@ -355,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     used_exclusions: set[str] = set()
     for path in modules:
         every = find_mutants(path)
-        live = [m for m in every if m.key not in exclusions]
+        live = [m for m in every if m.key not in exclusions and m.line >= args.start_line]
         if earlier is not None:
             live = [m for m in live if (m.path, m.function, m.change) in earlier
                     or (m.path, m.function, m.change.split(" in: ")[0], m.line) in earlier]
