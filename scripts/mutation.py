@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout = 3 * base_time + 10
             target = tree / path
             original = target.read_text(encoding="utf-8")
-            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded as equivalent); "
+            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded or not selected); "
                   f"tests {' '.join(t.removeprefix('tests/') for t in tests)} ({base_time:.0f} s unmutated)",
                   flush=True)
             try:
@@ -447,7 +447,7 @@ def _report_module(path: str, rows: list[dict], excluded: int, total: int) -> No
     timeouts = sum(r["outcome"] == "timeout" for r in rows)
     extra = f", {timeouts} by timeout" if timeouts else ""
     print(f"   {path}: killed {killed}/{scored} = {pct:.1f} %{extra} "
-          f"(run {len(rows)} of {total} mutants, {excluded} equivalent excluded)", flush=True)
+          f"(run {len(rows)} of {total} mutants, {excluded} excluded or not selected)", flush=True)
 
 
 def _report_packages(results: list[dict]) -> float | None:
