@@ -287,3 +287,26 @@ def test_the_undo_history_lists_the_labelled_steps_and_jumps_back(qtbot: Any, wi
         "<as opened>", "Edit Floor price of ndpr-border-floor", f"Add clause {window.navigator.current_clause_id}"]
     view.setCurrentIndex(model.index(0, 0))  # clicking the first row goes back to the file as opened
     assert floor_amount(window) == 110.0 and not window.isWindowModified()
+
+
+def test_a_received_file_cannot_make_a_message_box_render_html(window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    # Qt reads a message as HTML when its first line looks like markup; a newer-version message quotes the file's
+    # app_version, so a file could show a large "VERIFIED" or an image. The box must show the characters as sent.
+    from PySide6.QtGui import QTextDocument, Qt
+
+    newer = tmp_path / "spoof.cmws"
+    newer.write_text(json.dumps({"format": "cmw-scenario", "schema_version": 99, "app_version": "<h1>VERIFIED</h1>",
+                                 "document": {}}), "utf-8")
+    shown = _capture(monkeypatch, "critical")
+    assert not window.open_path(newer)
+    text = shown[0][1]
+    document = QTextDocument()
+    document.setHtml(text) if Qt.mightBeRichText(text) else document.setPlainText(text)
+    assert "<h1>VERIFIED</h1>" in document.toPlainText()  # shown literally, not as a heading
+
+
+def test_ordinary_messages_are_left_as_they_are() -> None:
+    from workbench.ui.plain_text import as_plain_text
+
+    message = "The file could not be opened:\nbroken.cmws: not valid JSON (cut short)"
+    assert as_plain_text(message) is message

@@ -21,6 +21,7 @@ from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEdito
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.icons import APP_ICON, icon
 from workbench.ui.navigator import Grouping, NavigatorPanel
+from workbench.ui.plain_text import as_plain_text
 from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
 from workbench.ui.tab_bar import compact_tabs
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_scenario(path)
         except NewerVersionError as exc:
-            QMessageBox.critical(self, self.tr("Scenario from a newer version"), str(exc))
+            QMessageBox.critical(self, self.tr("Scenario from a newer version"), as_plain_text(str(exc)))
             return False
         except FileFormatError as exc:
             QMessageBox.critical(self, self.tr("Cannot open scenario"),
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         show_origin(self, loaded)
         if loaded.warnings:
             QMessageBox.warning(self, self.tr("Scenario opened with warnings"),
-                                "\n".join(shown(w) for w in loaded.warnings))
+                                as_plain_text("\n".join(shown(w) for w in loaded.warnings)))
         return True
 
     def save(self) -> bool:
@@ -274,7 +275,8 @@ class MainWindow(QMainWindow):
 
         leaks = find_leaks(self.controller.scenario)
         if leaks:
-            QMessageBox.critical(self, self.tr("Term sheet not written"), shown(leak_message(leaks, "the term sheet")))
+            QMessageBox.critical(self, self.tr("Term sheet not written"),
+                                 as_plain_text(shown(leak_message(leaks, "the term sheet"))))
             return
         provenance = self._export_provenance()
         failure = provenance.failure()

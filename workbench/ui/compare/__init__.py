@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from workbench.files import FILE_EXTENSION, FileFormatError, LoadedScenario
+from workbench.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
@@ -63,7 +64,7 @@ def open_compare(window: QMainWindow, theirs: Path, base: Path | None = None) ->
         dialog = CompareDialog(window.controller, Keyring(data), SentArchive(data), theirs, base_path=base,
                                parent=window)
     except FileFormatError as exc:
-        QMessageBox.warning(window, window.tr("Compare with another version"), str(exc))
+        QMessageBox.warning(window, window.tr("Compare with another version"), as_plain_text(str(exc)))
         return None
     _show(window, dialog)
     return dialog
@@ -78,7 +79,8 @@ def check_key_store(window: QMainWindow) -> list[str]:
 
     repairs = Keyring(app_data_dir()).repairs
     if repairs:
-        QMessageBox.warning(window, window.tr("Delegation keys"), "\n".join(shown(line) for line in repairs))
+        QMessageBox.warning(window, window.tr("Delegation keys"),
+                            as_plain_text("\n".join(shown(line) for line in repairs)))
     return repairs
 
 
