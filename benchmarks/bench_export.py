@@ -145,10 +145,10 @@ def main() -> None:
           + ("" if isinstance(before, dict) else f" ({before})"))
     for name, _clauses, _partners, target, memory in CASES:
         m = now[name]
+        limit = f" (target {memory:.0f} MB {'ok' if m['peak_mb'] <= memory else 'MISSED'})" if memory else ""
         line = (f"{name:12s} {m['clauses']:5.0f} clauses {m['partners']:3.0f} partners: {m['median']:7.3f} s "
                 f"(first {m['first']:.3f} s; target {target} s {'ok' if m['median'] <= target else 'MISSED'}); "
-                f"peak {m['peak_mb']:6.1f} MB" + (f" (target {memory:.0f} MB "
-                                                   f"{'ok' if m['peak_mb'] <= memory else 'MISSED'})" if memory else ""))
+                f"peak {m['peak_mb']:6.1f} MB{limit}")
         if isinstance(before, dict) and name in before:
             b = before[name]
             line += (f"; baseline {b['median']:.3f} s, {b['peak_mb']:.1f} MB: ratio {m['median'] / b['median']:.2f} "

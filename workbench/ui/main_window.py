@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -27,6 +28,9 @@ from workbench.ui.settings import Settings
 from workbench.ui.tab_bar import compact_tabs
 from workbench.untrusted_text import shown
 from workbench.ui.undo_keys import DocumentUndoKeys
+
+if TYPE_CHECKING:  # the export (openpyxl) is imported on the first export, not at start-up
+    from workbench.export.integrity import Provenance
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
 #: Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).
@@ -298,7 +302,7 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("Term sheet written to {0}").format(path), 8000)
 
-    def _export_provenance(self) -> object:
+    def _export_provenance(self) -> Provenance:
         """The file behind the scenario shown, checked again now (content hash and signature), for the term sheet."""
         from workbench.export import for_file, unsaved
         from workbench.sharing import Keyring
