@@ -6,7 +6,8 @@ Three cases: the default scenario (target 0.5 s), 200 clauses (3 s), 1,000 claus
 400 MB of Python allocations while exporting, tracemalloc). Each is timed as File > Export runs it: results given
 (evaluate + a short Monte Carlo computed once beforehand), median of --runs. The same cases are then run by the
 workbench of --baseline (default HEAD~1: the previous commit, unpacked with git archive into a temporary folder) in
-a subprocess, and the ratios printed: absolute times differ 2-3x between machines, ratios much less.
+a subprocess, and the ratios printed: absolute times differ 2-3x between machines, ratios much less. CPU seconds
+(process time) are printed beside the wall time: on a shared machine they are the steadier figure.
 """
 
 from __future__ import annotations
@@ -95,16 +96,18 @@ def measure(runs: int) -> dict[str, dict[str, float]]:
             result = evaluate(scenario, dataset=dataset)
             mc = run_monte_carlo(scenario, dataset=dataset, paths=MC_PATHS)
             path = Path(tmp) / "t.xlsx"
-            times = []
+            times, cpu = [], []
             for _ in range(runs):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 write_term_sheet(scenario, path, result=result, monte_carlo=mc, dataset=dataset)
                 times.append(time.perf_counter() - t)
+                cpu.append(time.process_time() - c)
             tracemalloc.start()
             write_term_sheet(scenario, path, result=result, monte_carlo=mc, dataset=dataset)
             peak = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
             out[name] = {"median": statistics.median(times), "first": times[0], "peak_mb": peak,
+                         "cpu": statistics.median(cpu),
                          "clauses": len(scenario.document.clauses), "partners": len(scenario.document.partners)}
     return out
 
@@ -148,11 +151,12 @@ def main() -> None:
         limit = f" (target {memory:.0f} MB {'ok' if m['peak_mb'] <= memory else 'MISSED'})" if memory else ""
         line = (f"{name:12s} {m['clauses']:5.0f} clauses {m['partners']:3.0f} partners: {m['median']:7.3f} s "
                 f"(first {m['first']:.3f} s; target {target} s {'ok' if m['median'] <= target else 'MISSED'}); "
-                f"peak {m['peak_mb']:6.1f} MB{limit}")
+                f"CPU {m['cpu']:.3f} s; peak {m['peak_mb']:6.1f} MB{limit}")
         if isinstance(before, dict) and name in before:
             b = before[name]
-            line += (f"; baseline {b['median']:.3f} s, {b['peak_mb']:.1f} MB: ratio {m['median'] / b['median']:.2f} "
-                     f"time, {m['peak_mb'] / b['peak_mb']:.2f} memory")
+            line += (f"; baseline {b['median']:.3f} s, CPU {b['cpu']:.3f} s, {b['peak_mb']:.1f} MB: ratio "
+                     f"{m['median'] / b['median']:.2f} time, {m['cpu'] / b['cpu']:.2f} CPU, "
+                     f"{m['peak_mb'] / b['peak_mb']:.2f} memory")
         print(line)
 
 
