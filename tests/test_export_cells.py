@@ -108,7 +108,7 @@ def test_rich_text_runs_keep_the_clause_texts_font_and_mark_brackets_in_amber(tm
     register_styles(wb)
     body = next(st for st in wb._named_styles if st.name == "ts_text").font
     ws = wb.active
-    put_segments(ws, 1, 1, _clause_text("A floor of "), style="ts_text", prefix="1. ", size=body.sz)
+    put_segments(ws, 1, 1, _clause_text("A floor of "), style="ts_text", prefix="1. ")
     path = tmp_path / "styled.xlsx"
     wb.save(path)
     cell = openpyxl.load_workbook(path, rich_text=True).active["A1"]

@@ -86,7 +86,7 @@ def test_us_shares_eu_edits_and_shares_back_us_reviews_accepts_one_rejects_the_o
     texts = {c.clause_id: redline_text(c.redline) for c in review.diff.clauses}
     assert set(texts) == {"ndpr-border-floor", "tungsten-tariff"}
     assert "USD [-110/kg-]{+120/kg+}" in texts["ndpr-border-floor"]
-    assert "[-50-]{+[50][25]+} per cent" in texts["tungsten-tariff"]
+    assert "duty of {+[Alt 1: +}50 per cent{+ (US)] [Alt 2: 25 per cent" in texts["tungsten-tariff"]
     shown = review.redline.toPlainText()
     assert all(c.title in shown for c in review.diff.clauses) and "120/kg" in shown
     impact = review.diff.impact.table

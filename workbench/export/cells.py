@@ -71,23 +71,24 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None)
 
 
 def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], style: str | None = None,
-                 prefix: str = "", size: float = 9.0) -> Cell:
-    """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula); ``size``
-    is the font size of the cell's style."""
+                 prefix: str = "") -> Cell:
+    """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula), in the
+    font and size of the cell's style."""
     plain = prefix + "".join(s.plain() for s in segments)
     if not any(s.bracketed for s in segments):
         return put(ws, row, col, plain, style)
-    plain_font = InlineFont(rFont="Calibri", sz=size)
-    bracket_font = InlineFont(b=True, color=AMBER, rFont="Calibri", sz=size)
+    cell = ws.cell(row=row, column=col)
+    if style is not None:
+        set_style(cell, style)
+    size, name = cell.font.sz or 10, cell.font.name or "Calibri"
+    plain_font = InlineFont(rFont=name, sz=size, i=cell.font.i or None, color=cell.font.color)
+    bracket_font = InlineFont(b=True, color=AMBER, rFont=name, sz=size, i=cell.font.i or None)
     blocks: list[str | TextBlock] = []
     if prefix:
         blocks.append(TextBlock(plain_font, clean(prefix)))
     for s in segments:
         font = bracket_font if s.bracketed else plain_font
         blocks.append(TextBlock(font, clean(s.plain())))
-    cell = ws.cell(row=row, column=col)
-    if style is not None:
-        set_style(cell, style)
     cell.value = CellRichText(blocks)
     if needs_quote(plain):
         cell.quotePrefix = True

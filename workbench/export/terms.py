@@ -57,14 +57,14 @@ class _Rows:
         def write(r: int) -> None:
             put(self.ws, r, 1, number, "ts_item")
             put(self.ws, r, 2, item, "ts_item")
-            put_segments(self.ws, r, 3, segments, "ts_legal", size=TEXT_POINTS)
+            put_segments(self.ws, r, 3, segments, "ts_legal")
         return Row(height, write)
 
     def comment(self, segments: list[Segment], style: str = "ts_comment", points: float = 8.5) -> Row:
         text = "".join(s.plain() for s in segments)
 
         def write(r: int) -> None:
-            put_segments(self.ws, r, 3, segments, style, size=points)
+            put_segments(self.ws, r, 3, segments, style)
         return Row(wrapped_height(text, WIDTHS["C"], points), write)
 
     def continued(self, label: str, title: str) -> Row:
