@@ -153,3 +153,14 @@ def test_a_malformed_signature_is_never_written(tmp_path, signature, field):
 def test_golden_document_is_a_valid_scenario_as_plain_data():
     raw = json.loads(SHARED.read_text(encoding="utf-8"))
     assert Scenario.from_data({"document": raw["document"]}).document.metadata.author_delegation == "US"
+
+
+def test_an_unsigned_copy_of_a_shared_text_asks_for_the_signed_one_but_our_working_copy_does_not():
+    from workbench.sharing.signing import provenance_warnings
+
+    data = json.loads(SHARED.read_text(encoding="utf-8"))
+    del data["signature"]
+    stripped = loads_scenario(json.dumps(data, ensure_ascii=False))
+    assert provenance_warnings(stripped) == ["unsigned, although its history says US shared it on 2026-11-30: "
+                                             "ask US for the signed copy"]
+    assert provenance_warnings(load_scenario(WORKING)) == []  # our own file: unsigned, with its private block
