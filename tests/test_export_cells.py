@@ -119,3 +119,19 @@ def test_rich_text_runs_keep_the_clause_texts_font_and_mark_brackets_in_amber(tm
     assert not plain.b and not plain.i and plain.color is None
     assert bracket.b and not bracket.i and bracket.color.rgb == AMBER
     assert not runs["1. "].b
+
+
+def test_a_figure_that_rounds_to_zero_is_shown_without_a_sign():
+    from workbench.export.styles import register_styles
+
+    wb = openpyxl.Workbook()
+    register_styles(wb)
+    ws = wb.active
+    cases = [(-40_000.0, "ts_usd_m", "ts_usd_m_zero"),   # USD -0.04 m shows as 0.0 m: never "-0.0"
+             (-60_000.0, "ts_usd_m", "ts_usd_m"),        # USD -0.06 m shows as -0.1 m, sign and all
+             (0.0, "ts_usd_m", "ts_usd_m"),              # an exact zero keeps the figure's own format
+             (-0.04, "ts_pct", "ts_pct_zero"), (-0.06, "ts_pct", "ts_pct")]
+    for row, (value, style, shown_as) in enumerate(cases, 1):
+        put(ws, row, 1, value, style)
+        assert ws.cell(row, 1).style == shown_as, (value, style)
+        assert ws.cell(row, 1).value == value  # the cell keeps the exact figure
