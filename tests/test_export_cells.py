@@ -113,6 +113,7 @@ def test_rich_text_runs_keep_the_clause_texts_font_and_mark_brackets_in_amber(tm
     wb.save(path)
     cell = openpyxl.load_workbook(path, rich_text=True).active["A1"]
     assert str(cell.value) == "1. A floor of [USD 300/kg] a year."
+    assert cell.style == "ts_text"  # rich text keeps the cell's named style (wrapping, border)
     runs = {block.text: block.font for block in cell.value}
     assert all(font.sz == body.sz and font.rFont == body.name for font in runs.values())  # no run jumps size
     plain, bracket = runs["A floor of "], runs["[USD 300/kg]"]
