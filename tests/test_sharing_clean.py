@@ -75,3 +75,4 @@ def test_the_refusal_names_the_first_five_leaks_only():
     message = str(info.value)
     assert message.count("internal comment 1 appears in") == 5
     assert "document.clauses[4].text_note" in message and "document.clauses[5]" not in message
+    assert "text_note (and 1 more). Remove it" in message  # the sixth is counted, not hidden
