@@ -11,28 +11,33 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put
-from workbench.export.page import Pager, Row, setup_page, title_block, wrapped_height
+from workbench.export.page import (LINE_FACTOR, ROW_PADDING, Pager, Row, setup_page, title_block,
+                                   wrapped_height, wrapped_lines)
 from workbench.export.styles import ROUNDS_TO_ZERO
 
 TITLE = "Stress tests: what the agreement buys"
-NOTE = ("Each stress test is run without the agreement (w/o: no clause on the stressed mineral) and with it (every "
-        "clause on that mineral, stockpile releases included). Price change and shortfall: over the years the stress "
-        "is in force, against the same world without the stress. Days of cover: stock owned when the stress begins. "
-        "Money: present value; + is a cost to the treasury. Security value: the consumer loss the stress causes "
-        "without the agreement minus the loss with it. A dash is a true zero.")
-#: (StressTestResult.table column, header, style) after the Partner column; w/o = without the agreement.
+NOTE = ("w/o: without the agreement; with: every clause on the stressed mineral, releases included. Changes over "
+        "the years in force; cover: when it begins; PV: present value, + a cost; \u2013 is nil.")
+#: Column groups of the two header rows: (label over the group, columns in it).
+GROUPS = (("Consumer price change", 2), ("Shortfall (t)", 2), ("Shortfall (% of demand)", 2), ("Days' cover", 1),
+          ("Fiscal cost PV", 1), ("Security value PV", 1))
+#: (StressTestResult.table column, header under its group, style) after the Partner column.
 COLUMNS = (
-    ("consumer_price_change_pct_without", "Consumer price change, w/o", "ts_pct"),
-    ("consumer_price_change_pct_with", "Consumer price change, with", "ts_pct"),
-    ("shortfall_t_without", "Shortfall (t), w/o", "ts_stress_t"),
-    ("shortfall_t_with", "Shortfall (t), with", "ts_stress_t"),
-    ("shortfall_pct_without", "Shortfall (% of demand), w/o", "ts_share"),
-    ("shortfall_pct_with", "Shortfall (% of demand), with", "ts_share"),
-    ("days_of_cover_with", "Days of cover, with", "ts_days"),
-    ("fiscal_cost_pv_usd_with", "Fiscal cost PV, with", "ts_usd_m"),
-    ("security_value_pv_usd", "Security value PV", "ts_usd_m"),
+    ("consumer_price_change_pct_without", "w/o", "ts_pct"),
+    ("consumer_price_change_pct_with", "with", "ts_pct"),
+    ("shortfall_t_without", "w/o", "ts_stress_t"),
+    ("shortfall_t_with", "with", "ts_stress_t"),
+    ("shortfall_pct_without", "w/o", "ts_share"),
+    ("shortfall_pct_with", "with", "ts_share"),
+    ("days_of_cover_with", "with", "ts_days"),
+    ("fiscal_cost_pv_usd_with", "with", "ts_usd_m"),
+    ("security_value_pv_usd", "loss w/o \u2212 with", "ts_usd_m"),
 )
-WIDTHS = [24.0] + [11.0] * 7 + [13.5] * 2
+WIDTHS = [22.0] + [12.0] * 7 + [16.0] * 2
+#: The line under each test's heading (what, who, when, the source), at most this many lines of this size.
+ABOUT_LINES = 2
+ABOUT_POINTS = 8.5
+CUT = " \u2026 [in full: the Stress tab]"
 KIND_TEXT = {"export_restriction": "Export restriction", "dumping": "Dumping episode",
              "supply_outage": "Supply outage"}
 TARGET_TEXT = {"all": "all importers", "zone": "the zone's members", "partners": "named importers"}
@@ -89,42 +94,69 @@ def describe(event: Any, members: list[str]) -> str:
     return " \u00b7 ".join(parts)
 
 
+def about(event: Any, members: list[str], source_note: str, wedge: list[float | None]) -> str:
+    """The line under a test's heading: ``describe``, the export-tax equivalent (export restrictions) and the source
+    note, cut with an ellipsis where it would need more than ``ABOUT_LINES`` printed lines (the note is in full in
+    the window's Stress tab and ``workbench-cli stress --json``)."""
+    text = describe(event, members) if event is not None else ""
+    if wedge:
+        text += (" \u00b7 export-tax equivalent with the agreement, by year in force: "
+                 + ", ".join("ban" if x is None else f"{x:,.1f}\u00a0%" for x in wedge))
+    text = (f"{text}. " if text else "") + (f"Source: {source_note}" if source_note else "Source: none given.")
+    return fit_lines(text, sum(WIDTHS), ABOUT_POINTS, ABOUT_LINES)
+
+
+def fit_lines(text: str, width: float, points: float, lines: int) -> str:
+    """``text`` cut at a word, with an ellipsis, to take at most ``lines`` wrapped lines."""
+    if wrapped_lines(text, width, points) <= lines:
+        return text
+    words = text.split(" ")
+    low, high = 0, len(words)          # the longest prefix of words that fits, by bisection
+    while low < high:
+        mid = (low + high + 1) // 2
+        if wrapped_lines(" ".join(words[:mid]) + CUT, width, points) <= lines:
+            low = mid
+        else:
+            high = mid - 1
+    return " ".join(words[:low]).rstrip(" ,;:\u00b7") + CUT
+
+
 def write_stress(ws: Worksheet, scenario: Any, result: Any, banner: str = "") -> None:
-    """Write the sheet: title block, then one block per stress test (kept on one page; headers again on the next
-    page when a block is longer than a page)."""
+    """Write the sheet: title block, the two header rows, then one block per stress test (heading, a line about the
+    event and its source, a row per region), kept on one page; the header rows head every page."""
     doc = scenario.document
     meta = doc.metadata
     register_stress_styles(ws.parent)
     pager = Pager(ws, 5, 0.0)
     pager.used = title_block(ws, scenario, TITLE, NOTE, WIDTHS)
     events = {e.id: e for e in doc.stress_tests}
+    header = [_group_header(ws), _header(ws)]
+    pager.gap(4.0)
+    for row in header:
+        pager.put(row)
     for number, test in enumerate(result.tests, start=1):
         heading = f"{number}. {test.title}"
-        rows = [_merged(ws, heading, "ts_clause", 11)]
-        event = events.get(test.id)
-        if event is not None:
-            rows.append(_merged(ws, describe(event, doc.members()), "ts_text", 10))
-        rows.append(_merged(ws, f"Source: {test.source_note}" if test.source_note else "Source: none given.",
-                            "ts_note", 9))
-        header = _header(ws)
+        wedge = []
+        if not test.error and test.kind == "export_restriction":
+            wedge = [x for x, on in zip(test.export_tax_equivalent_pct("with"), test.active) if on]
+        text = about(events.get(test.id), doc.members(), test.source_note, wedge)
+        rows = [_merged(ws, heading, "ts_clause", 11),
+                Row(wrapped_lines(text, sum(WIDTHS), ABOUT_POINTS) * ABOUT_POINTS * LINE_FACTOR + ROW_PADDING,
+                    _merged(ws, text, "ts_comment", ABOUT_POINTS).write)]
         if test.error:
             rows.append(_merged(ws, f"No result: the market has no equilibrium under this stress ({test.error})",
                                 "ts_text", 10))
         else:
-            rows.append(header)
             table = test.table
             for region in test.regions:
                 name = test.region_names.get(region, region)
                 rows.append(_partner(ws, f"{name} ({region})" if name != region else region,
                                      [float(table.at[region, key]) for key, _, _ in COLUMNS]))
-            if test.kind == "export_restriction":
-                wedge = [x for x, on in zip(test.export_tax_equivalent_pct("with"), test.active) if on]
-                if wedge:
-                    rows.append(_merged(ws, "Export-tax equivalent of the restriction (with the agreement), by year "
-                                        "in force: " + ", ".join("ban" if x is None else f"{x:,.1f} %"
-                                                                 for x in wedge), "ts_note", 9))
-        pager.gap(9.0)
-        pager.block(rows, [_merged(ws, f"{heading} (cont.)", "ts_clause_cont", 10), header])
+        if number > 1 and not pager.fits(sum(r.height for r in rows)):
+            pager.new_page()
+            for row in header:
+                pager.put(row)
+        pager.block(rows, [_merged(ws, f"{heading} (cont.)", "ts_clause_cont", 10)] + header)
     setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
                widths={get_column_letter(i + 1): w for i, w in enumerate(WIDTHS)}, banner=banner)
 
@@ -135,6 +167,30 @@ def _merged(ws: Worksheet, text: str, style: str, points: float) -> Row:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(WIDTHS))
         put(ws, r, 1, text, style)
     return Row(wrapped_height(text, sum(WIDTHS), points, bold=style.startswith("ts_clause")), write)
+
+
+def _group_header(ws: Worksheet) -> Row:
+    """The header row above ``_header``: each group's label across its columns."""
+    def write(r: int) -> None:
+        put(ws, r, 1, None, "ts_header")
+        col = 2
+        for label, span in GROUPS:
+            for c in range(col, col + span):
+                put(ws, r, c, label if c == col else None, "ts_header")
+            if span > 1:
+                ws.merge_cells(start_row=r, start_column=col, end_row=r, end_column=col + span - 1)
+            col += span
+    widths = [sum(WIDTHS[c:c + span]) for c, span in zip(_starts(), (s for _, s in GROUPS))]
+    return Row(max(wrapped_height(label, w, bold=True) for (label, _), w in zip(GROUPS, widths)), write)
+
+
+def _starts() -> list[int]:
+    """Index in WIDTHS of each group's first column."""
+    starts, col = [], 1
+    for _, span in GROUPS:
+        starts.append(col)
+        col += span
+    return starts
 
 
 def _header(ws: Worksheet) -> Row:
