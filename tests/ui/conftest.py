@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from workbench.ui import commands
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
 
@@ -20,6 +21,14 @@ def no_unexpected_questions(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"unexpected question: {title}: {text}")
 
     monkeypatch.setattr(QMessageBox, "question", unexpected)
+
+
+@pytest.fixture(autouse=True)
+def keystrokes_merge_however_slow_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keystrokes in one field merge into one undo step when they come less than MERGE_WINDOW_S apart; a loaded test
+    machine can be slower than any typist, so window tests do not depend on the clock (test_undo_merge checks the
+    window itself with a fake clock)."""
+    monkeypatch.setattr(commands, "MERGE_WINDOW_S", float("inf"))
 
 
 @pytest.fixture
