@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
-
-import numpy as np
 
 from workbench.document.brackets import resolve
 from workbench.document.clauses import ClauseKind, PriceBasis, PurchaseClause
@@ -22,12 +21,12 @@ def compile_purchase(c: PurchaseClause, out: Any, ctx: Any) -> None:
     if out.agreed:
         out.price = resolve(c.agreed_price).usd_per_tonne(ctx.usd_per)
     out.rate = float(resolve(c.premium_share))
-    out.budget = c.budget_cap.usd(ctx.usd_per) if c.budget_cap is not None else np.inf
+    out.budget = c.budget_cap.usd(ctx.usd_per) if c.budget_cap is not None else math.inf
     out.storage_rate = float(c.storage_cost_rate)
     dry = (out.volume > 0) & ((market.production <= 0) | (market.supply_elasticity == 0)
                               & (out.volume >= market.production))
-    if np.any(dry):
-        i = int(np.flatnonzero(dry)[0])
+    if dry.any():
+        i = int(dry.nonzero()[0][0])
         raise ctx.infeasible(
             f"clause {c.id!r} buys {out.volume[i]:,.0f} t a year of {c.mineral} from {ctx.regions[i]}, which "
             f"produces {market.production[i]:,.0f} t with supply elasticity {market.supply_elasticity[i]:g}")

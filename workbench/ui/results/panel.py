@@ -12,18 +12,17 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from workbench.analysis.mandate import Limits
-from workbench.document import Scenario
-from workbench.engine import EvaluationResult, MonteCarloResult
 from workbench.ui.controller import DocumentController
 from workbench.ui.i18n import translate as _tr
-from workbench.ui.results import messages
 from workbench.ui.results.notice import NoticeLine
 from workbench.ui.results.partner_model import PartnerTableModel
 from workbench.ui.results.scheduler import ComputeScheduler
 from workbench.ui.results.table_view import ResultsTableView
-from workbench.ui.results.worker import Analysis
 
+if TYPE_CHECKING:  # the engine (pandas, numpy) comes after the first paint (scheduler.engine_imported)
+    from workbench.document import Scenario
+    from workbench.engine import EvaluationResult, MonteCarloResult
+    from workbench.ui.results.worker import Analysis
 if TYPE_CHECKING:  # these views import matplotlib: build_views() imports them after the first paint
     from workbench.ui.results.charts import CashFlowChart, FiscalByInstrumentChart, PriceEffectChart
     from workbench.ui.results.compare_view import CompareView
@@ -126,6 +125,7 @@ class ResultsPanel(QWidget):
         self.progress.setFormat(self.tr("Monte Carlo %p%"))
         self.progress.setAccessibleName(self.tr("Monte Carlo progress"))
         self.progress.setFixedWidth(self.progress.fontMetrics().horizontalAdvance(self.progress.format()) + 60)
+        self.status.setText(self.tr("Computing\u2026"))  # the first result comes after the first paint
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.progress)
@@ -297,6 +297,9 @@ class ResultsPanel(QWidget):
         return page
 
     def _show_result(self, scenario: Scenario, result: EvaluationResult, seconds: float) -> None:
+        from workbench.analysis.mandate import Limits
+        from workbench.ui.results import messages
+
         self._result = result
         self.error.hide()
         self.tabs.setEnabled(True)
@@ -334,6 +337,8 @@ class ResultsPanel(QWidget):
         self.status.setText(self.tr("Showing the last results the model could compute."))
 
     def _show_analysis(self, analysis: Analysis) -> None:
+        from workbench.ui.results import messages
+
         self._analysis = analysis
         if self._views_built:
             self._compare.set_analysis(analysis)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workbench.analysis import units
 from workbench.ui.results.table_view import EXPORT_ROLE, RESERVE_ROLE, SORT_ROLE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Translucent red: readable over light and dark bases alike.
 BREACH_BACKGROUND = QColor(214, 39, 40, 80)

@@ -2,27 +2,57 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 import time
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
-from workbench.document import Scenario, ScenarioValidationError
-from workbench.engine import InfeasibleMarket, evaluate
 from workbench.ui.results.worker import Channel, Refinement
+
+if TYPE_CHECKING:
+    from workbench.document import Scenario
 
 #: A burst of edits (typing in a field) starts one background run, this long after its last edit.
 REFINE_DELAY_MS = 150
+#: The engine and what the first result needs (pandas, numpy): imported in a background thread after the window's
+#: first paint, not before it (they were most of the start-up time).
+ENGINE_MODULES = ("workbench.engine", "workbench.analysis.mandate", "workbench.ui.results.messages")
+#: How often a pending evaluation looks whether the background import of ENGINE_MODULES has finished.
+ENGINE_POLL_MS = 10
 #: Longest the GUI thread waits for the worker to hand back the GIL (Python's default is 5 ms; a keystroke's
 #: repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).
 GIL_SWITCH_INTERVAL_S = 0.001
+
+
+@lru_cache(maxsize=None)
+def engine_imported() -> threading.Event:
+    """Import ENGINE_MODULES in a background thread (started on the first call only); the event is set when done.
+
+    The window keeps answering input meanwhile; if the import fails, the evaluation meets the error again.
+    """
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            for name in ENGINE_MODULES:
+                importlib.import_module(name)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="import-engine", daemon=True).start()
+    return done
 
 
 class ComputeScheduler(QObject):
     """Turns scenario changes into results.
 
     :meth:`submit` coalesces the changes made in one pass of the event loop into one synchronous
-    ``evaluate`` (milliseconds); after a short quiet period a worker costs the bracket options, checks the
+    ``evaluate`` (milliseconds; the first one waits, without blocking the window, for the engine's import in the
+    background); after a short quiet period a worker costs the bracket options, checks the
     mandate and runs Monte Carlo. A newer edit cancels the stale run; stale reports are dropped.
     """
 
@@ -51,7 +81,7 @@ class ComputeScheduler(QObject):
         self._current: tuple[Scenario, object] | None = None
         self._running: Refinement | None = None
         self._evaluate_timer = QTimer(self, singleShot=True, interval=0)
-        self._evaluate_timer.timeout.connect(self.evaluate_now)
+        self._evaluate_timer.timeout.connect(self._evaluate_when_imported)
         self._refine_timer = QTimer(self, singleShot=True, interval=REFINE_DELAY_MS)
         self._refine_timer.timeout.connect(self._start_refinement)
         app = QCoreApplication.instance()
@@ -69,10 +99,14 @@ class ComputeScheduler(QObject):
         self._pending = scenario
         self._cancel_running()
         self._refine_timer.stop()
-        self._evaluate_timer.start()
+        self._evaluate_timer.start(0)
 
     def evaluate_now(self) -> None:
-        """Evaluate the pending scenario now (normally called by the coalescing timer)."""
+        """Evaluate the pending scenario now (normally called by the coalescing timer; imports the engine first if
+        the background import has not finished)."""
+        from workbench.document import ScenarioValidationError
+        from workbench.engine import InfeasibleMarket, evaluate
+
         self._evaluate_timer.stop()
         scenario, self._pending = self._pending, None
         if scenario is None:
@@ -95,6 +129,13 @@ class ComputeScheduler(QObject):
         self._current = (scenario, result)
         self.evaluated.emit(scenario, result, time.perf_counter() - started)
         self._refine_timer.start()
+
+    def _evaluate_when_imported(self) -> None:
+        """The coalescing timer: evaluate once the engine is imported, otherwise look again shortly."""
+        if engine_imported().is_set():
+            self.evaluate_now()
+        else:
+            self._evaluate_timer.start(ENGINE_POLL_MS)
 
     def is_refining(self) -> bool:
         """Whether a background run for the current scenario is scheduled or in progress."""

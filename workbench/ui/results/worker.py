@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.analysis import mandate
-from workbench.analysis.compare import per_bracket
-from workbench.document import Scenario
-from workbench.engine import Cancelled, EvaluationResult, InfeasibleMarket, evaluate
+if TYPE_CHECKING:  # imported when a run starts: the window's first frame does not wait for the engine and pandas
+    from workbench.analysis import mandate
+    from workbench.document import Scenario
+    from workbench.engine import EvaluationResult
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Refinement:
 
     def run(self) -> None:
         """Compute in the calling (worker) thread and report through the channel; a cancelled run reports nothing."""
-        from workbench.engine import run_monte_carlo  # imported on first use, after the window is shown
+        from workbench.engine import Cancelled, run_monte_carlo  # imported on first use, after the window is shown
 
         try:
             self.channel.analysed.emit(self.generation, self._analyse())
@@ -63,6 +64,10 @@ class Refinement:
             self.channel.failed.emit(self.generation, str(exc) or type(exc).__name__)
 
     def _analyse(self) -> Analysis:
+        from workbench.analysis import mandate
+        from workbench.analysis.compare import per_bracket
+        from workbench.engine import Cancelled, InfeasibleMarket, evaluate
+
         options: dict[str, EvaluationResult] = {}
         errors: dict[str, str] = {}
         for label in mandate.option_labels(self.scenario):
