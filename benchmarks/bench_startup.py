@@ -1,11 +1,15 @@
 """Start-up time from launch to the shown main window (offscreen), for the pip install and the PyInstaller bundle.
 
     python benchmarks/bench_startup.py [--runs 5] [--bundle dist/workbench/workbench] [--imports 15]
+                                       [--baseline-tree /path/to/a/checkout/of/the/previous/commit]
 
 Each run starts `workbench --smoke-test` and times the moment it prints that the main window is shown (its first
-frame painted, with the per-partner table); then when the charts, built after that first paint, are drawn, and the
-whole smoke test (compute, export). First, side by side with a bare PySide6 window started alternately (the
-ratio of the medians; target <= 2.5x, charts <= 1 s after the first frame). --imports lists the biggest
+frame painted: navigator, editor, the results pane saying "Computing..."); then when the charts, built after that
+first paint, are drawn, and the whole smoke test (compute, export). First, side by side with a bare PySide6 window
+started alternately (the ratio of the medians; target <= 2.5x, charts <= 1 s after the first frame), in wall time
+and in CPU time of the process up to its first frame (read from /proc on Linux: far less sensitive to other work on a
+shared machine than wall time). --baseline-tree runs another source tree (e.g. a worktree of the previous commit,
+through PYTHONPATH) alternately with this one and prints both ratios. --imports lists the biggest
 `python -X importtime` costs before the window is shown. Targets: pip install <= 1.5 s, bundle <= 3 s.
 """
 
@@ -18,14 +22,18 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.ui.smoke import CHARTS_DRAWN, WINDOW_SHOWN  # the smoke module imports Qt only when it runs
 
 REPO = Path(__file__).resolve().parent.parent
 TARGETS_S = {"pip install": 1.5, "bundle": 3.0}
 ENTRY = "import sys; from workbench.ui.app import main; sys.exit(main())"
+#: Where the started processes cache their byte code (the warm-up runs fill it).
+PYCACHE = Path(tempfile.gettempdir()) / "workbench-bench-pycache"
 #: The baseline: a bare PySide6 window (QApplication, an empty QMainWindow, its first frame) on the same machine.
 BARE_WINDOW = (
     "import sys; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication(sys.argv[:1]); "
@@ -34,7 +42,8 @@ BARE_WINDOW = (
 #: Targets of issue 14: the first interactive frame within this multiple of the bare window, charts this soon after.
 RATIO_TARGET = 2.5
 CHARTS_AFTER_TARGET_S = 1.0
-HEAVY = ("openpyxl", "scipy", "cryptography", "workbench.engine.montecarlo", "workbench.export", "workbench.sharing")
+HEAVY = ("openpyxl", "scipy", "cryptography", "workbench.engine.montecarlo", "workbench.export", "workbench.sharing",
+         "pandas", "numpy", "workbench.engine", "matplotlib")
 
 
 def pip_command() -> list[str]:
@@ -46,65 +55,117 @@ def pip_command() -> list[str]:
 
 
 def offscreen_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    """No display; byte code cached (in PYCACHE, so no source tree is written to) as after an install, even where
+    PYTHONDONTWRITEBYTECODE is set: compiling every module on each start would be timed otherwise."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DISPLAY", "WAYLAND_DISPLAY", "PYTHONDONTWRITEBYTECODE"}}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 
-def one_run(command: list[str]) -> tuple[float, float | None, float]:
-    """Seconds from launch to the window shown, to the charts drawn (None from a bundle built before that mark
-    existed), and to the end of the smoke test."""
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time the process ``pid`` has used so far (all its threads), or None without /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
+
+
+class Run(NamedTuple):
+    """One start: seconds to the window shown, its CPU seconds then (None without /proc), seconds to the charts
+    drawn (None from a bundle built before that mark existed) and to the end of the smoke test."""
+
+    shown: float
+    shown_cpu: float | None
+    charts: float | None
+    total: float
+
+
+def one_run(command: list[str], env: dict[str, str] | None = None) -> Run:
+    """Start ``command`` once and time its marks."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=offscreen_env())
+                               env=env or offscreen_env())
     marks: dict[str, float] = {}
+    shown_cpu = None
     output = []
     for line in process.stdout:
         output.append(line)
         if line.strip() in (WINDOW_SHOWN, CHARTS_DRAWN):
+            if line.strip() == WINDOW_SHOWN and WINDOW_SHOWN not in marks:
+                shown_cpu = cpu_seconds(process.pid)
             marks.setdefault(line.strip(), time.perf_counter() - started)
     status = process.wait()
     total = time.perf_counter() - started
     if status != 0 or WINDOW_SHOWN not in marks:
         raise SystemExit(f"{' '.join(command)} failed (status {status}):\n{''.join(output)}")
-    return marks[WINDOW_SHOWN], marks.get(CHARTS_DRAWN), total
+    return Run(marks[WINDOW_SHOWN], shown_cpu, marks.get(CHARTS_DRAWN), total)
+
+
+def median_cpu(runs: list[Run]) -> float | None:
+    cpu = [r.shown_cpu for r in runs if r.shown_cpu is not None]
+    return statistics.median(cpu) if cpu else None
 
 
 def bench(label: str, command: list[str], runs: int) -> None:
     first = one_run(command)  # the first start may build caches (matplotlib's font list); reported on its own
     rest = [one_run(command) for _ in range(runs)]
-    shown = [r[0] for r in rest]
+    shown = [r.shown for r in rest]
     target = TARGETS_S[label]
     verdict = "within" if statistics.median(shown) <= target else "OVER"
     print(f"{label}: window shown after {statistics.median(shown):.2f} s median "
-          f"(min {min(shown):.2f}, max {max(shown):.2f}, {runs} runs; first start {first[0]:.2f} s) - "
+          f"(min {min(shown):.2f}, max {max(shown):.2f}, {runs} runs; first start {first.shown:.2f} s) - "
           f"{verdict} the {target} s target")
-    charts = [r[1] for r in rest if r[1] is not None]
+    charts = [r.charts for r in rest if r.charts is not None]
     if charts:
         print(f"{label}: charts drawn after {statistics.median(charts):.2f} s median (min {min(charts):.2f})")
-    whole = statistics.median(r[2] for r in rest)
+    whole = statistics.median(r.total for r in rest)
     print(f"{label}: whole smoke test (window, compute, term sheet) {whole:.2f} s median")
 
 
-def side_by_side(command: list[str], runs: int) -> None:
-    """The workbench's first frame against a bare PySide6 window, started alternately (same load), as a ratio."""
+def tree_env(tree: Path | None) -> dict[str, str]:
+    """The offscreen environment, running the workbench from source ``tree`` (None: the installed one)."""
+    env = offscreen_env()
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(tree), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def side_by_side(command: list[str], runs: int, baseline_tree: Path | None = None) -> None:
+    """The workbench's first frame against a bare PySide6 window, started alternately (same load), as ratios of
+    wall and CPU time; with ``baseline_tree``, that tree's workbench is started in the same alternation."""
     bare_command = [sys.executable, "-c", BARE_WINDOW]
-    one_run(bare_command), one_run(command)  # warm the file cache for both
-    bare, shown, after = [], [], []
+    entry = [sys.executable, "-c", ENTRY, "--smoke-test"]
+    subjects = {"workbench": (command, offscreen_env())}
+    if baseline_tree is not None:
+        subjects = {f"baseline {baseline_tree}": (entry, tree_env(baseline_tree)),
+                    "workbench": (entry, tree_env(REPO))}
+    one_run(bare_command)
+    for run_command, env in subjects.values():
+        one_run(run_command, env)  # warm the file cache
+    bare: list[Run] = []
+    measured: dict[str, list[Run]] = {name: [] for name in subjects}
     for _ in range(runs):
-        bare.append(one_run(bare_command)[0])
-        first, charts, _total = one_run(command)
-        shown.append(first)
-        if charts is not None:
-            after.append(charts - first)
-    ratio = statistics.median(shown) / statistics.median(bare)
-    print(f"bare PySide6 window: first frame after {statistics.median(bare):.2f} s median ({runs} runs)")
-    print(f"workbench: first frame after {statistics.median(shown):.2f} s median - {ratio:.2f}x the bare window "
-          f"({'within' if ratio <= RATIO_TARGET else 'OVER'} the {RATIO_TARGET}x target)")
-    if after:
-        late = statistics.median(after)
-        print(f"workbench: charts drawn {late:.2f} s after the first frame, median "
-              f"({'within' if late <= CHARTS_AFTER_TARGET_S else 'OVER'} the {CHARTS_AFTER_TARGET_S:.0f} s target)")
+        bare.append(one_run(bare_command))
+        for name, (run_command, env) in subjects.items():
+            measured[name].append(one_run(run_command, env))
+    bare_wall, bare_cpu = statistics.median(r.shown for r in bare), median_cpu(bare)
+    print(f"bare PySide6 window: first frame after {bare_wall:.2f} s median"
+          + (f", {bare_cpu:.2f} s CPU" if bare_cpu is not None else "") + f" ({runs} runs)")
+    for name, results in measured.items():
+        wall = statistics.median(r.shown for r in results)
+        ratio = wall / bare_wall
+        cpu = median_cpu(results)
+        cpu_text = f"; CPU {cpu:.2f} s = {cpu / bare_cpu:.2f}x" if cpu is not None and bare_cpu else ""
+        print(f"{name}: first frame after {wall:.2f} s median - {ratio:.2f}x the bare window "
+              f"({'within' if ratio <= RATIO_TARGET else 'OVER'} the {RATIO_TARGET}x target){cpu_text}")
+        after = [r.charts - r.shown for r in results if r.charts is not None]
+        if after:
+            late = statistics.median(after)
+            print(f"{name}: charts drawn {late:.2f} s after the first frame, median "
+                  f"({'within' if late <= CHARTS_AFTER_TARGET_S else 'OVER'} the {CHARTS_AFTER_TARGET_S:.0f} s target)")
 
 
 def package_of(module: str) -> str:
@@ -181,10 +242,12 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "workbench" / "workbench",
                         help="the bundle's executable (skipped when missing; default %(default)s)")
     parser.add_argument("--imports", type=int, default=15, help="how many import costs to list (0: none)")
+    parser.add_argument("--baseline-tree", type=Path,
+                        help="another source tree (e.g. a worktree of the previous commit) to start alternately")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           "(other work on the machine slows every run)")
-    side_by_side(pip_command(), args.runs)
+    side_by_side(pip_command(), args.runs, args.baseline_tree)
     bench("pip install", pip_command(), args.runs)
     if args.bundle.is_file():
         bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)

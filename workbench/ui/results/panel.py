@@ -78,7 +78,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Results"))
         self.controller = controller
-        self.scheduler = ComputeScheduler(self)
+        self.scheduler = ComputeScheduler(self, import_when=self._may_import_engine)
         self._breaches: dict[str, list[str]] = {}
         self._result: EvaluationResult | None = None
         # What the chart views show, kept for when they are built: the latest result and its refinements.
@@ -88,6 +88,7 @@ class ResultsPanel(QWidget):
         self._views_built = False
         self._validity_text = ""
         self._painted = False
+        self._first_frame_done = False
         self._import_poll = QTimer(self, interval=IMPORT_POLL_MS)
         self._import_poll.timeout.connect(self._build_views_when_imported)
 
@@ -236,8 +237,19 @@ class ResultsPanel(QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self._imported = views_imported()
-            self._import_poll.start()
+            QTimer.singleShot(0, self._after_first_paint)  # once the whole window is painted
+
+    def _after_first_paint(self) -> None:
+        """Start importing the chart views in the background (the engine's import starts now too: imports in other
+        threads would hold the GIL while the first frame is painted)."""
+        self._first_frame_done = True
+        self._imported = views_imported()
+        self._import_poll.start()
+
+    def _may_import_engine(self) -> bool:
+        """Whether the scheduler may import the engine: after the first paint, or at once when the panel is not
+        going to be painted (not shown, or in a minimised window)."""
+        return self._first_frame_done or not self.isVisible() or self.window().isMinimized()
 
     def _build_views_when_imported(self) -> None:
         if self._imported.is_set():

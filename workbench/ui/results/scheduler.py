@@ -6,6 +6,7 @@ import importlib
 import sys
 import threading
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -64,8 +65,10 @@ class ComputeScheduler(QObject):
     monteCarloFinished = Signal(object)         # MonteCarloResult of the current scenario
     refinementFailed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, import_when: Callable[[], bool] | None = None):
+        """``import_when`` says whether the engine's background import may start yet (default: at once)."""
         super().__init__(parent)
+        self._import_when = import_when
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         # The pool is created before the channel so that, on destruction, it waits for its thread before the
         # channel the thread reports to goes away.
@@ -132,7 +135,7 @@ class ComputeScheduler(QObject):
 
     def _evaluate_when_imported(self) -> None:
         """The coalescing timer: evaluate once the engine is imported, otherwise look again shortly."""
-        if engine_imported().is_set():
+        if (self._import_when is None or self._import_when()) and engine_imported().is_set():
             self.evaluate_now()
         else:
             self._evaluate_timer.start(ENGINE_POLL_MS)
