@@ -83,11 +83,11 @@ class Run(NamedTuple):
     total: float
 
 
-def one_run(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Start ``command`` once and time its marks."""
+def one_run(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Start ``command`` once (in ``cwd``: ``python -c`` imports from there first) and time its marks."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=env or offscreen_env())
+                               env=env or offscreen_env(), cwd=cwd)
     marks: dict[str, float] = {}
     shown_cpu = None
     output = []
@@ -138,19 +138,19 @@ def side_by_side(command: list[str], runs: int, baseline_tree: Path | None = Non
     wall and CPU time; with ``baseline_tree``, that tree's workbench is started in the same alternation."""
     bare_command = [sys.executable, "-c", BARE_WINDOW]
     entry = [sys.executable, "-c", ENTRY, "--smoke-test"]
-    subjects = {"workbench": (command, offscreen_env())}
+    subjects = {"workbench": (command, offscreen_env(), None)}
     if baseline_tree is not None:
-        subjects = {f"baseline {baseline_tree}": (entry, tree_env(baseline_tree)),
-                    "workbench": (entry, tree_env(REPO))}
+        subjects = {f"baseline {baseline_tree}": (entry, tree_env(baseline_tree), baseline_tree),
+                    "workbench": (entry, tree_env(REPO), REPO)}
     one_run(bare_command)
-    for run_command, env in subjects.values():
-        one_run(run_command, env)  # warm the file cache
+    for run_command, env, cwd in subjects.values():
+        one_run(run_command, env, cwd)  # warm the file cache and the byte code
     bare: list[Run] = []
     measured: dict[str, list[Run]] = {name: [] for name in subjects}
     for _ in range(runs):
         bare.append(one_run(bare_command))
-        for name, (run_command, env) in subjects.items():
-            measured[name].append(one_run(run_command, env))
+        for name, (run_command, env, cwd) in subjects.items():
+            measured[name].append(one_run(run_command, env, cwd))
     bare_wall, bare_cpu = statistics.median(r.shown for r in bare), median_cpu(bare)
     print(f"bare PySide6 window: first frame after {bare_wall:.2f} s median"
           + (f", {bare_cpu:.2f} s CPU" if bare_cpu is not None else "") + f" ({runs} runs)")
