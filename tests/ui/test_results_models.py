@@ -131,3 +131,6 @@ def test_amounts_and_changes_read_with_units():
     assert units.pct(0.01) == "0.0 %" and units.pct(0.0) == "\u2013"
     assert units.pct(42.0, signed=False) == "42.0 %"
     assert units.usd_m(1_234_567.0) == 1.23
+    # the window's compact table: the same house style as the CLI and the term sheet
+    assert units.usd_m_text(0.0) == "\u2013" and units.usd_m_text(-20_000.0) == "0.0"
+    assert units.usd_m_text(-2_877.7e6) == "\u22122,878" and units.usd_m_text(85.24e6) == "85.2"

@@ -46,9 +46,11 @@ def usd(amount: float) -> str:
 
 def usd_m_text(amount: float) -> str:
     """A sum in USD millions for a table whose header names the unit, to three or four significant figures:
-    ``85.2``, ``2,880``, ``−3.0``, ``0.0``."""
+    ``85.2``, ``2,880``, ``−3.0``, ``0.0`` when it rounds to zero, ``–`` for a true zero (as ``figure``)."""
     if amount is None or math.isnan(amount):
         return "n/a"
+    if amount == 0:
+        return NIL
     millions = round(amount / 1e6, 1)
     if millions == 0:
         return "0.0"
