@@ -61,6 +61,9 @@ def make_window(qtbot: Any, settings: Settings, autosave_dir: Path) -> Any:
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)
+        # the first result comes after the first frame (the engine is imported in the background): tests start
+        # where a user starts typing, with it on screen
+        qtbot.waitUntil(lambda: not window.results.scheduler.is_pending(), timeout=30_000)
         return window
 
     yield make

@@ -140,6 +140,10 @@ class ComputeScheduler(QObject):
         else:
             self._evaluate_timer.start(ENGINE_POLL_MS)
 
+    def is_pending(self) -> bool:
+        """Whether a submitted scenario waits for its evaluation (at start-up: for the engine's import)."""
+        return self._pending is not None
+
     def is_refining(self) -> bool:
         """Whether a background run for the current scenario is scheduled or in progress."""
         return self._refine_timer.isActive() or self._running is not None
