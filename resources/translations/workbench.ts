@@ -224,13 +224,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="46"/>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="48"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="45"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="47"/>
         <source>Agreed price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="47"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="46"/>
         <source>Market price plus premium</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,78 +306,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="38"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="37"/>
         <source>Purchase commitment / stockpile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="43"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="42"/>
         <source>Annual volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="45"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="44"/>
         <source>Price basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="50"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="49"/>
         <source>Premium over market</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="51"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="50"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="52"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="51"/>
         <source>Budget cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="54"/>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="61"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="53"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="60"/>
         <source>Storage cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="55"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="54"/>
         <source> % of value a year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="56"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="55"/>
         <source>Release in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="60"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="59"/>
         <source>Purchase outlays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/purchase.py" line="62"/>
+        <location filename="../../workbench/instrument_kinds/purchase.py" line="61"/>
         <source>Stock value at end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="25"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="24"/>
         <source>Tariff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="30"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="29"/>
         <source>Tariff rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="30"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="29"/>
         <source> % ad valorem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="32"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="31"/>
         <source>Exporters tariffed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,12 +629,12 @@ Change it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="30"/>
+        <location filename="../../workbench/ui/main_window.py" line="35"/>
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/instrument_kinds/tariff.py" line="36"/>
+        <location filename="../../workbench/instrument_kinds/tariff.py" line="35"/>
         <source>Tariff revenue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,42 +719,42 @@ Change it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
         <location filename="../../workbench/ui/results/stress_model.py" line="80"/>
         <source>Partner, China or rest of world</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
         <source>Fiscal cost per year, average (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="67"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="69"/>
         <source>Cost
 per yr
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
         <source>Peak
 year
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
         <source>Fiscal cost in the peak year (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="71"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
         <source>Net fiscal cost in the costliest year: what an annual fiscal ceiling is checked against</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,127 +765,127 @@ PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="70"/>
         <source>Mean annual net fiscal cost: + is a cost to the treasury, − net revenue; net of the value of the stock held at the end, which counts in the last year (see Cash PV and Stock value PV)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
         <source>Fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="72"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="74"/>
         <source>Cost
 PV
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="73"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
         <source>Present value of net fiscal cost over the horizon at the scenario&apos;s discount rate: the cash cost minus the value of the stock held at the end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
         <source>Cash cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="75"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
         <source>Cash
 PV
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="76"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
         <source>Present value of the cash flows alone (levies, tariffs, payments, purchases, storage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
         <source>Stock value at the end, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="77"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
         <source>Stock
 PV
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="78"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
         <source>Value of the stock held at the end of the horizon: a non-cash item, not money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <source>P95 fiscal cost, present value (USD m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="79"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
         <source>P95
 PV
 USD m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="80"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
         <source>Bad case: 95th percentile of the present-value cost over the Monte Carlo price paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
         <location filename="../../workbench/ui/results/stress_model.py" line="83"/>
         <source>Consumer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="81"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
         <source>Cons.
 price
 Δ %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="82"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="84"/>
         <source>Change of the price buyers pay against the baseline, value-weighted over minerals and years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
         <source>Producer price change (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="83"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
         <source>Prod.
 price
 Δ %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="84"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="86"/>
         <source>Change of the price producers receive against the baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="87"/>
         <source>Share of supply from China (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="85"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="87"/>
         <source>From
 China
 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="86"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="88"/>
         <source>Share of consumption sourced from China under the scenario</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1235,7 @@ value PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="272"/>
+        <location filename="../../workbench/ui/results/panel.py" line="284"/>
         <source>Chart loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,19 +1849,19 @@ at {0}</source>
 <context>
     <name>ComputeScheduler</name>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="84"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="121"/>
         <source>The market cannot clear under this scenario: {0}</source>
-        <extracomment>A burst of edits (typing in a field) starts one background run, this long after its last edit. Longest the GUI thread waits for the worker to hand back the GIL (Python&apos;s default is 5 ms; a keystroke&apos;s repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).</extracomment>
+        <extracomment>A burst of edits (typing in a field) starts one background run, this long after its last edit. The engine and what the first result needs (pandas, numpy): imported in a background thread after the window&apos;s first paint, not before it (they were most of the start-up time). How often a pending evaluation looks whether the background import of ENGINE_MODULES has finished. Longest the GUI thread waits for the worker to hand back the GIL (Python&apos;s default is 5 ms; a keystroke&apos;s repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="88"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="125"/>
         <source>The scenario is not valid:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="92"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="129"/>
         <source>The model cannot evaluate this scenario: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,334 +2075,334 @@ fingerprint {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="56"/>
+        <location filename="../../workbench/ui/main_window.py" line="61"/>
         <source>Editors</source>
         <extracomment>Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="58"/>
+        <location filename="../../workbench/ui/main_window.py" line="63"/>
         <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="59"/>
+        <location filename="../../workbench/ui/main_window.py" line="64"/>
         <source>Sc&amp;enario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="60"/>
+        <location filename="../../workbench/ui/main_window.py" line="65"/>
         <source>&amp;Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="61"/>
+        <location filename="../../workbench/ui/main_window.py" line="66"/>
         <source>A&amp;ssumptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="62"/>
+        <location filename="../../workbench/ui/main_window.py" line="67"/>
         <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="63"/>
+        <location filename="../../workbench/ui/main_window.py" line="68"/>
         <source>Stress tests: export restrictions, dumping episodes and supply outages the agreement is tested against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="65"/>
+        <location filename="../../workbench/ui/main_window.py" line="70"/>
         <source>Pri&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="66"/>
+        <location filename="../../workbench/ui/main_window.py" line="71"/>
         <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="83"/>
+        <location filename="../../workbench/ui/main_window.py" line="88"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="84"/>
-        <location filename="../../workbench/ui/main_window.py" line="85"/>
+        <location filename="../../workbench/ui/main_window.py" line="89"/>
+        <location filename="../../workbench/ui/main_window.py" line="90"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="113"/>
+        <location filename="../../workbench/ui/main_window.py" line="118"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="131"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="131"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="137"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="137"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="134"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="135"/>
+        <location filename="../../workbench/ui/main_window.py" line="140"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="141"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="143"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="140"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="167"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="168"/>
+        <location filename="../../workbench/ui/main_window.py" line="173"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="169"/>
+        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="192"/>
+        <location filename="../../workbench/ui/main_window.py" line="197"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="202"/>
+        <location filename="../../workbench/ui/main_window.py" line="207"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="205"/>
+        <location filename="../../workbench/ui/main_window.py" line="210"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="206"/>
+        <location filename="../../workbench/ui/main_window.py" line="211"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="215"/>
+        <location filename="../../workbench/ui/main_window.py" line="220"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="228"/>
+        <location filename="../../workbench/ui/main_window.py" line="233"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="238"/>
-        <location filename="../../workbench/ui/main_window.py" line="245"/>
+        <location filename="../../workbench/ui/main_window.py" line="243"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="239"/>
+        <location filename="../../workbench/ui/main_window.py" line="244"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="245"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="248"/>
+        <location filename="../../workbench/ui/main_window.py" line="253"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="257"/>
+        <location filename="../../workbench/ui/main_window.py" line="262"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="258"/>
+        <location filename="../../workbench/ui/main_window.py" line="263"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="267"/>
+        <location filename="../../workbench/ui/main_window.py" line="272"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="268"/>
+        <location filename="../../workbench/ui/main_window.py" line="273"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="277"/>
-        <location filename="../../workbench/ui/main_window.py" line="293"/>
+        <location filename="../../workbench/ui/main_window.py" line="282"/>
+        <location filename="../../workbench/ui/main_window.py" line="299"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="283"/>
+        <location filename="../../workbench/ui/main_window.py" line="289"/>
         <source>Integrity not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284"/>
+        <location filename="../../workbench/ui/main_window.py" line="290"/>
         <source>{0}
 
 Export it anyway, marked INTEGRITY NOT VERIFIED on the cover and on every page?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="294"/>
+        <location filename="../../workbench/ui/main_window.py" line="300"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="297"/>
+        <location filename="../../workbench/ui/main_window.py" line="303"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="320"/>
+        <location filename="../../workbench/ui/main_window.py" line="326"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="322"/>
+        <location filename="../../workbench/ui/main_window.py" line="328"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="323"/>
+        <location filename="../../workbench/ui/main_window.py" line="329"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="335"/>
+        <location filename="../../workbench/ui/main_window.py" line="341"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="336"/>
+        <location filename="../../workbench/ui/main_window.py" line="342"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="352"/>
+        <location filename="../../workbench/ui/main_window.py" line="358"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="354"/>
+        <location filename="../../workbench/ui/main_window.py" line="360"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="389"/>
+        <location filename="../../workbench/ui/main_window.py" line="395"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="390"/>
+        <location filename="../../workbench/ui/main_window.py" line="396"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="405"/>
+        <location filename="../../workbench/ui/main_window.py" line="411"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="419"/>
+        <location filename="../../workbench/ui/main_window.py" line="425"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,33 +2542,33 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="66"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="68"/>
         <source>Partner</source>
         <extracomment>Translucent red: readable over light and dark bases alike.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="188"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="190"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="188"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="190"/>
         <source>pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="208"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="210"/>
         <source>Monte Carlo failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="209"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="211"/>
         <source>Monte Carlo refinement running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/partner_model.py" line="212"/>
+        <location filename="../../workbench/ui/results/partner_model.py" line="214"/>
         <source>Baseline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2775,7 +2775,7 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="80"/>
+        <location filename="../../workbench/ui/results/panel.py" line="79"/>
         <source>Results</source>
         <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip. The modules of the views built after the first paint (they import matplotlib). How often the panel looks whether the background import of VIEW_MODULES has finished.</extracomment>
         <translation type="unfinished"></translation>
@@ -2861,62 +2861,67 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="309"/>
+        <location filename="../../workbench/ui/results/panel.py" line="129"/>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/results/panel.py" line="324"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="314"/>
+        <location filename="../../workbench/ui/results/panel.py" line="329"/>
         <source>Outside what the model can vouch for (details on hover):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="316"/>
+        <location filename="../../workbench/ui/results/panel.py" line="331"/>
         <source>Model validity: every check passed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="329"/>
+        <location filename="../../workbench/ui/results/panel.py" line="344"/>
         <source>Model validity: not checked (no result).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="330"/>
+        <location filename="../../workbench/ui/results/panel.py" line="345"/>
         <source>Results not updated. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="334"/>
+        <location filename="../../workbench/ui/results/panel.py" line="349"/>
         <source>Showing the last results the model could compute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="342"/>
+        <location filename="../../workbench/ui/results/panel.py" line="359"/>
         <source>⚠ Mandate: {0} breach(es), hover for all — {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="344"/>
+        <location filename="../../workbench/ui/results/panel.py" line="361"/>
         <source>Mandate: no breach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="357"/>
+        <location filename="../../workbench/ui/results/panel.py" line="374"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="369"/>
+        <location filename="../../workbench/ui/results/panel.py" line="386"/>
         <source>Monte Carlo expected cost and deterministic cost differ in sign for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="380"/>
+        <location filename="../../workbench/ui/results/panel.py" line="397"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="386"/>
+        <location filename="../../workbench/ui/results/panel.py" line="403"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3381,49 +3386,49 @@ in the agreement</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="66"/>
-        <location filename="../../workbench/ui/compare/__init__.py" line="99"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="67"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="101"/>
         <source>Compare with another version</source>
         <extracomment>The dialogs, imported on first use: they load the sharing code and cryptography, which start-up does not need.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="81"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="82"/>
         <source>Delegation keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="88"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="90"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="88"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="90"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="100"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="102"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="119"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="121"/>
         <source>S&amp;hare with delegations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="120"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="122"/>
         <source>Co&amp;mpare with another version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="121"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="123"/>
         <source>Delegation &amp;keys…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/compare/__init__.py" line="122"/>
+        <location filename="../../workbench/ui/compare/__init__.py" line="124"/>
         <source>&amp;Rounds timeline…</source>
         <translation type="unfinished"></translation>
     </message>
