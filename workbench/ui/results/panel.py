@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, Q
 
 from workbench.ui.controller import DocumentController
 from workbench.ui.i18n import translate as _tr
+from workbench.ui.background_import import import_in_background
 from workbench.ui.results.notice import NoticeLine
 from workbench.ui.results.partner_model import PartnerTableModel
 from workbench.ui.results.scheduler import ComputeScheduler
@@ -43,17 +43,7 @@ def views_imported() -> threading.Event:
 
     The window keeps answering input meanwhile; if the import fails, build_views() meets the error again.
     """
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            for name in VIEW_MODULES:
-                importlib.import_module(name)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="import-result-views", daemon=True).start()
-    return done
+    return import_in_background(VIEW_MODULES, "import-result-views")
 
 
 class ResultsPanel(QWidget):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 import time
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
+from workbench.ui.background_import import import_in_background
 from workbench.ui.results.worker import Channel, Refinement
 
 if TYPE_CHECKING:
@@ -35,17 +35,7 @@ def engine_imported() -> threading.Event:
 
     The window keeps answering input meanwhile; if the import fails, the evaluation meets the error again.
     """
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            for name in ENGINE_MODULES:
-                importlib.import_module(name)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="import-engine", daemon=True).start()
-    return done
+    return import_in_background(ENGINE_MODULES, "import-engine")
 
 
 class ComputeScheduler(QObject):
