@@ -15,7 +15,7 @@ from workbench.document import Money, TariffClause, Volume
 from workbench.document.scenario import Partner
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.engine import montecarlo as mc
-from workbench.engine.core import build_cases, prepare, purchase_volume
+from workbench.engine.cases import build_cases, prepare, purchase_volume
 from workbench.engine.evaluate import _MODEL_CACHE, model_for
 from workbench.engine.instruments import compile_clauses
 from workbench.engine.solver import _evaluate, _subset
@@ -46,16 +46,17 @@ def scipy_per_path_ms(scenario, paths: int) -> float:
     remap = {m: i for i, m in enumerate(active)}
     from dataclasses import replace
 
-    st = prepare(model, active, [replace(c, m=remap[c.mineral]) for c in comps if c.mineral in remap])
+    setup = prepare(model, active, [replace(c, m=remap[c.mineral]) for c in comps if c.mineral in remap])
     z = mc.price_shocks(model, active, paths, np.random.default_rng(1))
-    r = st.x0.shape[1]
+    r = setup.production_share.shape[1]
     t0 = time.perf_counter()
     for p in range(paths):
         shock = np.exp(z[:, :, p:p + 1])
-        cases = build_cases(st, shock, purchase_volume(st, {}, 1))
-        live = (cases.x0 > 0) | ((cases.theta * cases.d0[:, None, :]).sum(axis=2) > 0)
-        for n in range(cases.x0.shape[0]):
-            one = _subset(cases, np.arange(cases.x0.shape[0]) == n)
+        cases = build_cases(setup, shock, purchase_volume(setup, {}, 1))
+        bought = (cases.import_share * cases.consumption_share[:, None, :]).sum(axis=2)
+        live = (cases.production_share > 0) | (bought > 0)
+        for n in range(cases.production_share.shape[0]):
+            one = _subset(cases, np.arange(cases.production_share.shape[0]) == n)
             act = live[n]
 
             def fun(y, one=one, act=act):
@@ -64,7 +65,7 @@ def scipy_per_path_ms(scenario, paths: int) -> float:
                 return np.where(act, zz[0], 0.0), jj
 
             sol = root(fun, np.zeros(r), jac=True, method="hybr")
-            assert sol.success or np.abs(sol.fun).max() < 1e-6 * cases.d0[n].sum()
+            assert sol.success or np.abs(sol.fun).max() < 1e-6 * cases.consumption_share[n].sum()
     return (time.perf_counter() - t0) * 1e3 / paths
 
 

@@ -388,7 +388,7 @@ def test_a_budget_that_affords_an_undeliverable_volume_is_infeasible_and_named()
 def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
     from scipy.optimize import root
 
-    from workbench.engine.core import build_cases, prepare, purchase_volume
+    from workbench.engine.cases import build_cases, prepare, purchase_volume
     from workbench.engine.solver import _evaluate, _subset, solve
 
     mk = market([3, 1, 4, 2], [2, 3, 1, 4], sigma=6.0, eps=0.6, eta=-0.5)
@@ -400,11 +400,11 @@ def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
         PurchaseClause(id="b", annual_volume=Volume(amount=0.5), agreed_price=usd_t(P0), sources=["CN"], **common()),
     ]
     comps, _ = compile_clauses(mdl, clauses)
-    st = prepare(mdl, ["ore"], comps)
+    setup = prepare(mdl, ["ore"], comps)
     shock = np.ones((1, 3, 1))
-    cases = build_cases(st, shock, purchase_volume(st, {}, 1))
+    cases = build_cases(setup, shock, purchase_volume(setup, {}, 1))
     eq = solve(cases)
-    one = _subset(cases, np.arange(len(cases.x0)) < 1)
+    one = _subset(cases, np.arange(len(cases.production_share)) < 1)
 
     def fun(y):
         z, jac, _ = _evaluate(one, y[None], True)

@@ -59,12 +59,12 @@ def test_binding_quota_one_supplier_solved_by_hand():
 
 def test_quota_that_does_not_bind_changes_nothing():
     mk = market([3, 1, 4, 2], [2, 3, 1, 4], eps=0.5, eta=-0.4, sigma=3.0)
-    from workbench.engine.core import build_cases, prepare, purchase_volume
+    from workbench.engine.cases import build_cases, prepare, purchase_volume
     mdl = model(mk)
-    st = prepare(mdl, ["ore"], [])
-    cases = build_cases(st, np.ones((1, 3, 1)), purchase_volume(st, {}, 1))
+    setup = prepare(mdl, ["ore"], [])
+    cases = build_cases(setup, np.ones((1, 3, 1)), purchase_volume(setup, {}, 1))
     free = solve(cases)
-    n, r = cases.x0.shape
+    n, r = cases.production_share.shape
     exports = free.flows[:, 2, :2].sum(axis=1)  # CN to the US and the EU
     slack = MarketCases(**{**vars(cases), "quota_from": np.full(n, 2), "quota_to": np.tile([True, True, False, False],
                            (n, 1)), "quota": exports * 1.2})

@@ -14,19 +14,10 @@ import numpy as np
 from workbench.data import load_dataset
 from workbench.document.brackets import resolve
 from workbench.engine.calibrate import build_model
-from workbench.engine.core import (
-    Progress,
-    Static,
-    Usd,
-    build_cases,
-    market_ledger,
-    prepare,
-    purchase_ledger,
-    purchase_volume,
-    settle_budgets,
-    solve_or_raise,
-    to_usd,
-)
+from workbench.engine.budgets import Progress, settle_budgets
+from workbench.engine.cases import MarketSetup, build_cases, prepare, purchase_volume
+from workbench.engine.ledger import market_ledger, purchase_ledger
+from workbench.engine.outcome import MarketOutcome, in_usd_and_tonnes, solve_or_raise
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.engine.guards import validity_warnings
 from workbench.engine.instruments import Compiled, compile_clauses
@@ -58,6 +49,9 @@ def model_for(scenario: Any, dataset: Any = None) -> Model:
     return model
 
 
+#: The MarketOutcome arrays a solve fills in (the others are inputs: reference price, purchases, export wedge).
+SOLVED_FIELDS = ("exporter_price", "landed_price", "consumer_price", "flows", "consumption", "production",
+                 "unit_support", "converged")
 #: A per-bracket choice: (clause id, parameter name) -> option label, e.g. {("ndpr-border-floor", "floor_price"): "B"}.
 Choices = Mapping[tuple[str, str], str]
 
@@ -127,14 +121,15 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
                    progress: Progress | None = None) -> EvaluationResult:
     """The deterministic run on an already calibrated model and compiled clauses."""
     minerals = list(model.markets)
-    st = prepare(model, minerals, comps)
+    setup = prepare(model, minerals, comps)
     m, h, r = len(minerals), model.horizon, len(model.regions)
     try:
-        frac, u = _settled(st, model, comps, progress)
+        frac, outcome = _settled(setup, model, comps, progress)
     except InfeasibleMarket as exc:
         raise _diagnose(model, comps, exc) from None
-    ledger_m = market_ledger(st, u)
-    ledger_p, stock_end, premium = purchase_ledger(u.price, comps, frac, u.pb, premiums=True)
+    ledger_m = market_ledger(setup, outcome)
+    ledger_p, stock_end, premium = purchase_ledger(outcome.exporter_price, comps, frac, outcome.reference_price,
+                                                   premiums=True)
     by_id = {c.clause_id: c for c in comps}
     ledger = []
     for (cid, inst), a in ledger_m.items():
@@ -159,36 +154,39 @@ def evaluate_model(model: Model, comps: list[Compiled], *, warnings: list[str] |
         if c.wedge is Wedge.GOVERNMENT_PURCHASE:
             f = frac.get(c.clause_id, np.ones((h, 1)))[:, 0] * c.years
             gov_flows[c.m] += f[:, None, None] * c.volume[None, :, None] * c.weights[None, None, :]
-    cs, ps = surplus(st, u, pay)
-    base_flows = (st.theta * st.d0[:, None, :])[:, None] * st.world[:, :, None, None]
-    base_production = st.x0[:, None, :] * st.world[:, :, None]
-    base_consumption = st.d0[:, None, :] * st.world[:, :, None]
-    guards = validity_warnings(model, comps, price=u.price[:, :, 0], index=u.index[:, :, 0], base_price=st.price,
+    cs, ps = surplus(setup, outcome, pay)
+    world = setup.world_consumption
+    base_flows = (setup.import_share * setup.consumption_share[:, None, :])[:, None] * world[:, :, None, None]
+    base_production = setup.production_share[:, None, :] * world[:, :, None]
+    base_consumption = setup.consumption_share[:, None, :] * world[:, :, None]
+    guards = validity_warnings(model, comps, price=outcome.exporter_price[:, :, 0],
+                               index=outcome.consumer_price[:, :, 0], base_price=setup.reference_price,
                                production=base_production, consumption=base_consumption, base_flows=base_flows,
-                               supply=u.supply[:, :, 0], ledger=ledger, frac=frac)
+                               supply=outcome.production[:, :, 0], ledger=ledger, frac=frac)
     disc = (1.0 + model.discount_rate) ** -np.arange(1, h + 1, dtype=float)
     return EvaluationResult(
         years=model.years, regions=list(model.regions), region_names=dict(model.region_names), minerals=minerals,
-        discount=disc, base_price=st.price.copy(), consumer_price=u.index[:, :, 0],
-        producer_price=(u.price + u.support)[:, :, 0],
+        discount=disc, base_price=setup.reference_price.copy(), consumer_price=outcome.consumer_price[:, :, 0],
+        producer_price=(outcome.exporter_price + outcome.unit_support)[:, :, 0],
         base_consumption=base_consumption, base_production=base_production,
-        base_flows=base_flows, flows=u.flows[:, :, 0], gov_flows=gov_flows, production=u.supply[:, :, 0],
+        base_flows=base_flows, flows=outcome.flows[:, :, 0], gov_flows=gov_flows,
+        production=outcome.production[:, :, 0],
         consumer_surplus=cs, producer_surplus=ps, ledger=ledger, stock_end=stock,
         members=list(model.members), warnings=list(warnings or []) + guards)
 
 
-def _settled(st: Static, model: Model, comps: list[Compiled],
-             progress: Progress | None = None) -> tuple[dict, Usd]:
-    """Solve the markets with the clauses (capped purchases settled to their budgets): (budget fractions, Usd).
+def _settled(setup: MarketSetup, model: Model, comps: list[Compiled],
+             progress: Progress | None = None) -> tuple[dict, MarketOutcome]:
+    """Solve the markets with the clauses (capped purchases settled to their budgets): (budget fractions, outcome).
 
     Each mineral is a market of its own: a settling round re-solves only the markets whose purchase fractions changed
     (usually one or two of many), on static arrays restricted once per set of markets.
     """
-    m = len(st.minerals)
+    m = len(setup.minerals)
     shock = np.ones((m, model.horizon, 1))
     active = [k for k in range(m) if any(c.m == k and c.years.any() for c in comps)]
     ids_of = {k: [c.clause_id for c in comps if c.m == k] for k in active}
-    subs: dict[tuple[int, ...], Static] = {}
+    subs: dict[tuple[int, ...], MarketSetup] = {}
     last: dict[str, Any] = {}
 
     def solve_at(frac, strict):
@@ -197,14 +195,14 @@ def _settled(st: Static, model: Model, comps: list[Compiled],
             k for k in active if any(not _same(frac.get(i), before.get(i)) for i in ids_of[k])]
         key = tuple(todo)
         if key not in subs:
-            subs[key] = _restrict(st, model, todo)
-        u = _solve(st, shock, frac, todo, model, strict, subs[key])
+            subs[key] = _restrict(setup, model, todo)
+        outcome = solve_active(setup, shock, frac, todo, model, strict, subs[key])
         kept = [k for k in active if k not in todo]
         if kept:
-            for name in ("price", "landed", "index", "flows", "demand", "supply", "support", "ok"):
-                getattr(u, name)[kept] = getattr(last["u"], name)[kept]
-        last.update(frac=dict(frac), u=u)
-        return u.price, u, u.ok
+            for name in SOLVED_FIELDS:
+                getattr(outcome, name)[kept] = getattr(last["outcome"], name)[kept]
+        last.update(frac=dict(frac), outcome=outcome)
+        return outcome.exporter_price, outcome, outcome.converged
 
     return settle_budgets(solve_at, comps, {}, model.years, progress=progress)
 
@@ -214,29 +212,31 @@ def _same(a: Any, b: Any) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and np.array_equal(a, b))
 
 
-def _solve(st: Static, shock: np.ndarray, frac: dict, active: list[int], model: Model, strict: bool = True,
-           sub: Static | None = None) -> Usd:
-    """Solve the markets with clauses; the others stay at their baseline (no need to solve them). ``sub``: the
-    static arrays already restricted to ``active``."""
+def solve_active(setup: MarketSetup, shock: np.ndarray, frac: dict, active: list[int], model: Model,
+                 strict: bool = True, sub: MarketSetup | None = None) -> MarketOutcome:
+    """Solve the markets of the minerals with clauses (indices ``active``); the others stay at their baseline (no
+    need to solve them). ``sub``: the setup already restricted to ``active``."""
     m, h, b = shock.shape
-    gov = purchase_volume(st, frac, b)
-    r = st.x0.shape[1]
+    gov = purchase_volume(setup, frac, b)
+    r = setup.production_share.shape[1]
     if active:
-        sub = sub if sub is not None else _restrict(st, model, active)
+        sub = sub if sub is not None else _restrict(setup, model, active)
         cases = build_cases(sub, shock[active], gov[active])
         eq = solve_or_raise(sub, cases, model.years, (len(active), h, b), strict)
-        ua = to_usd(sub, eq, shock[active], gov[active])
-    pb = st.price[:, :, None] * shock
-    w = st.world[:, :, None]
-    full = Usd(pb=pb, price=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
-               landed=np.broadcast_to(pb[..., None, None], (m, h, b, r, r)).copy(),
-               index=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
-               flows=(st.theta * st.d0[:, None, :])[:, None, None] * w[..., None, None],
-               demand=st.d0[:, None, None, :] * w[..., None], supply=st.x0[:, None, None, :] * w[..., None],
-               support=np.zeros((m, h, b, r)), gov=gov, ok=np.ones((m, h, b), bool))
+        solved = in_usd_and_tonnes(sub, eq, shock[active], gov[active])
+    pb = setup.reference_price[:, :, None] * shock
+    w = setup.world_consumption[:, :, None]
+    full = MarketOutcome(
+        reference_price=pb, exporter_price=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
+        landed_price=np.broadcast_to(pb[..., None, None], (m, h, b, r, r)).copy(),
+        consumer_price=np.broadcast_to(pb[..., None], (m, h, b, r)).copy(),
+        flows=(setup.import_share * setup.consumption_share[:, None, :])[:, None, None] * w[..., None, None],
+        consumption=setup.consumption_share[:, None, None, :] * w[..., None],
+        production=setup.production_share[:, None, None, :] * w[..., None],
+        unit_support=np.zeros((m, h, b, r)), purchases=gov, converged=np.ones((m, h, b), bool))
     if active:
-        for name in ("price", "landed", "index", "flows", "demand", "supply", "support", "ok"):
-            getattr(full, name)[active] = getattr(ua, name)
+        for name in SOLVED_FIELDS:
+            getattr(full, name)[active] = getattr(solved, name)
     return full
 
 
@@ -287,9 +287,9 @@ def _fail_alone(model: Model, mineral: str, clauses: list[Compiled]) -> list[str
     if not clauses:
         return []
     n = len(clauses)
-    st = prepare(model, [mineral] * n, [replace(c, m=i) for i, c in enumerate(clauses)])
-    u = _solve(st, np.ones((n, model.horizon, 1)), {}, list(range(n)), model, strict=False)
-    return [c.clause_id for i, c in enumerate(clauses) if not u.ok[i].all()]
+    setup = prepare(model, [mineral] * n, [replace(c, m=i) for i, c in enumerate(clauses)])
+    outcome = solve_active(setup, np.ones((n, model.horizon, 1)), {}, list(range(n)), model, strict=False)
+    return [c.clause_id for i, c in enumerate(clauses) if not outcome.converged[i].all()]
 
 
 def _names(clause_ids: list[str]) -> str:
@@ -298,38 +298,38 @@ def _names(clause_ids: list[str]) -> str:
     return ", ".join(clause_ids[:5]) + more
 
 
-def _restrict(st: Static, model: Model, keep: list[int]) -> Static:
-    """The static arrays for a subset of minerals (clauses re-indexed); ``st`` itself when that is all of them."""
-    if keep == list(range(len(st.minerals))):
-        return st
+def _restrict(setup: MarketSetup, model: Model, keep: list[int]) -> MarketSetup:
+    """The static arrays for a subset of minerals (clauses re-indexed); ``setup`` itself when that is all of them."""
+    if keep == list(range(len(setup.minerals))):
+        return setup
     remap = {old: new for new, old in enumerate(keep)}
-    comps = [replace(c, m=remap[c.m]) for c in st.comps if c.m in remap]
-    return prepare(model, [st.minerals[k] for k in keep], comps)
+    comps = [replace(c, m=remap[c.m]) for c in setup.clauses if c.m in remap]
+    return prepare(model, [setup.minerals[k] for k in keep], comps)
 
 
-def surplus(st: Static, u: Usd, pay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def surplus(setup: MarketSetup, outcome: MarketOutcome, pay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Consumer and producer surplus changes (M, H, R) in USD against the baseline year by year.
 
     CS_j = -D_j P/(1+eta) [(P~_j/P)^(1+eta) - 1]; PS_i = X_i P/(1+eps) [(s_i/P)^(1+eps) - 1] + transfers beyond the
     margin, where s_i = (X_i/X_i^base)^(1/eps) P is the marginal price the output implies (see docs/model.md).
     """
-    pb = u.pb[:, :, 0][..., None]
-    d = st.d0[:, None, :] * st.world[:, :, None]
-    x = st.x0[:, None, :] * st.world[:, :, None]
-    ratio = u.index[:, :, 0] / pb
-    eta = st.eta[:, None, :]
+    pb = outcome.reference_price[:, :, 0][..., None]
+    d = setup.consumption_share[:, None, :] * setup.world_consumption[:, :, None]
+    x = setup.production_share[:, None, :] * setup.world_consumption[:, :, None]
+    ratio = outcome.consumer_price[:, :, 0] / pb
+    eta = setup.demand_elasticity[:, None, :]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         k = 1.0 + eta
         cs = np.where(np.abs(k) > 1e-9, -d * pb * (ratio ** k - 1.0) / np.where(np.abs(k) > 1e-9, k, 1.0),
                       -d * pb * np.log(ratio))
-        eps = st.eps[:, None, :]
-        supply = u.supply[:, :, 0]
-        p = u.price[:, :, 0]
+        eps = setup.supply_elasticity[:, None, :]
+        supply = outcome.production[:, :, 0]
+        p = outcome.exporter_price[:, :, 0]
         xs = np.where(x > 0, supply / np.where(x > 0, x, 1.0), 1.0)
         # marginal price implied by the output; with (near-)fixed supply it is the price plus support paid
         steep = eps < 1e-3
         implied = np.exp(np.clip(np.log(np.maximum(xs, 1e-300)) / np.where(steep, 1.0, eps), -50.0, 50.0))
-        s = np.where(steep, (p + u.support[:, :, 0]) / pb, implied)
+        s = np.where(steep, (p + outcome.unit_support[:, :, 0]) / pb, implied)
         integral = x * pb * (s ** (1.0 + eps) - 1.0) / (1.0 + eps)
         ps = integral + pay + (p - s * pb) * supply
     return np.where(np.isfinite(cs), cs, 0.0), np.where(np.isfinite(ps), ps, 0.0)

@@ -204,10 +204,12 @@ def solve_levels(g: GsimInputs) -> np.ndarray:
         return x[None]
 
     cases = MarketCases(
-        x0=one(m.sum(axis=1)), d0=one(internal.sum(axis=0)), theta=one(weights), eps=one(g.ex), eta=one(g.em),
-        sigma=np.array([float(sigma.mean())]), tau=one(g.t1 - 1.0), floor=np.zeros((1, n, n)), g=np.zeros((1, n)),
-        sup_lo=np.zeros((1, 0, n)), sup_hi=np.zeros((1, 0, n)), sup_alpha=np.zeros((1, 0, n)),
-        sup_capped=np.zeros((1, 0, n), bool), cap=np.full((1, n), np.inf))
+        production_share=one(m.sum(axis=1)), consumption_share=one(internal.sum(axis=0)), import_share=one(weights),
+        supply_elasticity=one(g.ex), demand_elasticity=one(g.em), armington_elasticity=np.array([float(sigma.mean())]),
+        tariff=one(g.t1 - 1.0), floor_price=np.zeros((1, n, n)), purchases=np.zeros((1, n)),
+        support_floor=np.zeros((1, 0, n)), support_threshold=np.zeros((1, 0, n)),
+        support_rebate_share=np.zeros((1, 0, n)),
+        support_capped=np.zeros((1, 0, n), bool), capped_supply=np.full((1, n), np.inf))
     if np.ptp(sigma) > 0:
         raise EngineInputError("substitution_elasticity: the levels cross-check needs one value for all regions")
     eq = solve(cases)

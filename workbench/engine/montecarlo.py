@@ -7,18 +7,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from workbench.engine.core import (
-    Static,
-    build_cases,
-    market_ledger,
-    prepare,
-    purchase_ledger,
-    purchase_volume,
-    budget_fractions,
-    settle_budgets,
-    solve_or_raise,
-    to_usd,
-)
+from workbench.engine.budgets import budget_fractions, settle_budgets
+from workbench.engine.cases import MarketSetup, build_cases, prepare, purchase_volume
+from workbench.engine.ledger import market_ledger, purchase_ledger
+from workbench.engine.outcome import in_usd_and_tonnes, solve_or_raise
 from workbench.engine.disruptions import draw_states, scenario_risks
 from workbench.engine.errors import Cancelled, EngineInputError, InfeasibleMarket
 from workbench.engine.evaluate import Choices, model_for, select_clauses
@@ -95,7 +87,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
     active = [m for m in model.markets if any(c.mineral == m and c.years.any() for c in comps)]
     remap = {m: i for i, m in enumerate(active)}
     sub = [replace(c, m=remap[c.mineral]) for c in comps if c.mineral in remap]
-    st = prepare(model, active, sub)
+    setup = prepare(model, active, sub)
     z = price_shocks(model, active, paths, rng)  # (A, H, P)
     elastic = _draw_elasticities(model, active, paths, rng) if vary_elasticities and active else None
     states = draw_states(model, active, jumps, paths, np.random.default_rng([seed, 1])) if jumps else {}
@@ -108,14 +100,14 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         agreed = [c for c in sub if c.wedge is Wedge.GOVERNMENT_PURCHASE and c.agreed]
         fixed = budget_fractions(np.zeros((len(active), h, 1, r)), agreed)
         if elastic is None:
-            net, cfd_net, src = _tabulated(model, st, z, grid_points, fixed, progress, cancelled, states)
+            net, cfd_net, src = _tabulated(model, setup, z, grid_points, fixed, progress, cancelled, states)
         else:
-            net, cfd_net, src = _direct(model, st, z, elastic, fixed, progress, cancelled, states)
+            net, cfd_net, src = _direct(model, setup, z, elastic, fixed, progress, cancelled, states)
         annual += net.transpose(1, 0, 2)
         for cid in cfd_ids:
             cfd[cid] += cfd_net[cid]
         frac = budget_fractions(src, sub)
-        flows, _stock, _prem = purchase_ledger(src, sub, frac, st.price[:, :, None] * np.exp(z))
+        flows, _stock, _prem = purchase_ledger(src, sub, frac, setup.reference_price[:, :, None] * np.exp(z))
         by_id = {c.clause_id: c for c in sub}
         for cid in dict.fromkeys(k[0] for k in flows):  # clause order, not set order: same seed, same bits
             tot = sum(a for (c_, _i), a in flows.items() if c_ == cid)  # (H, P)
@@ -147,7 +139,7 @@ def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.ra
     return eps, eta  # (A, P, R) each
 
 
-def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True,
+def _market_flows(setup: MarketSetup, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True,
                   y0=None, supply=None):
     """Solve (A, H, B) cases, purchases scaled by their budget fractions ``frac`` (default: none binds).
 
@@ -156,40 +148,40 @@ def _market_flows(st: Static, shock: np.ndarray, years: list[int], elasticities=
     case without an equilibrium. ``supply`` (A, H, B, R): factors on the supply curves (disruption jumps).
     """
     a, h, b = shock.shape
-    gov = purchase_volume(st, frac or {}, b)
-    cases = build_cases(st, shock, gov, elasticities)
+    gov = purchase_volume(setup, frac or {}, b)
+    cases = build_cases(setup, shock, gov, elasticities)
     if supply is not None:
-        cases = replace(cases, x0=cases.x0 * supply.reshape(cases.x0.shape))
-    eq = solve_or_raise(st, cases, years, (a, h, b), strict, y0)
-    u = to_usd(st, eq, shock, gov)
-    led = market_ledger(st, u)
-    r = st.x0.shape[1]
+        cases = replace(cases, production_share=cases.production_share * supply.reshape(cases.production_share.shape))
+    eq = solve_or_raise(setup, cases, years, (a, h, b), strict, y0)
+    outcome = in_usd_and_tonnes(setup, eq, shock, gov)
+    led = market_ledger(setup, outcome)
+    r = setup.production_share.shape[1]
     net = np.zeros((a, h, b, r))
     cfd: dict[str, np.ndarray] = {}
-    by_id = {c.clause_id: c for c in st.comps}
+    by_id = {c.clause_id: c for c in setup.clauses}
     for (cid, inst), amt in led.items():
         if inst.startswith("_"):
             continue
         net[by_id[cid].m] += amt
         if by_id[cid].kind.rebate_probability:
             cfd[cid] = cfd.get(cid, 0.0) + amt.sum(axis=-1)
-    return net, cfd, u.price, u.ok, np.where(eq.converged[:, None], np.log(eq.price), 0.0)
+    return net, cfd, outcome.exporter_price, outcome.converged, np.where(eq.converged[:, None], np.log(eq.price), 0.0)
 
 
-def _budgeted(st: Static, shock: np.ndarray, years: list[int], elasticities, frac: dict, supply=None):
+def _budgeted(setup: MarketSetup, shock: np.ndarray, years: list[int], elasticities, frac: dict, supply=None):
     """_market_flows where each capped purchase buys, path by path, what its budget affords (as in evaluate)."""
 
     warm = [None]  # each settling round starts from the previous round's prices
 
     def solve_at(f, strict):
-        out = _market_flows(st, shock, years, elasticities, f, strict, warm[0], supply)
+        out = _market_flows(setup, shock, years, elasticities, f, strict, warm[0], supply)
         warm[0] = out[4]
         return out[2], out, out[3]
 
-    return settle_budgets(solve_at, st.comps, frac, years)[1]
+    return settle_budgets(solve_at, setup.clauses, frac, years)[1]
 
 
-def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, progress, cancelled, states=None):
+def _tabulated(model: Model, setup: MarketSetup, z: np.ndarray, g: int, fixed: dict, progress, cancelled, states=None):
     """Solve each mineral-year on a grid of reference prices spanning the sampled paths, then interpolate.
 
     Valid because, with the calibrated constant-elasticity forms, a year's equilibrium depends on the path only
@@ -199,12 +191,12 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
     (``states``: {mineral index: (supply factors (S, R), state (H, P))}) each state has its own grid.
     """
     a, h, p = z.shape
-    r = st.x0.shape[1]
+    r = setup.production_share.shape[1]
     net = np.zeros((h, p, r))
     cfd: dict[str, np.ndarray] = {}
     src: dict[int, np.ndarray] = {}
-    for mi, mineral in enumerate(st.minerals):
-        mine = [replace(c, m=0) for c in st.comps if c.m == mi]
+    for mi, mineral in enumerate(setup.minerals):
+        mine = [replace(c, m=0) for c in setup.clauses if c.m == mi]
         one = prepare(model, [mineral], mine)
         gm = g if any(c.kind.price_contingent for c in mine) else 2
         zm = z[mi]
@@ -251,7 +243,7 @@ def _tabulated(model: Model, st: Static, z: np.ndarray, g: int, fixed: dict, pro
     return net, cfd, src
 
 
-def _by_state(one: Static, grids: list, zm, lo, hi, net_g, cfd_g, src_g, buys, state):
+def _by_state(one: MarketSetup, grids: list, zm, lo, hi, net_g, cfd_g, src_g, buys, state):
     """_interpolate on each state's grid (consecutive columns of the solved tables), each path-year taking its
     state's values."""
     if len(grids) == 1:
@@ -274,25 +266,25 @@ def _by_state(one: Static, grids: list, zm, lo, hi, net_g, cfd_g, src_g, buys, s
     return out
 
 
-def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
+def _interpolate(one: MarketSetup, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
     """Fiscal flows by region, CfD nets and source prices on every path, interpolated per unit of reference price."""
     h, gm = grid.shape
     p = zm.shape[1]
-    r = one.x0.shape[1]
+    r = one.production_share.shape[1]
     regs = np.flatnonzero(np.abs(net_g[0]).sum(axis=(0, 1)) > 0)
     cols = [net_g[0][:, :, regs]]
     cids = list(cfd_g)
     cols += [v[..., None] for v in cfd_g.values()]
     srcs = np.flatnonzero(np.any([c.volume > 0 for c in buys], axis=0)) if buys else np.zeros(0, int)
     cols.append(src_g[0][:, :, srcs])
-    table = np.concatenate(cols, axis=2) / (one.price[0][:, None, None] * np.exp(grid)[..., None])
+    table = np.concatenate(cols, axis=2) / (one.reference_price[0][:, None, None] * np.exp(grid)[..., None])
     pos = (zm - lo[:, None]) / (hi - lo)[:, None] * (gm - 1)
     k = np.clip(np.floor(pos).astype(int), 0, gm - 2)
     w = (pos - k)[..., None]
     flat = table.reshape(h * gm, -1)
     at = k + (np.arange(h) * gm)[:, None]
     left = flat[at]
-    vals = (left + w * (flat[at + 1] - left)) * (one.price[0][:, None] * np.exp(zm))[..., None]
+    vals = (left + w * (flat[at + 1] - left)) * (one.reference_price[0][:, None] * np.exp(zm))[..., None]
     nr, nc = len(regs), len(cids)
     net_m = np.zeros((h, p, r))
     net_m[:, :, regs] = vals[:, :, :nr]
@@ -301,17 +293,17 @@ def _interpolate(one: Static, grid, zm, lo, hi, net_g, cfd_g, src_g, buys):
     return net_m, {cid: vals[:, :, nr + j] for j, cid in enumerate(cids)}, src_m
 
 
-def _direct(model: Model, st: Static, z: np.ndarray, elastic, fixed: dict, progress, cancelled, states=None):
+def _direct(model: Model, setup: MarketSetup, z: np.ndarray, elastic, fixed: dict, progress, cancelled, states=None):
     """Solve every path separately (needed when elasticities vary by path), mineral by mineral in blocks of paths."""
     a, h, p = z.shape
-    r = st.x0.shape[1]
+    r = setup.production_share.shape[1]
     eps, eta = elastic
     net = np.zeros((h, p, r))
     src = {mi: np.zeros((h, p, r)) for mi in range(a)}
     cfd: dict[str, np.ndarray] = {}
     blocks = range(0, p, CHUNK_PATHS)
-    for mi, mineral in enumerate(st.minerals):
-        one = prepare(model, [mineral], [replace(c, m=0) for c in st.comps if c.m == mi])
+    for mi, mineral in enumerate(setup.minerals):
+        one = prepare(model, [mineral], [replace(c, m=0) for c in setup.clauses if c.m == mi])
         for n, start in enumerate(blocks):
             sl = slice(start, min(start + CHUNK_PATHS, p))
             b = sl.stop - sl.start

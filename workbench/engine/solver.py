@@ -28,24 +28,23 @@ LINE_SEARCH_HALVINGS = 12
 class MarketCases:
     """N market cases of R regions, in normalised units (baseline price 1, quantities / world consumption).
 
-    Shapes: ``x0, d0, eps, eta, g, cap`` (N, R); ``theta, tau, floor`` (N, R, R) exporter x importer;
-    ``sigma`` (N,); supports ``sup_lo, sup_hi, sup_alpha`` (N, K, R) and ``sup_capped`` (N, K, R) bool.
+    Shapes: (N, R) per region; (N, R, R) exporter i x importer j; producer supports (N, K, R), K support clauses.
     """
 
-    x0: np.ndarray
-    d0: np.ndarray
-    theta: np.ndarray
-    eps: np.ndarray
-    eta: np.ndarray
-    sigma: np.ndarray
-    tau: np.ndarray
-    floor: np.ndarray
-    g: np.ndarray
-    sup_lo: np.ndarray
-    sup_hi: np.ndarray
-    sup_alpha: np.ndarray
-    sup_capped: np.ndarray
-    cap: np.ndarray
+    production_share: np.ndarray      # (N, R) baseline production X0
+    consumption_share: np.ndarray     # (N, R) baseline consumption D0
+    import_share: np.ndarray          # (N, R, R) baseline share of j's consumption bought from i
+    supply_elasticity: np.ndarray     # (N, R)
+    demand_elasticity: np.ndarray     # (N, R) (negative)
+    armington_elasticity: np.ndarray  # (N,)
+    tariff: np.ndarray                # (N, R, R) ad-valorem tariff rate
+    floor_price: np.ndarray           # (N, R, R) border floor / baseline price (0 = none)
+    purchases: np.ndarray             # (N, R) government purchases by source
+    support_floor: np.ndarray         # (N, K, R) support pays floor - price below this price
+    support_threshold: np.ndarray     # (N, K, R) CfD rebate starts above this price (inf = none)
+    support_rebate_share: np.ndarray  # (N, K, R) share of price - threshold rebated
+    support_capped: np.ndarray        # (N, K, R) bool: support paid on a capped volume (not at the margin)
+    capped_supply: np.ndarray         # (N, R) the capped volume (inf = none)
     # stress events (engine/stress.py); None = none in any case
     export_wedge: np.ndarray | None = None  # (N, R, R) log factor on landed prices before floors (dumping < 0)
     quota_from: np.ndarray | None = None    # (N,) exporter whose exports to quota_to are capped (-1 none)
@@ -73,8 +72,9 @@ class Equilibrium:
 
 def _supports(cases: MarketCases, p: np.ndarray):
     """Per-unit support (engine.support.per_unit_support), summed by capped/uncapped, with d/dp."""
-    val, der = per_unit_support(p[:, None, :], cases.sup_lo, cases.sup_hi, cases.sup_alpha, slope=True)
-    capped = cases.sup_capped
+    val, der = per_unit_support(p[:, None, :], cases.support_floor, cases.support_threshold, cases.support_rebate_share,
+                                slope=True)
+    capped = cases.support_capped
     su = np.where(capped, 0.0, val).sum(axis=1)
     sc = np.where(capped, val, 0.0).sum(axis=1)
     du = np.where(capped, 0.0, der).sum(axis=1)
@@ -87,7 +87,7 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
 
     With a quota, y has one more column, the quota's log wedge mu, and Z one more, min(mu, quota - capped exports).
     """
-    r = cases.x0.shape[1]
+    r = cases.production_share.shape[1]
     quota = cases.quota is not None
     mu = y[:, r] if quota else None
     p = np.exp(y[:, :r])
@@ -95,49 +95,52 @@ def _evaluate(cases: MarketCases, y: np.ndarray, jacobian: bool):
     # supply: X = max(Xf(p + su), min(Xf(p + su + sc), cap)), Xf(s) = x0 s^eps (s floored to stay positive)
     s_u = np.maximum(p + su, 1e-12)
     s_a = np.maximum(s_u + sc, 1e-12)
-    xu = cases.x0 * s_u ** cases.eps
-    xa = cases.x0 * s_a ** cases.eps
-    xa_c = np.minimum(xa, cases.cap)
+    xu = cases.production_share * s_u ** cases.supply_elasticity
+    xa = cases.production_share * s_a ** cases.supply_elasticity
+    xa_c = np.minimum(xa, cases.capped_supply)
     use_u = xu >= xa_c
     supply = np.where(use_u, xu, xa_c)
     # landed prices and Armington demand
-    base = p[:, :, None] * (1.0 + cases.tau)
+    base = p[:, :, None] * (1.0 + cases.tariff)
     if cases.export_wedge is not None:
         base = base * np.exp(cases.export_wedge)
     if quota:
         qmask = (idx_r := np.arange(r))[None, :, None] == cases.quota_from[:, None, None]
         qmask = qmask & cases.quota_to[:, None, :] & (idx_r[:, None] != idx_r[None, :])[None]
         base = base * np.exp(np.where(qmask, mu[:, None, None], 0.0))
-    levied = cases.floor > base
-    landed = np.where(levied, cases.floor, base)
-    sig = cases.sigma[:, None, None]
-    w = cases.theta * landed ** (1.0 - sig)
+    levied = cases.floor_price > base
+    landed = np.where(levied, cases.floor_price, base)
+    sig = cases.armington_elasticity[:, None, None]
+    w = cases.import_share * landed ** (1.0 - sig)
     wsum = w.sum(axis=1)  # (N, R_importers)
-    one_minus = 1.0 - cases.sigma[:, None]
+    one_minus = 1.0 - cases.armington_elasticity[:, None]
     pidx = wsum ** (1.0 / one_minus)
-    demand = cases.d0 * pidx ** cases.eta
+    demand = cases.consumption_share * pidx ** cases.demand_elasticity
     share = np.divide(w, wsum[:, None, :], out=np.zeros_like(w), where=wsum[:, None, :] > 0)
     bought = demand if cases.release is None else demand - cases.release  # released stock is not bought
     flows = bought[:, None, :] * share / landed * pidx[:, None, :]
-    z = supply - flows.sum(axis=2) - cases.g
+    z = supply - flows.sum(axis=2) - cases.purchases
     if quota:
         slack = cases.quota - (flows * qmask).sum(axis=(1, 2))
         z = np.concatenate([z, np.minimum(mu, slack)[:, None]], axis=1)
     if not jacobian:
         return z, None, (p, landed, pidx, flows, demand, supply, su, sc)
     # dX/dy_i
-    dxu = np.where(p + su > 1e-12, cases.eps * xu / s_u * (1.0 + du), 0.0)
-    dxa = np.where((xa < cases.cap) & (s_u + sc > 1e-12), cases.eps * xa / s_a * (1.0 + du + dc), 0.0)
+    dxu = np.where(p + su > 1e-12, cases.supply_elasticity * xu / s_u * (1.0 + du), 0.0)
+    dxa = np.where((xa < cases.capped_supply) & (s_u + sc > 1e-12),
+                   cases.supply_elasticity * xa / s_a * (1.0 + du + dc), 0.0)
     dsup = np.where(use_u, dxu, dxa) * p
     # d ln c_kj / d y_k = 1 where not levied, 0 where the floor binds
     e = np.where(levied, 0.0, 1.0)
     # dQ_ij/dy_k = Q_ij [-sigma delta_ik + (sigma + eta_j) s_kj] e_kj
     # d ln(bought_j) / d ln P~_j = eta_j D_j / bought_j (released stock covers part of demand)
-    eta_b = cases.eta if cases.release is None else cases.eta * demand / np.maximum(bought, 1e-300)
-    kappa = cases.sigma[:, None] + eta_b
+    eta_b = cases.demand_elasticity
+    if cases.release is not None:
+        eta_b = cases.demand_elasticity * demand / np.maximum(bought, 1e-300)
+    kappa = cases.armington_elasticity[:, None] + eta_b
     se = share * e * kappa[:, None, :]
     cross = np.einsum("nij,nkj->nik", flows, se)
-    own = (flows * e).sum(axis=2) * cases.sigma[:, None]
+    own = (flows * e).sum(axis=2) * cases.armington_elasticity[:, None]
     jac = -cross
     idx = np.arange(r)
     jac[:, idx, idx] += own + dsup
@@ -153,7 +156,7 @@ def _quota_jacobian(cases, jac, flows, share, e, qmask, kappa, mu, slack):
     capped pairs (supplier s -> targeted importers). kappa_j = sigma + d ln(bought_j)/d ln P~_j.
     """
     n, r = flows.shape[:2]
-    sig = cases.sigma[:, None]
+    sig = cases.armington_elasticity[:, None]
     onehot = np.arange(r)[None, :] == cases.quota_from[:, None]              # (N, R): i == s
     s_src = (share * onehot[:, :, None]).sum(axis=1)                          # (N, R) s's share in j
     e_src = (e * onehot[:, :, None]).sum(axis=1)                              # (N, R) e_sj
@@ -181,16 +184,17 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
 
     ``y0`` (N, R): log prices to start from (default the baseline, 0), e.g. a nearby case's solution.
     """
-    n, r = cases.x0.shape
+    n, r = cases.production_share.shape
     if active is None:
-        active = (cases.x0 > 0) | ((cases.theta * cases.d0[:, None, :]).sum(axis=2) > 0)
+        bought = (cases.import_share * cases.consumption_share[:, None, :]).sum(axis=2)
+        active = (cases.production_share > 0) | (bought > 0)
     if cases.quota is not None:  # one more unknown: the quota's wedge, live where a case has a quota
         active = np.concatenate([active, (cases.quota_from >= 0)[:, None]], axis=1)
         if y0 is not None and y0.shape[1] == r:
             y0 = np.concatenate([y0, np.zeros((n, 1))], axis=1)
     y = np.zeros(active.shape) if y0 is None else np.where(active, y0, 0.0)
     idx = np.arange(active.shape[1])
-    scale = np.maximum(cases.d0.sum(axis=1), 1e-300)[:, None]
+    scale = np.maximum(cases.consumption_share.sum(axis=1), 1e-300)[:, None]
     todo = np.ones(n, bool)
     z, jac, at_y = _evaluate(cases, y, True)
     at_y = [a.copy() for a in at_y]  # the market at each case's current y, kept up to date: no re-evaluation at the end

@@ -7,20 +7,12 @@ from typing import Any
 
 import numpy as np
 
-from workbench.engine.core import (
-    Static,
-    Usd,
-    build_cases,
-    market_ledger,
-    prepare,
-    purchase_ledger,
-    purchase_volume,
-    settle_budgets,
-    solve_or_raise,
-    to_usd,
-)
+from workbench.engine.budgets import settle_budgets
+from workbench.engine.cases import MarketSetup, build_cases, prepare, purchase_volume
+from workbench.engine.ledger import market_ledger, purchase_ledger
+from workbench.engine.outcome import MarketOutcome, in_usd_and_tonnes, solve_or_raise
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
-from workbench.engine.evaluate import _solve as baseline_usd, model_for, surplus
+from workbench.engine.evaluate import model_for, solve_active, surplus
 from workbench.engine.instruments import Compiled, compile_clauses
 from workbench.instrument_kinds import Wedge
 from workbench.engine.market import Model
@@ -139,100 +131,103 @@ def run_world(model: Model, comps: list[Compiled], events: list[CompiledStress],
     """Solve the model's minerals calm and under each event (all batched), releases applied where clauses have
     rules."""
     minerals = list(model.markets)
-    st = prepare(model, minerals, comps)
+    setup = prepare(model, minerals, comps)
     big_m, h, b = len(minerals), model.horizon, len(events)
     ev_m = [minerals.index(e.mineral) for e in events]
     if comps:
-        calm_frac, (calm, calm_eq) = _settle(st, model, [None], None, [0])
+        calm_frac, (calm, calm_eq) = _settle(setup, model, [None], None, [0])
     else:  # no clauses and no stress: the baseline itself, nothing to solve
-        calm_frac, calm, calm_eq = {}, baseline_usd(st, np.ones((big_m, h, 1)), {}, [], model), None
-    ref = capped_exports(calm.flows, events, ev_m) / st.world[ev_m].T
-    frac, (stressed, eq) = _settle(st, model, list(events), ref, ev_m)
+        calm_frac, calm, calm_eq = {}, solve_active(setup, np.ones((big_m, h, 1)), {}, [], model), None
+    ref = capped_exports(calm.flows, events, ev_m) / setup.world_consumption[ev_m].T
+    frac, (stressed, eq) = _settle(setup, model, list(events), ref, ev_m)
     plans = []
     if events and any(c.clause_id in rules for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE):
-        release = np.zeros((big_m, h, b, st.x0.shape[1]))
+        release = np.zeros((big_m, h, b, setup.production_share.shape[1]))
         buy_back = np.zeros_like(release)
         for mi in range(big_m):
-            mine = [c for c in st.comps if c.m == mi]
+            mine = [c for c in setup.clauses if c.m == mi]
             if not any(c.clause_id in rules for c in mine):
                 continue
             on = np.stack([e.in_force & (m == mi) for e, m in zip(events, ev_m)], axis=1)
-            cons = st.d0[mi][None, :] * st.world[mi][:, None]
-            need = np.maximum(calm.demand[mi] - stressed.demand[mi], 0.0)
-            plan = plan_releases(rules, mine, frac, on, stressed.index[mi], st.price[mi], cons, need,
-                                 stressed.demand[mi])
+            cons = setup.consumption_share[mi][None, :] * setup.world_consumption[mi][:, None]
+            need = np.maximum(calm.consumption[mi] - stressed.consumption[mi], 0.0)
+            plan = plan_releases(rules, mine, frac, on, stressed.consumer_price[mi], setup.reference_price[mi], cons,
+                                 need, stressed.consumption[mi])
             plans.append((mi, plan))
             frac = {**frac, **plan.frac}
-            release[mi] = plan.received / st.world[mi][:, None, None]
+            release[mi] = plan.received / setup.world_consumption[mi][:, None, None]
             buy_back[mi] = plan.buy_back
-        stressed, eq = _solve(st, model, list(events), ref, ev_m, frac, strict=True, release=release,
+        stressed, eq = _solve(setup, model, list(events), ref, ev_m, frac, strict=True, release=release,
                               buy_back=buy_back)
-    parts = [_account(st, calm, calm_eq, calm_frac, []), _account(st, stressed, eq, frac, plans)]
+    parts = [_account(setup, calm, calm_eq, calm_frac, []), _account(setup, stressed, eq, frac, plans)]
     cat = {k: np.concatenate([p[k] for p in parts], axis=2) for k in parts[0] if k != "ledger"}
     keys = set(parts[0]["ledger"]) | set(parts[1]["ledger"])
     r = len(model.regions)
     ledger = {k: np.concatenate([p["ledger"].get(k, np.zeros((h, n, r))) for p, n in zip(parts, (1, b))], axis=1)
               for k in sorted(keys)}
-    stocks = _stocks(st.comps, calm_frac, frac, dict(p for _mi, pl in plans for p in pl.stocks.items()), h, b)
+    stocks = _stocks(setup.clauses, calm_frac, frac, dict(p for _mi, pl in plans for p in pl.stocks.items()), h, b)
     held = np.zeros((big_m, h, 1 + b, r))
-    for c in st.comps:
+    for c in setup.clauses:
         if c.wedge is Wedge.GOVERNMENT_PURCHASE:
             held[c.m] += stocks[c.clause_id].start[..., None] * c.weights
     return WorldRun(model.years, cat["price"], cat["consumption"], cat["cs"], cat["ps"], cat["net"], ledger,
                     cat["released"], cat["wedge"], stocks, held, cat["production"], cat["flows"], cat["gov"],
-                    {c.clause_id: c.m for c in st.comps})
+                    {c.clause_id: c.m for c in setup.clauses})
 
 
-def _settle(st: Static, model: Model, events: list, ref, ev_m: list[int]) -> tuple[dict, tuple]:
-    """Capped purchases settled to their budgets: (budget fractions, (Usd, equilibrium))."""
+def _settle(setup: MarketSetup, model: Model, events: list, ref, ev_m: list[int]) -> tuple[dict, tuple]:
+    """Capped purchases settled to their budgets: (budget fractions, (MarketOutcome, equilibrium))."""
     def solve_at(frac, strict):
-        u, eq = _solve(st, model, events, ref, ev_m, frac, strict)
-        return u.price, (u, eq), u.ok
+        outcome, eq = _solve(setup, model, events, ref, ev_m, frac, strict)
+        return outcome.exporter_price, (outcome, eq), outcome.converged
 
-    return settle_budgets(solve_at, st.comps, {}, model.years)
+    return settle_budgets(solve_at, setup.clauses, {}, model.years)
 
 
-def _solve(st: Static, model: Model, events: list, ref, ev_m: list[int], frac: dict, strict: bool, release=None,
+def _solve(setup: MarketSetup, model: Model, events: list, ref, ev_m: list[int], frac: dict, strict: bool, release=None,
            buy_back=None):
-    """Solve the variants (M x H x B cases); returns (Usd with the export wedge, equilibrium)."""
-    big_m, h, b = len(st.minerals), model.horizon, len(events)
+    """Solve the variants (M x H x B cases); returns (MarketOutcome with the export wedge, equilibrium)."""
+    big_m, h, b = len(setup.minerals), model.horizon, len(events)
     shock = np.ones((big_m, h, b))
-    gov = purchase_volume(st, frac, b)
+    gov = purchase_volume(setup, frac, b)
     if buy_back is not None:
         gov = gov + buy_back
-    cases = stress_cases(build_cases(st, shock, gov), events, ev_m, h, ref)
+    cases = stress_cases(build_cases(setup, shock, gov), events, ev_m, h, ref)
     if release is not None:
         cases = replace(cases, release=release.reshape(big_m * h * b, -1))
-    eq = solve_or_raise(st, cases, model.years, (big_m, h, b), strict)
-    u = to_usd(st, eq, shock, gov)
-    r = cases.x0.shape[1]
+    eq = solve_or_raise(setup, cases, model.years, (big_m, h, b), strict)
+    outcome = in_usd_and_tonnes(setup, eq, shock, gov)
+    r = cases.production_share.shape[1]
     log_w = np.zeros((big_m * h * b, r, r)) if cases.export_wedge is None else cases.export_wedge.copy()
     if cases.quota is not None:
         on = (np.arange(r)[None, :, None] == cases.quota_from[:, None, None]) & cases.quota_to[:, None, :]
         log_w = log_w + np.where(on, eq.quota_wedge[:, None, None], 0.0)
-    return replace(u, wedge=np.exp(log_w).reshape(big_m, h, b, r, r)), eq
+    return replace(outcome, export_wedge=np.exp(log_w).reshape(big_m, h, b, r, r)), eq
 
 
-def _account(st: Static, u: Usd, eq, frac: dict, plans: list) -> dict:
+def _account(setup: MarketSetup, outcome: MarketOutcome, eq, frac: dict, plans: list) -> dict:
     """Prices, consumption, surplus and the clauses' fiscal flows of solved variants, (M, H, B, R) each."""
-    big_m, h, b = u.price.shape[:3]
-    r = st.x0.shape[1]
-    by_id = {c.clause_id: c for c in st.comps}
+    big_m, h, b = outcome.exporter_price.shape[:3]
+    r = setup.production_share.shape[1]
+    by_id = {c.clause_id: c for c in setup.clauses}
     pay = np.zeros((big_m, h, b, r))
     net = np.zeros((big_m, h, b, r))
     ledger: dict = {}
-    for (cid, inst), a in market_ledger(st, u).items():
+    for (cid, inst), a in market_ledger(setup, outcome).items():
         if inst == "_producers":
             pay[by_id[cid].m] += a
         else:
             ledger[(cid, inst)] = a
-    flows, _stock, premium = purchase_ledger(u.price, st.comps, frac, u.pb, premiums=True)
+    flows, _stock, premium = purchase_ledger(outcome.exporter_price, setup.clauses, frac, outcome.reference_price,
+                                             premiums=True)
     for cid, a in premium.items():
         pay[by_id[cid].m] += a
     released = np.zeros((big_m, h, b, r))
     for mi, plan in plans:
-        mine = [c for c in st.comps if c.m == mi]
-        for key, a in release_ledger(plan, mine, u.price[mi], u.index[mi], st.price[mi]).items():
+        mine = [c for c in setup.clauses if c.m == mi]
+        released_flows = release_ledger(plan, mine, outcome.exporter_price[mi], outcome.consumer_price[mi],
+                                        setup.reference_price[mi])
+        for key, a in released_flows.items():
             flows[key] = flows.get(key, 0.0) + a
         released[mi] = plan.received
     for (cid, inst), a in flows.items():
@@ -241,12 +236,13 @@ def _account(st: Static, u: Usd, eq, frac: dict, plans: list) -> dict:
         net[by_id[cid].m] += a
     cs, ps = np.zeros((big_m, h, b, r)), np.zeros((big_m, h, b, r))
     for k in range(b):
-        one = Usd(**{f: (None if getattr(u, f) is None else getattr(u, f)[:, :, k:k + 1])
-                     for f in Usd.__dataclass_fields__})
-        cs[:, :, k], ps[:, :, k] = surplus(st, one, pay[:, :, k])
+        one = MarketOutcome(**{f: (None if getattr(outcome, f) is None else getattr(outcome, f)[:, :, k:k + 1])
+                     for f in MarketOutcome.__dataclass_fields__})
+        cs[:, :, k], ps[:, :, k] = surplus(setup, one, pay[:, :, k])
     mu = np.zeros((big_m, h, b)) if eq is None or eq.quota_wedge is None else eq.quota_wedge.reshape(big_m, h, b)
-    return {"price": u.index, "consumption": u.demand, "cs": cs, "ps": ps, "net": net, "ledger": ledger,
-            "production": u.supply, "flows": u.flows, "gov": u.gov, "released": released,
+    return {"price": outcome.consumer_price, "consumption": outcome.consumption, "cs": cs, "ps": ps, "net": net,
+            "ledger": ledger,
+            "production": outcome.production, "flows": outcome.flows, "gov": outcome.purchases, "released": released,
             "wedge": 100.0 * np.expm1(mu)}
 
 

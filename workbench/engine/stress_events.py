@@ -87,8 +87,8 @@ def stress_cases(cases: MarketCases, events: list[CompiledStress | None], ev_m: 
     the same world without the restriction; a total ban removes its good from the targets' CES baskets.
     """
     b = len(events)
-    n, r = cases.x0.shape
-    x0, theta = cases.x0.copy(), cases.theta.copy()
+    n, r = cases.production_share.shape
+    production_share, import_share = cases.production_share.copy(), cases.import_share.copy()
     wedge = np.zeros((n, r, r))
     q_from = -np.ones(n, int)
     q_to = np.zeros((n, r), bool)
@@ -100,12 +100,12 @@ def stress_cases(cases: MarketCases, events: list[CompiledStress | None], ev_m: 
         s = ev.supplier
         if ev.kind == "supply_outage":  # its region, or every region (targets all set)
             hit = ev.targets if ev.targets.any() else np.arange(r) == s
-            x0[rows[:, None], np.flatnonzero(hit)[None, :]] *= 1.0 - ev.share
+            production_share[rows[:, None], np.flatnonzero(hit)[None, :]] *= 1.0 - ev.share
         elif ev.kind == "dumping":
             others = np.arange(r) != s
             wedge[rows[:, None], s, np.flatnonzero(others)[None, :]] = np.log1p(-ev.price_cut)
         elif ev.share >= FULL_BAN:
-            theta[rows[:, None], s, np.flatnonzero(ev.targets)[None, :]] = 0.0
+            import_share[rows[:, None], s, np.flatnonzero(ev.targets)[None, :]] = 0.0
         elif ev.share > 0:
             q_from[rows] = s
             q_to[rows] = ev.targets
@@ -115,7 +115,7 @@ def stress_cases(cases: MarketCases, events: list[CompiledStress | None], ev_m: 
         extra["export_wedge"] = wedge
     if (q_from >= 0).any():
         extra.update(quota_from=q_from, quota_to=q_to, quota=quota)
-    return replace(cases, x0=x0, theta=theta, **extra)
+    return replace(cases, production_share=production_share, import_share=import_share, **extra)
 
 
 def capped_exports(calm_flows: np.ndarray, events: list[CompiledStress], ev_m: list[int]) -> np.ndarray:
