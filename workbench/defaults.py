@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
-from workbench.document import Scenario
+if TYPE_CHECKING:  # the document model (pydantic) is imported with the first scenario, not with the resources
+    from workbench.document import Scenario
 
 DEFAULT_SCENARIO = ("scenarios", "default.cmws")
 

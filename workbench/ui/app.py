@@ -42,8 +42,8 @@ class WorkbenchApplication(QApplication):
         return super().event(event)
 
     def open_requested(self) -> None:
-        """Open the files asked for so far in the window (any that came before the window existed wait for it)."""
-        while self.window is not None and self._requested:
+        """Open the files asked for so far in the window (any that came before the window was built wait for it)."""
+        while self.window is not None and self.window.is_built and self._requested:
             path = self._requested.pop(0)
             if self.window.maybe_save():
                 self.window.open_path(path)
@@ -106,17 +106,24 @@ def main(argv: list[str] | None = None) -> int:
 
     from workbench.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(build_later=True)  # the first frame at once; the scenario and the panes right after it
     window.show()
-    from workbench.ui.compare import check_key_store
-
-    QTimer.singleShot(0, lambda: check_key_store(window))
-    if args.scenario is not None:
-        window.open_path(args.scenario)
+    window.when_built(lambda: when_built(app, window, args.scenario))
     if isinstance(app, WorkbenchApplication):
         app.window = window
-        app.open_requested()
     return app.exec()
+
+
+def when_built(app: QApplication, window: MainWindow, scenario: Path | None) -> None:
+    """Once the window is built: open the file named on the command line and those the system asked for meanwhile,
+    then check the delegation's key store."""
+    from workbench.ui.compare import check_key_store
+
+    if scenario is not None:
+        window.open_path(scenario)
+    if isinstance(app, WorkbenchApplication):
+        app.open_requested()
+    QTimer.singleShot(0, lambda: check_key_store(window))
 
 
 if __name__ == "__main__":

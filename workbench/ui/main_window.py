@@ -3,60 +3,148 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget,
-                               QUndoView, QWidget)
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QTabWidget, QUndoView, QWidget)
 
 from workbench import __version__
-from workbench.defaults import default_scenario
-from workbench.files import FILE_EXTENSION, FileFormatError, NewerVersionError, SaveError, load_scenario
-from workbench.document import Scenario
-from workbench.ui.autosave import Autosave, default_directory, find_orphans
-from workbench.ui.compare import install_actions, show_origin
-from workbench.ui.controller import DocumentController
-from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor,
-                                  StressEditor)
+from workbench.ui.background_import import import_in_background
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.icons import APP_ICON, icon
-from workbench.ui.navigator import Grouping, NavigatorPanel
 from workbench.ui.plain_text import as_plain_text
-from workbench.ui.results import ResultsPanel
 from workbench.ui.settings import Settings
 from workbench.ui.tab_bar import compact_tabs
 from workbench.untrusted_text import shown
 from workbench.ui.undo_keys import DocumentUndoKeys
 
-if TYPE_CHECKING:  # the export (openpyxl) is imported on the first export, not at start-up
-    from workbench.export.integrity import Provenance
+if TYPE_CHECKING:  # the document model (pydantic) and the panels come after a window's first frame (build_later)
+    from workbench.document import Scenario
+    from workbench.export.integrity import Provenance  # the export (openpyxl) is imported on the first export
+    from workbench.ui.autosave import Autosave
+    from workbench.ui.controller import DocumentController
+    from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor, PrivateEditor,
+                                      StressEditor)
+    from workbench.ui.navigator import NavigatorPanel
+    from workbench.ui.results import ResultsPanel
 
 APP_TITLE = QT_TR_NOOP("Critical Minerals Workbench")
 #: Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).
 SMALL_SCREEN = (1500, 900)
+#: What a window opened with ``build_later`` imports in a background thread after its first frame: the document
+#: model, the files, the editors, the navigator and the results panel (about three times a bare window's start).
+WINDOW_MODULES = ("workbench.document", "workbench.files", "workbench.defaults", "workbench.ui.controller",
+                  "workbench.ui.autosave", "workbench.ui.compare", "workbench.ui.editors", "workbench.ui.navigator",
+                  "workbench.ui.results")
+#: How often a window opened with ``build_later`` looks whether WINDOW_MODULES are imported.
+IMPORT_POLL_MS = 10
 
 
 class MainWindow(QMainWindow):
-    """One scenario per window: clause navigator | editors | results, with the desktop habits people expect."""
+    """One scenario per window: clause navigator | editors | results, with the desktop habits people expect.
+
+    Built at once by default. With ``build_later`` (the application's start) the first frame is the window at its
+    size, with its title, greyed menus and "Opening ..." in place of the panes; the document model and the panels
+    are imported in a background thread after that frame is painted (the window keeps answering meanwhile), then
+    built in a few steps that each return to the event loop; ``built`` fires when the scenario is on screen and
+    :meth:`when_built` runs code then. Until then the window has no ``controller``, ``navigator``, editors or
+    ``results``.
+    """
+
+    built = Signal()
 
     def __init__(self, scenario: Scenario | None = None, path: Path | None = None, *, settings: Settings | None = None,
-                 autosave_dir: Path | None = None, offer_recovery: bool = True, parent: QWidget | None = None):
+                 autosave_dir: Path | None = None, offer_recovery: bool = True, parent: QWidget | None = None,
+                 build_later: bool = False):
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.controller = DocumentController(scenario or default_scenario(), path, self)
         self.setWindowIcon(icon(APP_ICON))
         self.setAcceptDrops(True)
+        self.is_built = False
+        self._when_built: list[Callable[[], None]] = []
+        self._build_args: tuple | None = (scenario, path, autosave_dir, offer_recovery)  # None: closed while opening
+        self._build_later = build_later
+        self._painted = False
+        if not build_later:
+            for step in self._build_steps():
+                step()
+            return
+        self.setWindowTitle(_tr(APP_TITLE))
+        # the menu bar is there from the first frame (greyed), so the panes do not move down when it is filled
+        for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&View"), self.tr("C&lause"), self.tr("&Tools"),
+                      self.tr("&Help")):
+            self.menuBar().addMenu(title).setEnabled(False)
+        opening = QLabel(self.tr("Opening {0}\u2026").format(path.name if path else self.tr("the scenario")))
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setEnabled(False)  # drawn in the palette's disabled text colour, like the charts' placeholders
+        self.setCentralWidget(opening)
+        self.statusBar()
+        self._restore_geometry()
+
+    # --- building ---------------------------------------------------------------------------------------------
+    def when_built(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the scenario is on screen (at once if it is)."""
+        if self.is_built:
+            action()
+        else:
+            self._when_built.append(action)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self.is_built and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._import_window_modules)  # once the whole first frame is painted
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.is_built and self.isMinimized() and not self._painted:  # never painted: import at once
+            self._painted = True
+            QTimer.singleShot(0, self._import_window_modules)
+
+    def _import_window_modules(self) -> None:
+        """Import WINDOW_MODULES in the background (a thread started earlier would hold the GIL while the first
+        frame is painted), then build the window in steps."""
+        imported = import_in_background(WINDOW_MODULES, "import-window")
+        steps = iter(self._build_steps())
+
+        def next_step() -> None:
+            if not imported.is_set():
+                QTimer.singleShot(IMPORT_POLL_MS, next_step)
+                return
+            step = next(steps, None) if self._build_args is not None else None  # None: closed while opening
+            if step is not None:
+                step()
+                QTimer.singleShot(0, next_step)  # input and paint events are handled between the steps
+
+        next_step()
+
+    def _build_steps(self) -> list[Callable[[], None]]:
+        """Building the window, in steps of at most about a tenth of a second (the last one shows the result)."""
+        return [self._build_document, self._build_panes, self._assemble]
+
+    def _build_document(self) -> None:
+        from workbench.defaults import default_scenario
+        from workbench.ui.controller import DocumentController
+
+        scenario, path = self._build_args[:2]
+        self.controller: DocumentController = DocumentController(scenario or default_scenario(), path, self)
+
+    def _build_panes(self) -> None:
+        from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor,
+                                          PrivateEditor, StressEditor)
+        from workbench.ui.navigator import Grouping, NavigatorPanel
 
         grouping = Grouping(self.settings.grouping) if self.settings.grouping in {g.value for g in Grouping} \
             else Grouping.MINERAL
-        self.navigator = NavigatorPanel(self.controller, grouping)
-        self.clause_editor = ClauseEditor(self.controller)
-        self.metadata_editor = MetadataEditor(self.controller)
-        self.partners_editor = PartnersEditor(self.controller)
-        self.assumptions_editor = AssumptionsEditor(self.controller)
-        self.private_editor = PrivateEditor(self.controller)
-        self.stress_editor = StressEditor(self.controller)
+        self.navigator: NavigatorPanel = NavigatorPanel(self.controller, grouping)
+        self.clause_editor: ClauseEditor = ClauseEditor(self.controller)
+        self.metadata_editor: MetadataEditor = MetadataEditor(self.controller)
+        self.partners_editor: PartnersEditor = PartnersEditor(self.controller)
+        self.assumptions_editor: AssumptionsEditor = AssumptionsEditor(self.controller)
+        self.private_editor: PrivateEditor = PrivateEditor(self.controller)
+        self.stress_editor: StressEditor = StressEditor(self.controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Editors"))
         compact_tabs(self.tabs)  # six tabs in a laptop's editor pane, all in view
@@ -70,8 +158,15 @@ class MainWindow(QMainWindow):
         private = self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate"))
         self.tabs.setTabToolTip(private, self.tr("Private \u2014 never shared: notes and mandate of your delegation, "
                                                  "removed from every shared copy and term sheet"))
-        self.results = ResultsPanel(self.controller)
 
+    def _assemble(self) -> None:
+        """The results panel, in the window in the same step (a panel out of sight imports the engine at once)."""
+        from workbench.ui.autosave import Autosave, default_directory
+        from workbench.ui.compare import install_actions
+        from workbench.ui.results import ResultsPanel
+
+        self.results: ResultsPanel = ResultsPanel(self.controller)
+        _scenario, _path, autosave_dir, offer_recovery = self._build_args
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.navigator.setMinimumWidth(250)  # room for the Add/Duplicate/Delete/move buttons
@@ -111,15 +206,20 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.statusBar()
         self._update_title()
-        self._restore_settings()
-        self.autosave = Autosave(self.controller, autosave_dir or default_directory(),
-                                 self.settings.autosave_interval_s, self)
+        self._restore_settings(geometry=not self._build_later)  # else restored for the first frame
+        self.autosave: Autosave = Autosave(self.controller, autosave_dir or default_directory(),
+                                           self.settings.autosave_interval_s, self)
         self.autosave.failed.connect(lambda reason: self.statusBar().showMessage(
             self.tr("Autosave failed: {0}").format(reason), 15000))
         self.navigator.select_clause(self.controller.scenario.document.clauses[0].id
                                      if self.controller.scenario.document.clauses else None)
         if offer_recovery:
             QTimer.singleShot(0, lambda: self.offer_recovery(autosave_dir or default_directory()))
+        self.is_built = True
+        self._build_args = (None, None, None, False)
+        self.built.emit()
+        while self._when_built:
+            self._when_built.pop(0)()
 
     # --- actions and menus ------------------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
@@ -151,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        bar.clear()  # the greyed menus of the first frame (build_later)
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
@@ -186,6 +287,8 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------------------------------
     def new(self) -> None:
         """Start a new scenario from the built-in default (asks first if there are unsaved changes)."""
+        from workbench.defaults import default_scenario
+
         if self.maybe_save():
             self.controller.start_new(default_scenario())
             self._select_first_clause()
@@ -201,6 +304,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path``; a file that cannot be read gets a dialog saying why (and the window keeps its scenario)."""
+        from workbench.files import FileFormatError, NewerVersionError, load_scenario
+        from workbench.ui.compare import show_origin
+
         try:
             loaded = load_scenario(path)
         except NewerVersionError as exc:
@@ -229,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there; True when saved."""
+        from workbench.files import FILE_EXTENSION
+
         start = str(self.controller.path) if self.controller.path else self.settings.last_folder
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save scenario as"), start, self._file_filter())
         if not name:
@@ -239,6 +347,8 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from workbench.files import FileFormatError, SaveError
+
         if _written_by_newer_version(path):
             QMessageBox.critical(self, self.tr("Not saved"), self.tr(
                 "{0} was written by a newer version of the workbench and is never overwritten. "
@@ -255,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """If there are unsaved changes, ask to save, discard or cancel; True when it is fine to go on."""
-        if self.controller.undo_stack.isClean():
+        if not self.is_built or self.controller.undo_stack.isClean():
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.warning(
@@ -305,6 +415,7 @@ class MainWindow(QMainWindow):
     def _export_provenance(self) -> Provenance:
         """The file behind the scenario shown, checked again now (content hash and signature), for the term sheet."""
         from workbench.export import for_file, unsaved
+        from workbench.files import FileFormatError
         from workbench.sharing import Keyring
         from workbench.ui.compare.common import app_data_dir
 
@@ -318,6 +429,9 @@ class MainWindow(QMainWindow):
     # --- recovery ---------------------------------------------------------------------------------------------
     def offer_recovery(self, directory: Path) -> bool:
         """Offer the autosaves of crashed sessions, newest first; True when one was recovered into this window."""
+        from workbench.files import FileFormatError
+        from workbench.ui.autosave import find_orphans
+
         buttons = QMessageBox.StandardButton
         for orphan in find_orphans(directory):
             if orphan.path == self.autosave.path:
@@ -348,6 +462,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _recover(self, recovered: Scenario, source: Path | None) -> None:
+        from workbench.files import FileFormatError, load_scenario
+
         base, path = self.controller.scenario, None
         if source is not None:
             try:
@@ -361,6 +477,12 @@ class MainWindow(QMainWindow):
 
     # --- window -----------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.is_built:  # closed while opening: nothing edited yet; the building stops
+            self._when_built.clear()
+            self._build_args = None
+            self.settings.geometry = self.saveGeometry()
+            event.accept()
+            return
         if not self.maybe_save():
             event.ignore()
             return
@@ -385,6 +507,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        from workbench.files import FILE_EXTENSION
+
         for url in event.mimeData().urls() if event.mimeData().hasUrls() else []:
             if url.isLocalFile() and url.toLocalFile().endswith(FILE_EXTENSION):
                 return Path(url.toLocalFile())
@@ -422,6 +546,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.controller.path) if self.controller.path else "")
 
     def _file_filter(self) -> str:
+        from workbench.files import FILE_EXTENSION
+
         return self.tr("Scenario files (*{0});;All files (*)").format(FILE_EXTENSION)
 
     def _remember_file(self, path: Path) -> None:
@@ -429,7 +555,19 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(path.resolve().parent)
         self._fill_recent_menu()  # a disabled menu never gets aboutToShow: enable it now
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self, geometry: bool = True) -> None:
+        """The window's remembered geometry (unless restored for the first frame already), docks and pane sizes."""
+        if geometry:
+            self._restore_geometry()
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        if not self.settings.splitter_state.isEmpty():
+            self.splitter.restoreState(self.settings.splitter_state)
+        else:
+            self.splitter.setSizes(first_splitter_sizes(self.width()))
+
+    def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed; the first time, one that fits the screen."""
         geometry = self.settings.geometry
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -443,12 +581,6 @@ class MainWindow(QMainWindow):
                 # a laptop screen: every pixel counts; the size and state chosen later are remembered on close
                 self.resize(available.width(), available.height())
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        if not self.settings.window_state.isEmpty():
-            self.restoreState(self.settings.window_state)
-        if not self.settings.splitter_state.isEmpty():
-            self.splitter.restoreState(self.settings.splitter_state)
-        else:
-            self.splitter.setSizes(first_splitter_sizes(self.width()))
 
 
 def first_splitter_sizes(width: int) -> list[int]:
@@ -461,6 +593,8 @@ def _written_by_newer_version(path: Path) -> bool:
 
     A missing or unreadable file may be replaced: the file dialog has already asked the user.
     """
+    from workbench.files import FileFormatError, NewerVersionError, load_scenario
+
     try:
         load_scenario(path)
     except NewerVersionError:

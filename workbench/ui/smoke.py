@@ -11,8 +11,11 @@ import zipfile
 from pathlib import Path
 from typing import Any, MutableMapping, TextIO
 
-#: Printed (and flushed) the moment the main window is on screen; benchmarks/bench_startup.py waits for it.
+#: Printed (and flushed) the moment the main window's first frame is on screen (its size, title, greyed menus and
+#: "Opening ..."); benchmarks/bench_startup.py waits for it.
 WINDOW_SHOWN = "smoke: main window shown"
+#: Printed when the scenario is on screen: navigator, editors, the results pane ("Computing..." until the result).
+SCENARIO_SHOWN = "smoke: scenario shown"
 #: Printed when the charts, built after the window's first paint, have been drawn (matplotlib's QtAgg backend works).
 CHARTS_DRAWN = "smoke: charts drawn"
 #: A step that has not finished after this many seconds fails the smoke test (e.g. a dialog waiting for a click).
@@ -66,19 +69,20 @@ def _steps() -> str:
     use_offscreen_without_display()
     from PySide6.QtWidgets import QApplication
 
-    from workbench.defaults import default_scenario
-
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench"])
-    scenario = default_scenario()
     with tempfile.TemporaryDirectory(prefix="workbench-smoke-") as folder:
-        window = _main_window(scenario, Path(folder))
+        window = _main_window(Path(folder))
         try:
             window.show()
             app.processEvents()
             if not window.isVisible():
                 raise SmokeTestFailure("the main window did not appear")
             say(WINDOW_SHOWN, sys.stdout)
+            _wait_until_built(window)
+            app.processEvents()
+            say(SCENARIO_SHOWN, sys.stdout)
             _check_icons()
+            scenario = window.controller.scenario
             result = _window_result(window)
             _wait_for_charts(window)
             say(CHARTS_DRAWN, sys.stdout)
@@ -89,15 +93,29 @@ def _steps() -> str:
     return f"window shown, default scenario computed for {len(result.regions)} regions, term sheet {size:,} bytes"
 
 
-def _main_window(scenario: Any, folder: Path) -> Any:
-    """The main window on ``scenario``, with settings and autosaves in ``folder`` (the user's stay untouched)."""
+def _main_window(folder: Path) -> Any:
+    """The main window as the application opens it (the default scenario built after the first frame), with settings
+    and autosaves in ``folder`` (the user's stay untouched)."""
     from PySide6.QtCore import QSettings
 
     from workbench.ui.main_window import MainWindow
     from workbench.ui.settings import Settings
 
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    return MainWindow(scenario, settings=settings, autosave_dir=folder / "autosave", offer_recovery=False)
+    return MainWindow(settings=settings, autosave_dir=folder / "autosave", offer_recovery=False, build_later=True)
+
+
+def _wait_until_built(window: Any) -> None:
+    """Wait until the window has built its panes on the default scenario."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if not window.is_built:
+        loop = QEventLoop()
+        window.built.connect(loop.quit)
+        QTimer.singleShot(round(RESULT_WAIT_S * 1000), loop.quit)
+        loop.exec()
+    if not window.is_built:
+        raise SmokeTestFailure(f"the window did not open the default scenario within {RESULT_WAIT_S:.0f} s")
 
 
 def _check_icons() -> None:
