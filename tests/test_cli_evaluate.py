@@ -17,14 +17,44 @@ def default_file(tmp_path_factory):
     return path
 
 
-def test_table_has_every_region(default_file, capsys):
+REGIONS = ["US", "EU", "JP", "MX", "CN", "ROW"]
+
+
+def test_table_has_every_region(default_file, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
     assert main(["evaluate", str(default_file)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert "2026-2035" in lines[0]
-    assert "PV USD m" in lines[1] and "cons. price %" in lines[1]
-    assert [ln.split()[0] for ln in lines[2:8]] == ["US", "EU", "JP", "MX", "CN", "ROW"]
-    assert lines[8].startswith("net = cash - stock PV")
+    assert lines[1].split() == ["avg/yr", "net", "PV", "cash", "PV", "stock", "PV", "peak", "cons.", "prod.", "from",
+                                "CN", "base", "welfare"]
+    assert lines[2].split()[:3] == ["region", "USD", "m"] and lines[2].rstrip().endswith("PV USD m")
+    assert [ln.split()[0] for ln in lines[3:9]] == REGIONS
+    assert lines[9].startswith("net = cash - stock PV")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_output_fits_the_terminal(default_file, capsys, monkeypatch, columns):
+    """A negotiator's terminal: no line wider than it; the price columns go under the fiscal ones when they must."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.chdir(default_file.parent)
+    assert main(["evaluate", default_file.name]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(ln) for ln in lines) <= columns
+    rows = [ln.split() for ln in lines if ln.split()[:1] and ln.split()[0] in REGIONS]
+    blocks = 1 if columns >= 100 else 2
+    assert [r[0] for r in rows] == REGIONS * blocks
+    assert sum(len(r) - 1 for r in rows) == 10 * len(REGIONS)  # every figure printed once
+    text = " ".join(ln.strip() for ln in lines)
+    assert "nickel reference price (USD 15,000/t)" in text  # an amount and its currency stay on one line
+
+
+def test_wide_terminal_keeps_one_line_per_warning(default_file, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main(["evaluate", str(default_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    bullets = lines[lines.index("outside what the model can vouch for:") + 1:]
+    assert bullets and all(ln.startswith("  - clause '") for ln in bullets)
 
 
 def test_json_matches_the_documented_keys(default_file, capsys):

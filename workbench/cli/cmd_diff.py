@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from workbench.cli import layout
 from workbench.cli.io import read_scenario
 from workbench.sharing import compare
+
+_WARNING = "  warning: "  # how the report starts a model warning (sharing.diff)
 
 help = "compare two versions: clause redlines, parameter and status changes, change in fiscal cost per partner"
 
@@ -28,5 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
     else:
-        sys.stdout.write(result.to_text())
+        width = layout.terminal_width()
+        for line in result.to_text().splitlines():
+            if line.startswith(_WARNING) and len(line) > width:  # a model warning: long prose, wrapped
+                line = layout.wrapped(line[len(_WARNING):], width, first=_WARNING, rest=" " * len(_WARNING))
+            print(line)
     return 0

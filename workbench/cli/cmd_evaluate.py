@@ -9,23 +9,28 @@ import time
 from pathlib import Path
 
 from workbench.analysis.units import figure
+from workbench.cli import layout
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
 help = "evaluate scenario FILE: per-partner fiscal cost (annual, PV, peak) and price effects"
 
-_COLUMNS = (  # (column, heading, scale, width, signed): one decimal, as the window shows them
-    ("fiscal_cost_avg_usd", "avg/yr USD m", 1e-6, 13, False),
-    ("fiscal_cost_pv_usd", "net PV USD m", 1e-6, 13, False),
-    ("cash_cost_pv_usd", "cash PV USD m", 1e-6, 14, False),
-    ("stock_value_pv_usd", "stock PV USD m", 1e-6, 15, False),
-    ("fiscal_cost_peak_usd", "peak USD m", 1e-6, 11, False),
-    ("consumer_price_change_pct", "cons. price %", 1.0, 14, True),
-    ("producer_price_change_pct", "prod. price %", 1.0, 14, True),
-    ("china_share_pct", "from CN %", 1.0, 10, False),
-    ("china_share_base_pct", "base %", 1.0, 7, False),
-    ("welfare_change_pv_usd", "welfare PV USD m", 1e-6, 17, False),
+#: (column, heading over two lines, scale, signed): one decimal, as the window shows them. Two blocks: fiscal cost
+#: and prices/sourcing, printed side by side when the terminal is wide enough, one under the other when not.
+_FISCAL = (
+    ("fiscal_cost_avg_usd", ("avg/yr", "USD m"), 1e-6, False),
+    ("fiscal_cost_pv_usd", ("net PV", "USD m"), 1e-6, False),
+    ("cash_cost_pv_usd", ("cash PV", "USD m"), 1e-6, False),
+    ("stock_value_pv_usd", ("stock PV", "USD m"), 1e-6, False),
+    ("fiscal_cost_peak_usd", ("peak", "USD m"), 1e-6, False),
+)
+_PRICES = (
+    ("consumer_price_change_pct", ("cons.", "price %"), 1.0, True),
+    ("producer_price_change_pct", ("prod.", "price %"), 1.0, True),
+    ("china_share_pct", ("from CN", "%"), 1.0, False),
+    ("china_share_base_pct", ("base", "CN %"), 1.0, False),
+    ("welfare_change_pv_usd", ("welfare", "PV USD m"), 1e-6, False),
 )
 
 
@@ -85,27 +90,34 @@ def run(args: argparse.Namespace) -> int:
     for w in result.warnings:
         if w not in checks:
             print(f"warning: {shown(w)}", file=sys.stderr)
-    print(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, "
-          f"discount rate {scenario.document.assumptions.discount_rate:.1%}; + = cost to the treasury")
+    width = layout.terminal_width()
+    rate = scenario.document.assumptions.discount_rate
+    print(layout.wrapped(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, discount rate {rate:.1%}; "
+                         "+ = cost to the treasury", width))
     if choices or args.option:
         chosen = [f"{cid}.{param}={label}" for (cid, param), label in choices.items()]
         rest = f"other brackets at option {args.option}" if args.option else "other brackets as modelled"
-        print("options: " + ", ".join([*chosen, rest]))
-    table = result.partner_table
-    print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _signed in _COLUMNS))
-    for region in result.regions:
-        cells = (f"{figure(table.at[region, c] * s, 1, signed=signed):>{w}}" for c, _h, s, w, signed in _COLUMNS)
-        print(f"{region:<8}" + "".join(cells))
-    print("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash); avg/yr and peak "
-          "are net too (the stock's value counts in the last year)")
+        print(layout.wrapped("options: " + ", ".join([*chosen, rest]), width))
+    for line in _partner_table(result, width):
+        print(line)
+    print(layout.wrapped("net = cash - stock PV (the value of the stock held at the end of the horizon, not cash); "
+                         "avg/yr and peak are net too (the stock's value counts in the last year)", width))
     if monte_carlo is not None:
         _print_monte_carlo(result, monte_carlo)
     if checks:
         print()
         print("outside what the model can vouch for:")
         for w in checks:
-            print(f"  - {shown(w, limit=1000)}")
+            print(layout.wrapped(shown(w, limit=1000), width, first="  - ", rest="    "))
     return 0
+
+
+def _partner_table(result, width: int) -> list[str]:
+    """The per-region table: the fiscal columns, and the price and sourcing columns beside or under them."""
+    table = result.partner_table
+    blocks = [[(heading, [figure(table.at[region, c] * scale, 1, signed=signed) for region in result.regions])
+               for c, heading, scale, signed in columns] for columns in (_FISCAL, _PRICES)]
+    return layout.table(result.regions, blocks, width)
 
 
 def _print_monte_carlo(result, monte_carlo) -> None:
@@ -116,7 +128,8 @@ def _print_monte_carlo(result, monte_carlo) -> None:
     table = result.partner_table
     flags = sign_flags(result, monte_carlo)
     print()
-    print(f"Monte Carlo, {monte_carlo.paths:,} price paths (seed {monte_carlo.seed}): net fiscal cost PV, USD m")
+    print(layout.wrapped(f"Monte Carlo, {monte_carlo.paths:,} price paths (seed {monte_carlo.seed}): net fiscal cost "
+                         "PV, USD m", layout.terminal_width()))
     print(f"{'region':<8}{'deterministic':>14}{'expected':>11}{'P95':>11}")
     for region in result.regions:
         det = table.at[region, "fiscal_cost_pv_usd"] * 1e-6

@@ -7,21 +7,26 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.analysis.units import figure
+from workbench.cli import layout
 from workbench.cli.io import read_scenario
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
 help = "stress-test scenario FILE: price spike, shortfall, stocks, fiscal cost and security value per region"
 
-_COLUMNS = (  # (column, heading, scale, width, decimals)
-    ("consumer_price_change_pct_without", "price % w/o", 1.0, 12, 1),
-    ("consumer_price_change_pct_with", "price % with", 1.0, 13, 1),
-    ("shortfall_pct_without", "short % w/o", 1.0, 12, 1),
-    ("shortfall_pct_with", "short % with", 1.0, 13, 1),
-    ("days_of_cover_with", "cover days", 1.0, 11, 0),
-    ("released_t_with", "released t", 1.0, 11, 0),
-    ("fiscal_cost_pv_usd_with", "cost PV USD m", 1e-6, 14, 1),
-    ("security_value_pv_usd", "security PV USD m", 1e-6, 18, 1),
+#: (column, heading over two lines, scale, decimals): the world's effect, then what the agreement's stocks and money do.
+_EFFECTS = (
+    ("consumer_price_change_pct_without", ("price %", "w/o"), 1.0, 1),
+    ("consumer_price_change_pct_with", ("price %", "with"), 1.0, 1),
+    ("shortfall_pct_without", ("short %", "w/o"), 1.0, 1),
+    ("shortfall_pct_with", ("short %", "with"), 1.0, 1),
+)
+_RESPONSE = (
+    ("days_of_cover_with", ("cover", "days"), 1.0, 0),
+    ("released_t_with", ("released", "t"), 1.0, 0),
+    ("fiscal_cost_pv_usd_with", ("cost PV", "USD m"), 1e-6, 1),
+    ("security_value_pv_usd", ("security PV", "USD m"), 1e-6, 1),
 )
 
 
@@ -54,31 +59,30 @@ def run(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     for w in result.warnings:
         print(f"warning: {shown(w)}", file=sys.stderr)
-    print(f"{shown(args.file)}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's clauses, 'with' = "
-          "with them; price and shortfall over the years in force against the same world calm; money PV, "
-          "+ = cost to the treasury")
+    width = layout.terminal_width()
+    print(layout.wrapped(f"{shown(args.file)}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's "
+                         "clauses, 'with' = with them; price and shortfall over the years in force against the same "
+                         "world calm; money PV, + = cost to the treasury", width))
+    names = {m.id: m.name for m in scenario.document.minerals}
     for t in result.tests:
         years = [y for y, on in zip(t.years, t.active) if on]
         span = f"{years[0]}-{years[-1]}" if years else "not in force within the horizon"
-        print(f"\n[{t.id}] {shown(t.title)} ({t.kind.replace('_', ' ')}, {t.mineral}, {span})")
+        mineral = shown(names.get(t.mineral, t.mineral))
+        print()
+        print(layout.wrapped(f"[{t.id}] {shown(t.title)} ({t.kind.replace('_', ' ')}, {mineral}, {span})", width))
         if t.error:
-            print(f"  no result: {shown(t.error)}")
+            print(layout.wrapped(f"no result: {shown(t.error)}", width, first="  ", rest="  "))
             continue
         table = t.table
-        print(f"{'region':<8}" + "".join(f"{h:>{w}}" for _c, h, _s, w, _d in _COLUMNS))
-        for region in t.regions:
-            cells = (f"{_clean(table.at[region, c] * s, d):>{w},.{d}f}" for c, _h, s, w, d in _COLUMNS)
-            print(f"{region:<8}" + "".join(cells))
+        blocks = [[(heading, [figure(table.at[region, c] * scale, decimals) for region in t.regions])
+                   for c, heading, scale, decimals in columns] for columns in (_EFFECTS, _RESPONSE)]
+        for line in layout.table(t.regions, blocks, width):
+            print(line)
         if t.kind == "export_restriction":
             wedge = [x for x, on in zip(t.export_tax_equivalent_pct("with"), t.active) if on]
-            figures = ", ".join("ban" if x is None else f"{_clean(x, 1):.1f} %" for x in wedge)
-            print(f"  export-tax equivalent of the restriction (with the agreement), by year in force: {figures}")
+            figures = ", ".join("ban" if x is None else f"{figure(x, 1)} %" for x in wedge)
+            print(layout.wrapped(f"export-tax equivalent of the restriction (with the agreement), by year in force: "
+                                 f"{figures}", width, first="  ", rest="  "))
     for t in failed:
         print(f"workbench-cli stress: {shown(args.file)}: test {t.id}: {shown(t.error)}", file=sys.stderr)
     return 1 if failed else 0
-
-
-def _clean(x: float, decimals: int) -> float:
-    """The value, with anything that would print as -0.0 shown as 0."""
-    return 0.0 if abs(x) < 0.5 * 10 ** -decimals else float(x)
-

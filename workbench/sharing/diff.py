@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.analysis.units import figure
 from workbench.document import Scenario
 from workbench.engine.errors import EngineInputError, InfeasibleMarket
 from workbench.sharing.impact import PartnerImpact, partner_impact
@@ -109,16 +110,13 @@ class ScenarioDiff:
             return [f"Fiscal cost and price effects: not computed ({shown(self.impact_error)})"]
         t = self.impact.table
         lines = ["Change per partner (theirs - ours):",
-                 f"  {'region':<7}{'fiscal cost PV (USD m)':>26}{'consumer price (pp)':>22}{'producer price (pp)':>22}"]
+                 f"  {'':<7}{'fiscal cost PV':>16}{'consumer':>11}{'producer':>11}",
+                 f"  {'region':<7}{'USD m':>16}{'price pp':>11}{'price pp':>11}"]
         for region, row in t.iterrows():
-            lines.append(f"  {region:<7}{_fmt(row['fiscal_cost_pv_usd_change'] / 1e6, ',.1f'):>26}"
-                         f"{_fmt(row['consumer_price_change_pct_change'], '+.2f'):>22}"
-                         f"{_fmt(row['producer_price_change_pct_change'], '+.2f'):>22}")
-        return lines + [f"  warning: {shown(w)}" for w in self.impact.warnings]
-
-
-def _fmt(x: float, spec: str) -> str:
-    return "n/a" if x != x else format(x, spec)
+            lines.append(f"  {region:<7}{figure(row['fiscal_cost_pv_usd_change'] / 1e6, 1):>16}"
+                         f"{figure(row['consumer_price_change_pct_change'], 2, signed=True):>11}"
+                         f"{figure(row['producer_price_change_pct_change'], 2, signed=True):>11}")
+        return lines + [f"  warning: {shown(w, limit=1000)}" for w in self.impact.warnings]
 
 
 def _indent(text: str) -> str:
