@@ -51,10 +51,6 @@ class _StressBase(BaseModel):
     duration_years: Duration
     source_note: SourceNote = ""
 
-    def active_years(self) -> range:
-        """Calendar years in which the event is in force."""
-        return range(self.start_year, self.start_year + self.duration_years)
-
 
 class ExportRestriction(_StressBase):
     """A supplier region withholds a share of its exports to the targeted importers (quota, licensing delay, ban).

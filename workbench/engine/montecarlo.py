@@ -130,13 +130,14 @@ def _tick(progress, cancelled, fraction: float) -> None:
 def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.random.Generator):
     """Supply and demand elasticities per (mineral, path, region), uniform within each mineral's range."""
     a = len(minerals)
-    us = rng.random((a, paths, 1))
-    ud = rng.random((a, paths, 1))
-    eps = np.stack([mk.supply_low + u * (mk.supply_high - mk.supply_low)
-                    for mk, u in zip((model.markets[m] for m in minerals), us)])
-    eta = np.stack([mk.demand_low + u * (mk.demand_high - mk.demand_low)
-                    for mk, u in zip((model.markets[m] for m in minerals), ud)])
-    return eps, eta  # (A, P, R) each
+    supply_draw = rng.random((a, paths, 1))
+    demand_draw = rng.random((a, paths, 1))
+    markets = [model.markets[m] for m in minerals]
+    supply_elasticity = np.stack([mk.supply_low + u * (mk.supply_high - mk.supply_low)
+                                  for mk, u in zip(markets, supply_draw)])
+    demand_elasticity = np.stack([mk.demand_low + u * (mk.demand_high - mk.demand_low)
+                                  for mk, u in zip(markets, demand_draw)])
+    return supply_elasticity, demand_elasticity  # (A, P, R) each
 
 
 def _market_flows(setup: MarketSetup, shock: np.ndarray, years: list[int], elasticities=None, frac=None, strict=True,
@@ -297,7 +298,7 @@ def _direct(model: Model, setup: MarketSetup, z: np.ndarray, elastic, fixed: dic
     """Solve every path separately (needed when elasticities vary by path), mineral by mineral in blocks of paths."""
     a, h, p = z.shape
     r = setup.production_share.shape[1]
-    eps, eta = elastic
+    supply_elasticity, demand_elasticity = elastic
     net = np.zeros((h, p, r))
     src = {mi: np.zeros((h, p, r)) for mi in range(a)}
     cfd: dict[str, np.ndarray] = {}
@@ -307,7 +308,8 @@ def _direct(model: Model, setup: MarketSetup, z: np.ndarray, elastic, fixed: dic
         for n, start in enumerate(blocks):
             sl = slice(start, min(start + CHUNK_PATHS, p))
             b = sl.stop - sl.start
-            el = tuple(np.broadcast_to(e[mi, None, sl][None], (1, h, b, r)) for e in (eps, eta))
+            el = tuple(np.broadcast_to(e[mi, None, sl][None], (1, h, b, r))
+                       for e in (supply_elasticity, demand_elasticity))
             jump = (states or {}).get(mi)
             supply = jump[0][jump[1][:, sl]][None] if jump is not None else None
             n_, c_, s_, _, _ = _budgeted(one, np.exp(z[mi:mi + 1, :, sl]), model.years, el, fixed, supply)
