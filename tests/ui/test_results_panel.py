@@ -17,6 +17,7 @@ from workbench.ui.controller import DocumentController
 from workbench.ui.results import ResultsPanel
 from workbench.ui.results.compare_view import PACKAGES
 from workbench.ui.results.partner_model import BREACH_BACKGROUND
+from workbench.ui.results.scheduler import REFINE_DELAY_MS, REFINE_POLL_MS, ComputeScheduler
 from workbench.ui.results.table_view import EXPORT_ROLE
 
 MC_TIMEOUT = 20_000
@@ -361,3 +362,36 @@ def test_a_failed_monte_carlo_run_is_said_in_the_table_and_the_uncertainty_tab(q
     assert blocker.args[0] in shown(panel, "US", "p95_pv_usd", Qt.ItemDataRole.ToolTipRole)
     assert panel.uncertainty.status.text().startswith("Monte Carlo failed")
     assert not panel.error.isVisible()  # the deterministic result is still fine
+
+
+
+def test_the_background_run_waits_while_refine_when_says_no(qtbot, controller):
+    allowed = [False]
+    scheduler = ComputeScheduler(refine_when=lambda: allowed[0])
+    refining: list[bool] = []
+    scheduler.refining.connect(lambda: refining.append(allowed[0]))
+    with qtbot.waitSignal(scheduler.evaluated, timeout=MC_TIMEOUT):
+        scheduler.submit(controller.scenario)
+    qtbot.wait(REFINE_DELAY_MS + 5 * REFINE_POLL_MS)
+    assert refining == [] and scheduler.is_refining()  # held back, still due
+    allowed[0] = True
+    with qtbot.waitSignal(scheduler.refining, timeout=MC_TIMEOUT):
+        pass
+    assert refining == [True]
+    scheduler.shutdown()
+
+
+def test_a_shown_panel_refines_only_once_its_charts_are_drawn(qtbot, controller):
+    panel = ResultsPanel(controller)
+    qtbot.addWidget(panel)
+    assert panel._may_refine()  # never shown: nothing to wait for
+    panel.resize(1000, 700)
+    panel.show()
+    assert not panel.views_built and not panel._may_refine()
+    qtbot.waitUntil(lambda: panel.views_built and not panel.fiscal_chart.figure.stale
+                    and not panel.price_chart.figure.stale, timeout=MC_TIMEOUT)
+    assert panel._may_refine()
+    panel.tabs.setCurrentIndex(1)  # charts out of sight: they are not waited for
+    panel.fiscal_chart.figure.stale = True
+    assert panel._may_refine()
+    panel.shutdown()

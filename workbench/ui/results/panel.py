@@ -68,7 +68,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Results"))
         self.controller = controller
-        self.scheduler = ComputeScheduler(self, import_when=self._may_import_engine)
+        self.scheduler = ComputeScheduler(self, import_when=self._may_import_engine, refine_when=self._may_refine)
         self._breaches: dict[str, list[str]] = {}
         self._result: EvaluationResult | None = None
         # What the chart views show, kept for when they are built: the latest result and its refinements.
@@ -240,6 +240,15 @@ class ResultsPanel(QWidget):
         """Whether the scheduler may import the engine: after the first paint, or at once when the panel is not
         going to be painted (not shown, or in a minimised window)."""
         return self._first_frame_done or not self.isVisible() or self.window().isMinimized()
+
+    def _may_refine(self) -> bool:
+        """Whether the scheduler may start the background run (bracket options, mandate, Monte Carlo): not before
+        the charts on screen have been drawn the first time (it would slow that drawing, at start-up the longest wait
+        for the window), unless the panel or the charts are not going to be painted."""
+        if not self.isVisible() or self.window().isMinimized():
+            return True
+        return self._views_built and all(chart.figure.stale is False or not chart.isVisible()
+                                         for chart in (self._fiscal_chart, self._price_chart))
 
     def _build_views_when_imported(self) -> None:
         if self._imported.is_set():

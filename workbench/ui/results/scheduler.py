@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: A burst of edits (typing in a field) starts one background run, this long after its last edit.
 REFINE_DELAY_MS = 150
+#: How often a background run held back by ``refine_when`` looks again.
+REFINE_POLL_MS = 20
 #: The engine and what the first result needs (pandas, numpy): imported in a background thread after the window's
 #: first paint, not before it (they were most of the start-up time).
 ENGINE_MODULES = ("workbench.engine", "workbench.analysis.mandate", "workbench.ui.results.messages")
@@ -55,10 +57,13 @@ class ComputeScheduler(QObject):
     monteCarloFinished = Signal(object)         # MonteCarloResult of the current scenario
     refinementFailed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, import_when: Callable[[], bool] | None = None):
-        """``import_when`` says whether the engine's background import may start yet (default: at once)."""
+    def __init__(self, parent: QObject | None = None, import_when: Callable[[], bool] | None = None,
+                 refine_when: Callable[[], bool] | None = None):
+        """``import_when`` says whether the engine's background import may start yet, ``refine_when`` whether the
+        background run may start yet (at start-up it would slow the first charts' drawing; default: at once)."""
         super().__init__(parent)
         self._import_when = import_when
+        self._refine_when = refine_when
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         # The pool is created before the channel so that, on destruction, it waits for its thread before the
         # channel the thread reports to goes away.
@@ -156,6 +161,9 @@ class ComputeScheduler(QObject):
 
     def _start_refinement(self) -> None:
         if self._current is None:
+            return
+        if self._refine_when is not None and not self._refine_when():
+            self._refine_timer.start(REFINE_POLL_MS)
             return
         scenario, result = self._current
         job = Refinement(scenario, result, self._generation, self._channel)
