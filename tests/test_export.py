@@ -150,9 +150,20 @@ def test_term_sheet_numbers_clauses_and_styles_brackets(default_export):
                for c in cells)
     assert not any(c.startswith(("(a)", "(b)")) for c in cells)
     # definitions of the capitalised terms used, final provisions and one signature block per member
-    assert rows["0"][2].value == "Definitions"
+    assert rows["0"][2].value == "Definitions and common terms"
     defined = {str(r[1].value) for k, r in rows.items() if k.startswith("0.")}
     assert {"Parties", "Reference Price", "Settlement Period", "Eligible Producer", "Landed Price"} <= defined
+    # the common terms stated once; a clause repeats an item only where its own rule differs
+    common = {str(r[1].value): str(r[2].value) for k, r in rows.items() if k.startswith("0.")}
+    assert common["Cost sharing"].startswith("Unless a clause provides otherwise, each Party shall bear the cost")
+    assert common["Review and termination"].startswith("Unless a clause provides otherwise, any Party may request")
+    for n, clause in enumerate(scenario.document.clauses, start=1):
+        items = [str(r[1].value) for k, r in rows.items() if k.startswith(f"{n}.")]
+        assert ("Cost sharing" in items) == (clause.cost_sharing.rule.value != "own"), (n, items)
+        assert ("Review and termination" in items) == (clause.review_after_years is not None), (n, items)
+        assert items[-1] in ("Term", "Cost sharing", "Review and termination")
+    assert rows[f"{nickel}.5"][2].value.startswith("The Parties shall share the net fiscal cost of this clause")
+    assert "Each Party shall bear the cost of" not in " ".join(cells[cells.index("1"):])  # never per clause
     last = str(len(scenario.document.clauses) + 1)
     assert rows[last][2].value == "Final provisions"
     items = [str(r[1].value) for k, r in rows.items() if k.startswith(last + ".")]

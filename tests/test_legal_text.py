@@ -8,7 +8,7 @@ import pytest
 
 from workbench.defaults import default_scenario
 from workbench.document import Scenario
-from workbench.text import RenderedClause, Segment, TemplateError, render_clause
+from workbench.text import RenderedClause, Segment, TemplateError, common_items, common_terms, render_clause
 from workbench.instrument_kinds import KINDS, kind_of
 from workbench.text.render import COMMON_PARAMS, kind_placeholders
 from workbench.text.templates import load_template, parse_template
@@ -74,7 +74,7 @@ def test_legal_english_articles_lower_case_minerals_no_zero_premium_whole_volume
     s = default_scenario()
     tariff = render_clause(s.document.clause("tungsten-tariff"), s.document).plain_text()
     assert "The United States shall apply an ad valorem duty of 50 per cent on imports of tungsten originating in " \
-           "China." in tariff
+           "China; the revenue accrues to the importing Party." in tariff
     floor = render_clause(s.document.clause("ndpr-border-floor"), s.document).plain_text()
     assert "3 years after it starts to apply" in floor and "Any Party may request a review" not in floor
     assert "Any Party may request a review" in tariff
@@ -181,3 +181,25 @@ def test_final_provisions_name_the_parties_and_observers():
     assert "[justified under Article XX of the GATT 1994][" in text["Relationship with WTO obligations"]
     assert "consultations" in text["Dispute settlement"] and "arbitration" in text["Dispute settlement"]
     assert set(text) >= {"Accession", "Entry into force", "Duration and review", "Withdrawal"}
+
+
+def test_common_terms_stand_for_the_clauses_that_say_no_more():
+    """The term sheet states each Party's own cost and the review on request once; a clause whose rule differs
+    (fixed shares, a review year) keeps its own item, and with no such clause there are no common terms."""
+    s = default_scenario()
+    items = {c.id: common_items(c) for c in s.document.clauses}
+    assert items["nickel-cfd"] == set()  # fixed shares and a review after 4 years: its own items
+    assert items["ndpr-border-floor"] == {"Cost sharing"}  # its review after 3 years is its own
+    assert items["tungsten-tariff"] == {"Cost sharing", "Review and termination"}
+    terms = dict(common_terms(s.document.clauses))
+    assert list(terms) == ["Cost sharing", "Review and termination"]
+    own = render_clause(s.document.clause("tungsten-tariff"), s.document)
+    rule = "shall bear the cost of, and retain any revenue from, the measures it applies under"
+    assert rule in "".join(seg.text for seg in own.paragraphs[own.items.index("Cost sharing")])
+    assert rule in "".join(seg.text for seg in terms["Cost sharing"])  # the same rule, stated for every clause
+
+    def own_rules(data):
+        for c in data["document"]["clauses"]:
+            c["review_after_years"] = 5
+            c["cost_sharing"] = {"rule": "gdp"}
+    assert common_terms(_scenario_with(own_rules).document.clauses) == []

@@ -29,13 +29,13 @@ PRINT_WIDTH_PT = 842 - 2 * 72 * 0.45
 CHAR_PT = {8: 4.0, 9: 4.6}
 #: A4 landscape height in points, the margins in inches (Excel's page model: header and footer inside the margins).
 PAPER_HEIGHT_PT = 595.3
-MARGIN_TOP_IN = MARGIN_BOTTOM_IN = 0.55
+MARGIN_TOP_IN = MARGIN_BOTTOM_IN = 0.5
 MARGIN_SIDE_IN = 0.45
 HEADER_IN = FOOTER_IN = 0.25
 #: Printable width in column-width units (about 7.5 points each at 100 %): widths of every sheet add up to less.
 PAGE_WIDTH_UNITS = 138
 #: Headroom for renderers whose row heights round differently (LibreOffice rounds to its own units).
-SAFETY = 0.97
+SAFETY = 0.99
 BODY_HEIGHT_PT = (PAPER_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)) * SAFETY
 #: Characters of 10-point text per unit of column width: Calibri (and its metric twin Carlito) fits about 1.4;
 #: LibreOffice with neither (DejaVu Sans) about 1.3, on a sheet it prints scaled down; rows are sized for 1.3 so no
@@ -132,8 +132,9 @@ def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = Fa
 
 
 def wrapped_height(text: str, width: float, points: float = 10.0, bold: bool = False) -> float:
-    """Row height (points) that shows ``text`` wrapped in a column ``width`` units wide, never clipped."""
-    return max(15.0, wrapped_lines(str(text), width, points, bold) * points * LINE_FACTOR + ROW_PADDING)
+    """Row height (points) that shows ``text`` wrapped in a column ``width`` units wide, never clipped: its lines at
+    the font's line height (a single line of 9-pt legal text takes 13.5 points, as in Excel, not a 15-point row)."""
+    return wrapped_lines(str(text), width, points, bold) * points * LINE_FACTOR + ROW_PADDING
 
 
 Writer = Callable[[int], None]

@@ -19,8 +19,8 @@ from workbench.export.terms import write_terms
 SHEETS = (
     ("Cover", "Title, marking, revision, parties, stored content hash and what was verified, changes since the last "
               "round"),
-    ("Term sheet", "Definitions, numbered clauses (items, commentary, reservations as footnotes), final provisions "
-                   "and signature blocks; text in square brackets is not agreed"),
+    ("Term sheet", "Definitions and common terms, numbered clauses (items, commentary, reservations as footnotes), "
+                   "final provisions and signature blocks; text in square brackets is not agreed"),
     ("Fiscal cost", "Net fiscal cost per partner: average a year, present value, peak, P50/P95, by year and "
                     "by instrument; charts of fiscal cost and of price changes"),
     ("Price effects", "Consumer and producer price changes per partner and per mineral"),

@@ -1,8 +1,9 @@
-"""The term sheet proper: definitions, each clause numbered with its items, final provisions and signature blocks.
+"""The term sheet proper: definitions and common terms, each clause numbered with its items, final provisions and
+signature blocks.
 
 A clause is printed whole on one page; one longer than a page continues under a "Clause N (cont.)" row. Items are
 numbered ``n.k``; commentary (note, what is modelled, status) is neither numbered nor lettered; reservations are
-footnotes.
+footnotes. A clause's cost-sharing or review item that says no more than the common terms is not repeated under it.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.export.cells import put, put_segments
 from workbench.export.page import Pager, Row, setup_page, wrapped_height
-from workbench.text import Segment, definitions, final_provisions, members, render_clause
+from workbench.text import Segment, common_items, common_terms, definitions, final_provisions, members, render_clause
 from workbench.text.words import in_sentence_name
 
-WIDTHS = {"A": 6, "B": 21, "C": 109}
-HEADER_HEIGHT = 18.0
+WIDTHS = {"A": 6, "B": 19, "C": 111}
+HEADER_HEIGHT = 15.0
+CLAUSE_GAP = 6.0   # blank points between clauses (the shaded heading row marks where the next one starts)
 TEXT_POINTS = 9.0
 SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 NO_CLAUSES = "No clauses yet: this scenario has no clauses to circulate."
@@ -78,9 +80,9 @@ class _Rows:
 
     def signature(self, party: str) -> Row:
         def write(r: int) -> None:
-            put(self.ws, r, 2, party, "ts_label")
+            put(self.ws, r, 2, party, "ts_item")
             put(self.ws, r, 3, SIGNATURE_LINE, "ts_signature")
-        return Row(max(26.0, wrapped_height(party, WIDTHS["B"], 10.0, bold=True)), write)  # ts_label: 10 pt
+        return Row(max(26.0, wrapped_height(party, WIDTHS["B"], TEXT_POINTS, bold=True)), write)  # room to sign
 
 
 def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str]], banner: str = "") -> None:
@@ -105,12 +107,14 @@ def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str
     used = " ".join(rc.plain_text() for rc in rendered) + " ".join(
         "".join(s.plain() for s in segs) for _, segs in provisions)
 
-    block = [rows.heading("0", "Definitions")]
-    block += [rows.item(f"0.{k}", term, segs) for k, (term, segs) in enumerate(definitions(used), start=1)]
+    common = common_terms(doc.clauses)
+    heading = "Definitions and common terms" if common else "Definitions"
+    block = [rows.heading("0", heading)]
+    block += [rows.item(f"0.{k}", term, segs) for k, (term, segs) in enumerate(definitions(used) + common, start=1)]
     block.append(rows.comment([Segment(CONVENTIONS)]))
-    pager.block(block, [rows.continued("0 (cont.)", "Definitions")])
+    pager.block(block, [rows.continued("0 (cont.)", heading)])
     if not doc.clauses:
-        pager.gap()
+        pager.gap(CLAUSE_GAP)
         pager.block([rows.comment([Segment(NO_CLAUSES)], "ts_legal", TEXT_POINTS)])
 
     footnotes = 0
@@ -122,30 +126,34 @@ def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str
             marks += footnote_mark(footnotes)
             notes.append(rows.comment([Segment(f"{footnote_mark(footnotes)} {note}")], "ts_footnote", 8.5))
         block = [rows.heading(str(n), f"{rc.heading}: {clause.title}{marks}", status, style)]
-        block += _numbered(rows, str(n), zip(rc.items, rc.paragraphs))
+        block += _numbered(rows, str(n), zip(rc.items, rc.paragraphs), leave_out=common_items(clause))
         if rc.commentary:  # one unlettered line: note, what is modelled, status
             block.append(rows.comment([seg for k, para in enumerate(rc.commentary)
                                        for seg in ([Segment("  ")] if k else []) + para]))
         block += notes
-        pager.gap()
+        pager.gap(CLAUSE_GAP)
         pager.block(block, [rows.continued(f"Clause {n} (cont.)", clause.title)])
 
     n = str(len(doc.clauses) + 1)
     block = [rows.heading(n, "Final provisions")] + _numbered(rows, n, provisions)
-    pager.gap()
-    pager.block(block, [rows.continued(f"{n} (cont.)", "Final provisions")], keep=False)  # not a clause
+    pager.gap(CLAUSE_GAP)
+    pager.block(block, [rows.continued(f"{n} (cont.)", "Final provisions")])
     block = [rows.comment([Segment("Signed for the Parties, ad referendum:")], "ts_section", 11.0)]
     block += [rows.signature(f"For {in_sentence_name(p.name)}") for p in members(doc)]
-    pager.gap()
+    pager.gap(CLAUSE_GAP)
     pager.block(block, [rows.continued("", "Signatures (cont.)")])
     setup_page(ws, marking=meta.classification, title=meta.title, header_rows=(header_row, header_row),
                freeze=f"A{header_row + 1}", widths=WIDTHS, banner=banner)
 
 
-def _numbered(rows: _Rows, n: str, items: Any) -> list[Row]:
-    """Item rows numbered ``n.1``, ``n.2``...; a paragraph continuing an item gets no number."""
-    out, k = [], 0
+def _numbered(rows: _Rows, n: str, items: Any, leave_out: set[str] = frozenset()) -> list[Row]:
+    """Item rows numbered ``n.1``, ``n.2``...; a paragraph continuing an item gets no number; the items named in
+    ``leave_out`` (and their continuing paragraphs) are left out."""
+    out, k, current = [], 0, ""
     for item, segments in items:
+        current = item or current
+        if current in leave_out:
+            continue
         if item:
             k += 1
         out.append(rows.item(f"{n}.{k}" if item else "", item, segments))

@@ -1,10 +1,12 @@
-"""The parts of a term sheet around the clauses: definitions of the terms used, final provisions, signatories."""
+"""The parts of a term sheet around the clauses: definitions of the terms used, common terms, final provisions,
+signatories."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from workbench.document.clauses import CostSharingRule
 from workbench.document.scenario import PartnerRole
 from workbench.text.render import fill
 from workbench.text.segments import Segment
@@ -12,6 +14,13 @@ from workbench.text.templates import load_template
 from workbench.text.words import in_sentence_name, join_words, text
 
 FINAL_PARAMS = frozenset({"parties", "observers", "observer_word", "observer_verb"})
+#: The items of resources/templates/common_terms.txt and when a clause's own item says no more than the common term:
+#: each Party bears its own cost ("Each Party shall bear the cost of ..."), no review year ("Any Party may request a
+#: review ..."), the wording of common.txt for those cases.
+COMMON_ITEMS = {
+    "Cost sharing": lambda clause: clause.cost_sharing.rule is CostSharingRule.OWN,
+    "Review and termination": lambda clause: clause.review_after_years is None,
+}
 _TERM = re.compile(r'"([^"]+)"')
 
 
@@ -37,6 +46,19 @@ def _defines(paragraph: str) -> list[str]:
 def defined_terms() -> list[str]:
     """Every term the definitions template defines."""
     return [t for tp in load_template("definitions", frozenset()) for t in _defines(tp.parts[0])]
+
+
+def common_items(clause: Any) -> set[str]:
+    """The items of ``clause`` that the common terms state for it (a term sheet prints them once, not per clause)."""
+    return {item for item, holds in COMMON_ITEMS.items() if holds(clause)}
+
+
+def common_terms(clauses: Any) -> list[tuple[str, list[Segment]]]:
+    """``(item, segments)`` of the common terms (``resources/templates/common_terms.txt``) that at least one of
+    ``clauses`` relies on."""
+    used = set().union(*(common_items(c) for c in clauses))
+    return [(tp.item, segments) for tp in load_template("common_terms", frozenset())
+            if tp.item in used and (segments := fill(tp, {})) is not None]
 
 
 def members(doc: Any) -> list[Any]:
