@@ -34,7 +34,8 @@ MARGIN_SIDE_IN = 0.45
 HEADER_IN = FOOTER_IN = 0.25
 #: Printable width in column-width units (about 7.5 points each at 100 %): widths of every sheet add up to less.
 PAGE_WIDTH_UNITS = 138
-#: Headroom for renderers whose row heights round differently (LibreOffice rounds to its own units).
+#: Headroom for renderers whose row heights round differently (LibreOffice rounds to its own units): 1 % of the
+#: body, about 5 points a page.
 SAFETY = 0.99
 BODY_HEIGHT_PT = (PAPER_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)) * SAFETY
 #: Characters of 10-point text per unit of column width: Calibri (and its metric twin Carlito) fits about 1.4;
@@ -133,7 +134,7 @@ def wrapped_lines(text: str, width: float, points: float = 10.0, bold: bool = Fa
 
 def wrapped_height(text: str, width: float, points: float = 10.0, bold: bool = False) -> float:
     """Row height (points) that shows ``text`` wrapped in a column ``width`` units wide, never clipped: its lines at
-    the font's line height (a single line of 9-pt legal text takes 13.5 points, as in Excel, not a 15-point row)."""
+    the font's line height and the cell padding (one line of 9-pt legal text: 13.5 points)."""
     return wrapped_lines(str(text), width, points, bold) * points * LINE_FACTOR + ROW_PADDING
 
 
