@@ -18,7 +18,7 @@ from workbench.data import load_dataset
 from workbench.defaults import default_scenario
 from workbench.engine import evaluate, run_monte_carlo
 from workbench.export import SHEETS, write_term_sheet
-from workbench.export.page import PAGE_WIDTH_UNITS
+from workbench.export.page import PAGE_WIDTH_UNITS, Pager, Row
 from workbench.files import save_scenario
 
 PATHS = 200
@@ -286,3 +286,33 @@ def test_cli_export(tmp_path, capsys):
     assert main(["export", str(bad), "-o", str(tmp_path / "x.xlsx")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a scenario file" in err and "Traceback" not in err
+
+
+def test_pager_moves_joined_rows_whole_and_splits_only_a_group_longer_than_a_page():
+    def rows(*heights: float) -> list[Row]:  # the first row of a group, then the rows joined to it
+        return [Row(h, lambda r: None, joined=k > 0) for k, h in enumerate(heights)]
+
+    ws = openpyxl.Workbook().active
+    pager = Pager(ws, 1, 0.0)
+    pager.capacity = 100.0
+    pager.block(rows(10, 10) + rows(20, 20, 20) + rows(20, 20, 20), rows(10), keep=False)
+    # title and header (20) and the first group (60) fill 80: the second group (60) goes whole to the next page,
+    # under the continuation row, instead of leaving one of its rows on the first page
+    assert [b.id for b in ws.row_breaks.brk] == [5] and pager.used == 70
+    pager.new_page()
+    pager.block(rows(10) + rows(*[20] * 6), rows(10), keep=False)  # 120 points: split between rows
+    assert [b.id for b in ws.row_breaks.brk] == [5, 9, 14] and pager.used == 10 + 40  # 4 rows, then 2
+    # the default export's mineral table: a page ends where a mineral's rows end
+    wb = openpyxl.Workbook()
+    from workbench.export.results import write_prices
+    from workbench.export.styles import register_styles
+    register_styles(wb)
+    scenario = default_scenario()
+    write_prices(wb.active, scenario, evaluate(scenario, dataset=load_dataset()))
+    sheet = wb.active
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    assert breaks
+    for b in breaks:  # the per-partner table fits the first page: the mineral table goes on to the next
+        assert sheet.cell(b, 2).value in {m.name for m in scenario.document.minerals}
+        assert sheet.cell(b + 2, 2).value == "Mineral"  # continued under the headers...
+        assert sheet.cell(b + 3, 2).value != sheet.cell(b, 2).value  # ...with the next mineral

@@ -143,10 +143,12 @@ Writer = Callable[[int], None]
 
 @dataclass(frozen=True)
 class Row:
-    """One row to place: its height in points and a function writing its cells at a given row number."""
+    """One row to place: its height in points and a function writing its cells at a given row number; a ``joined``
+    row goes on the page of the row before it (a table's header with its title and first row, a group of rows)."""
 
     height: float
     write: Writer
+    joined: bool = False
 
 
 class Pager:
@@ -190,16 +192,26 @@ class Pager:
         total = sum(r.height for r in rows)
         if keep and not self.fits(total) and total <= self.capacity:
             self.new_page()
-        elif not self.fits(sum(r.height for r in rows[:2])):   # never a heading alone at the foot of a page
-            self.new_page()
+        elif not self.fits(max(sum(r.height for r in rows[:2]), self._run(rows, 0))):  # never a heading alone
+            self.new_page()                                                             # at the foot of a page
         first = self.row
-        for row in rows:
-            if not self.fits(row.height):
+        room = self.capacity - sum(c.height for c in continuation or [])
+        for i, row in enumerate(rows):
+            need = row.height if row.joined else self._run(rows, i)
+            if not self.fits(need if need <= room else row.height):
                 self.new_page()
                 for c in continuation or []:
                     self.put(c)
             self.put(row)
         return first
+
+    @staticmethod
+    def _run(rows: list[Row], i: int) -> float:
+        """Height of ``rows[i]`` and the joined rows that follow it."""
+        end = i + 1
+        while end < len(rows) and rows[end].joined:
+            end += 1
+        return sum(r.height for r in rows[i:end])
 
 
 def title_block(ws: Worksheet, scenario: Any, title: str, note: str, widths: list[float]) -> float:

@@ -64,25 +64,28 @@ class _Tables:
         def write(r: int) -> None:
             for col, head in enumerate(heads, start=1):
                 put(self.ws, r, col, head, "ts_header")
-        return Row(height, write)
+        return Row(height, write, joined=True)
 
     def section(self, text: str) -> Row:
         return Row(20.0, lambda r: put(self.ws, r, 1, text, "ts_section"))
 
-    def table(self, title: str, heads: list[str], body: list[list[tuple[Any, str]]]) -> tuple[int, int]:
+    def table(self, title: str, heads: list[str], body: list[list[tuple[Any, str]]],
+              group: int | None = None) -> tuple[int, int]:
         """A section title, a header row and the body rows ((value, style) per cell); returns (header row, last row).
 
-        Headers are written again (with "(cont.)") on every page the table continues on."""
-        def data(cells: list[tuple[Any, str]]) -> Row:
+        Headers are written again (with "(cont.)") on every page the table continues on; rows whose cell ``group``
+        (an index) holds the same value as the row before stay on its page (a mineral's partners)."""
+        def data(k: int, cells: list[tuple[Any, str]]) -> Row:
             height = max([15.0] + [wrapped_height(v, self.widths.get(c, 12)) for c, (v, _) in
                                    enumerate(cells, start=1) if isinstance(v, str)])
 
             def write(r: int) -> None:
                 for col, (value, style) in enumerate(cells, start=1):
                     put(self.ws, r, col, value, style)
-            return Row(height, write)
+            joined = k == 0 or (group is not None and cells[group][0] == body[k - 1][group][0])
+            return Row(height, write, joined=joined)
         self.pager.gap(9.0)
-        first = self.pager.block([self.section(title), self.header(heads)] + [data(c) for c in body],
+        first = self.pager.block([self.section(title), self.header(heads)] + [data(k, c) for k, c in enumerate(body)],
                                  [self.section(f"{title} (cont.)"), self.header(heads)])
         return first + 1, self.pager.row - 1
 
@@ -218,7 +221,7 @@ def write_prices(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
     t.table("Price effects by mineral", ["Code", "Mineral"] + [h for _, h, _ in MINERAL_COLUMNS],
             [[(row.region, "ts_label"), (minerals.get(row.mineral, row.mineral), "ts_label")]
              + [(getattr(row, c), s) for c, _, s in MINERAL_COLUMNS]
-             for row in result.mineral_table.itertuples(index=False)])
+             for row in result.mineral_table.itertuples(index=False)], group=1)
     _finish(ws, scenario, widths, banner)
     return captioned
 
