@@ -20,7 +20,7 @@ bench: $(STAMP)
 # Mutation testing of the core modules (not part of CI, tens of minutes): score per module and the surviving mutants.
 # How to read it: docs/testing.md. One mutant at a time, niced.
 mutation: $(STAMP)
-	nice -n 10 $(BIN)/python scripts/mutation.py --max-per-module 5
+	nice -n 10 $(BIN)/python scripts/mutation.py --per-package 40
 
 # The Linux bundle and tarball (installer/README.md); bundle-test also installs it and runs its smoke test offline.
 bundle: system-deps

@@ -33,35 +33,52 @@ ALWAYS_FULL = ("workbench/engine/instruments.py", "workbench/files/scenario_file
                "workbench/sharing/clean.py", "workbench/export/cells.py")
 EXCLUSIONS = ROOT / "scripts" / "mutation_equivalent.txt"
 
-#: Tests run against a module's mutants, fastest first (-x stops at the first failure). Longest matching prefix wins.
+#: Tests run against a module's mutants (-x stops at the first failure). Longest matching prefix wins. Chosen from
+#: line coverage per test file (coverage.py with a context per test, the whole suite without the window tests): every
+#: test file that runs a fair share of the module's lines, cheap ones first; a pytest start costs more than most of
+#: these files, so a package shares one set and only modules with their own slow tests add them.
+_DOCUMENT = ("tests/test_document.py", "tests/test_legal_text.py", "tests/test_scenario_file_received.py",
+             "tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_cli_stress.py",
+             "tests/test_sharing_diff_merge.py", "tests/test_sharing_term_sheet.py", "tests/test_engine_stress.py",
+             "tests/test_scenario_file.py")
+_FILES = ("tests/test_scenario_file_received.py", "tests/test_golden_file.py", "tests/test_sharing_clean.py",
+          "tests/test_sharing.py", "tests/test_sharing_signatures.py", "tests/test_cli_evaluate.py",
+          "tests/test_gsim.py", "tests/test_scenario_file.py", "tests/test_scenario_file_limits.py",
+          "tests/test_hostile_files.py")
+_ENGINE = ("tests/test_engine_cost_sharing.py", "tests/test_compare_options.py", "tests/test_engine_default.py",
+           "tests/test_cli_stress.py", "tests/test_gsim.py", "tests/test_guards.py", "tests/test_sharing_term_sheet.py",
+           "tests/test_engine_cases.py", "tests/test_engine_stress.py")
+_SHARING = ("tests/test_sharing.py", "tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_golden_file.py",
+            "tests/test_sharing_signatures.py", "tests/test_sharing_cli.py", "tests/test_sharing_diff_merge.py",
+            "tests/test_scenario_file_received.py", "tests/test_cli_stress.py", "tests/test_sharing_term_sheet.py",
+            "tests/test_hostile_files.py")
+_EXPORT = ("tests/test_export_cells.py", "tests/test_export_charts.py", "tests/test_sharing_term_sheet.py",
+           "tests/test_export_text_robustness.py", "tests/test_export_stress.py", "tests/test_export_integrity.py",
+           "tests/test_export.py")
 TEST_MAP: dict[str, tuple[str, ...]] = {
-    "workbench/document/": ("tests/test_document.py", "tests/test_scenario_file.py", "tests/test_legal_text.py",
-                            "tests/test_sharing_diff_merge.py"),
-    "workbench/document/stress.py": ("tests/test_document.py", "tests/test_engine_stress.py"),
-    "workbench/document/release.py": ("tests/test_document.py", "tests/test_engine_stress.py"),
-    "workbench/document/free_text.py": ("tests/test_document.py", "tests/test_leaks.py", "tests/test_scenario_file.py"),
-    "workbench/files/": ("tests/test_golden_file.py", "tests/test_scenario_file_received.py",
-                         "tests/test_scenario_file_limits.py", "tests/test_scenario_file.py", "tests/test_sharing.py"),
-    "workbench/engine/": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py",
-                          "tests/test_engine_default.py"),
-    "workbench/engine/montecarlo.py": ("tests/test_engine_montecarlo.py", "tests/test_engine_cases.py"),
-    "workbench/engine/disruptions.py": ("tests/test_engine_montecarlo.py", "tests/test_engine_stress.py"),
-    "workbench/engine/calibrat": ("tests/test_calibration.py", "tests/test_engine_default.py"),
-    "workbench/engine/guards.py": ("tests/test_guards.py", "tests/test_cli_evaluate.py"),
-    "workbench/engine/gsim.py": ("tests/test_gsim.py",),
-    "workbench/engine/releases.py": ("tests/test_engine_stress.py", "tests/test_cli_stress.py"),
-    "workbench/engine/stress": ("tests/test_engine_stress.py", "tests/test_cli_stress.py"),
-    "workbench/instrument_kinds/": ("tests/test_engine_cost_sharing.py", "tests/test_instrument_kinds.py",
+    "workbench/document/": _DOCUMENT,
+    "workbench/document/free_text.py": (*_DOCUMENT, "tests/test_hostile_files.py"),
+    "workbench/files/": _FILES,
+    "workbench/files/atomic.py": (*_FILES, "tests/test_cli_robustness.py"),
+    "workbench/files/json_input.py": (*_FILES, "tests/test_cli_robustness.py"),
+    "workbench/files/migrations.py": (*_FILES, "tests/test_cli_robustness.py"),
+    "workbench/engine/": _ENGINE,
+    "workbench/engine/calibrat": (*_ENGINE, "tests/test_calibration.py"),
+    "workbench/engine/montecarlo.py": (*_ENGINE, "tests/test_engine_montecarlo.py"),
+    "workbench/engine/disruptions.py": (*_ENGINE, "tests/test_engine_montecarlo.py"),
+    "workbench/engine/results.py": (*_ENGINE, "tests/test_export_charts.py", "tests/test_export.py"),
+    "workbench/engine/guards.py": (*_ENGINE, "tests/test_cli_evaluate.py"),
+    "workbench/engine/gsim.py": ("tests/test_gsim.py", "tests/test_cli_robustness.py"),
+    "workbench/engine/stress": (*_ENGINE, "tests/test_export_stress.py"),
+    "workbench/engine/releases.py": (*_ENGINE, "tests/test_export_stress.py"),
+    "workbench/instrument_kinds/": ("tests/test_instrument_kinds.py", "tests/test_engine_cost_sharing.py",
+                                    "tests/test_compare_options.py", "tests/test_legal_text.py",
                                     "tests/test_engine_cases.py", "tests/test_engine_montecarlo.py"),
-    "workbench/engine/instruments.py": ("tests/test_engine_cost_sharing.py", "tests/test_engine_cases.py"),
-    "workbench/sharing/": ("tests/test_sharing.py", "tests/test_sharing_signatures.py", "tests/test_golden_file.py",
-                           "tests/test_sharing_diff_merge.py", "tests/test_sharing_cli.py"),
-    "workbench/sharing/leaks.py": ("tests/test_leaks.py", "tests/test_sharing_clean.py", "tests/test_sharing.py"),
-    "workbench/sharing/clean.py": ("tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_sharing.py",
-                                   "tests/test_sharing_signatures.py"),
-    "workbench/export/": ("tests/test_export_cells.py", "tests/test_export.py", "tests/test_export_charts.py",
-                          "tests/test_sharing_term_sheet.py"),
-    "workbench/text/": ("tests/test_legal_text.py", "tests/test_export.py"),
+    "workbench/sharing/": _SHARING,
+    "workbench/sharing/keys.py": (*_SHARING, "tests/test_cli_robustness.py"),
+    "workbench/export/": _EXPORT,
+    "workbench/text/": ("tests/test_legal_text.py", "tests/test_instrument_kinds.py", "tests/test_export_cells.py",
+                        "tests/test_sharing_term_sheet.py", "tests/test_export.py"),
 }
 
 _BINOP_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
@@ -326,6 +343,32 @@ def _sample(mutants: list[Mutant], limit: int, seed: int, path: str) -> list[Mut
     return [mutants[i] for i in sorted(chosen)]
 
 
+def _compiles(mutant: Mutant, sources: dict[str, str]) -> bool:
+    try:
+        compile(apply(sources[mutant.path], mutant), mutant.path, "exec")
+    except SyntaxError:
+        return False
+    return True
+
+
+def _package_sample(live: dict[str, list[Mutant]], size: int, seed: int) -> dict[str, list[Mutant]]:
+    """A seeded simple random sample of ``size`` compiling mutants per core package, drawn from all the package's
+    non-excluded mutants at once (so each module weighs by its number of mutants); ``{module: its chosen mutants}``."""
+    sources = {path: (ROOT / path).read_text(encoding="utf-8") for path in live}
+    chosen: dict[str, list[Mutant]] = {path: [] for path in live}
+    for pkg in CORE_PACKAGES:
+        pool = [m for path in sorted(live) if path.startswith(f"workbench/{pkg}/") for m in live[path]]
+        order = random.Random(f"{seed}:{pkg}").sample(range(len(pool)), len(pool))
+        taken = 0
+        for i in order:
+            if taken == size:
+                break
+            if _compiles(pool[i], sources):     # an invalid mutant is no draw: the sample scores `size` mutants
+                chosen[pool[i].path].append(pool[i])
+                taken += 1
+    return {path: sorted(ms, key=lambda m: (m.start, m.end, m.change)) for path, ms in chosen.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: run the mutants and print the score per module and package, and the survivors."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -333,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-per-module", type=int, default=0, metavar="N",
                     help="score a seeded sample of N mutants per module (0: all; the modules in ALWAYS_FULL are "
                          "always scored in full)")
+    ap.add_argument("--per-package", type=int, default=0, metavar="N",
+                    help="score a seeded random sample of N mutants per core package, drawn from all its modules "
+                         "(what `make mutation` runs; overrides --max-per-module and ALWAYS_FULL)")
     ap.add_argument("--seed", type=int, default=17, help="sampling seed (default 17): the same seed, the same mutants")
     ap.add_argument("--list", action="store_true", help="list the mutants (and excluded ones) without running them")
     ap.add_argument("--json", metavar="FILE", help="also write every mutant's outcome to FILE")
@@ -355,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         earlier |= {(r["path"], r["function"], r["change"], r["line"]) for r in rows if r["outcome"] == "survived"}
     plan: list[tuple[str, list[Mutant], int, int]] = []   # module, to run, excluded, total
     used_exclusions: set[str] = set()
+    live_of: dict[str, list[Mutant]] = {}
+    total_of: dict[str, int] = {}
     for path in modules:
         every = find_mutants(path)
         live = [m for m in every if m.key not in exclusions and m.line >= args.start_line]
@@ -362,7 +410,14 @@ def main(argv: list[str] | None = None) -> int:
             live = [m for m in live if (m.path, m.function, m.change) in earlier
                     or (m.path, m.function, m.change.split(" in: ")[0], m.line) in earlier]
         used_exclusions |= {m.key for m in every if m.key in exclusions}
-        plan.append((path, _sample(live, args.max_per_module, args.seed, path), len(every) - len(live), len(every)))
+        live_of[path], total_of[path] = live, len(every)
+    if args.per_package > 0:
+        chosen_of = _package_sample(live_of, args.per_package, args.seed)
+    else:
+        chosen_of = {path: _sample(live, args.max_per_module, args.seed, path) for path, live in live_of.items()}
+    for path in modules:
+        chosen = chosen_of[path]
+        plan.append((path, chosen, total_of[path] - len(live_of[path]), total_of[path]))
     stale = [k for k in exclusions if k.split(" | ")[0] in modules and k not in used_exclusions]
     for key in stale:
         print(f"note: exclusion matches no mutant any more (code changed?): {key}")
@@ -404,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout = 3 * base_time + 10
             target = tree / path
             original = target.read_text(encoding="utf-8")
-            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded or not selected); "
+            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded); "
                   f"tests {' '.join(t.removeprefix('tests/') for t in tests)} ({base_time:.0f} s unmutated)",
                   flush=True)
             try:
@@ -424,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(original, encoding="utf-8")
             _report_module(path, [r for r in results if r["path"] == path], excluded, total)
     elapsed = time.monotonic() - started
-    worst = _report_packages(results)
+    worst = _report_packages(results, plan)
     print(f"\n{len(results)} mutants run in {elapsed / 60:.1f} min")
     if args.json:
         Path(args.json).write_text(json.dumps({"seed": args.seed, "max_per_module": args.max_per_module,
@@ -441,16 +496,24 @@ def _score(rows: list[dict]) -> tuple[int, int]:
     return sum(r["outcome"] != "survived" for r in scored), len(scored)
 
 
+def _wilson(killed: int, scored: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson interval of a score measured on a random sample, in percent."""
+    p = killed / scored
+    centre = (p + z * z / (2 * scored)) / (1 + z * z / scored)
+    half = z * ((p * (1 - p) / scored + z * z / (4 * scored * scored)) ** 0.5) / (1 + z * z / scored)
+    return 100 * (centre - half), 100 * min(1.0, centre + half)
+
+
 def _report_module(path: str, rows: list[dict], excluded: int, total: int) -> None:
     killed, scored = _score(rows)
     pct = 100.0 * killed / scored if scored else 100.0
     timeouts = sum(r["outcome"] == "timeout" for r in rows)
     extra = f", {timeouts} by timeout" if timeouts else ""
     print(f"   {path}: killed {killed}/{scored} = {pct:.1f} %{extra} "
-          f"(run {len(rows)} of {total} mutants, {excluded} excluded or not selected)", flush=True)
+          f"(run {len(rows)} of {total} mutants, {excluded} excluded)", flush=True)
 
 
-def _report_packages(results: list[dict]) -> float | None:
+def _report_packages(results: list[dict], plan: list[tuple[str, list[Mutant], int, int]]) -> float | None:
     print("\nScore per module (killed / non-equivalent mutants run):")
     worst = None
     for path in sorted({r["path"] for r in results}):
@@ -458,13 +521,16 @@ def _report_packages(results: list[dict]) -> float | None:
         if scored:
             pct = 100.0 * killed / scored
             print(f"  {path:45s} {killed:4d} / {scored:<4d} {pct:5.1f} %")
-    print("Score per core package:")
+    print("Score per core package (killed / run; the package's mutants, equivalents excluded; 95 % interval):")
     for pkg in CORE_PACKAGES:
         killed, scored = _score([r for r in results if r["path"].startswith(f"workbench/{pkg}/")])
+        mine = [(excluded, total) for path, _, excluded, total in plan if path.startswith(f"workbench/{pkg}/")]
         if scored:
             pct = 100.0 * killed / scored
             worst = pct if worst is None else min(worst, pct)
-            print(f"  {pkg:45s} {killed:4d} / {scored:<4d} {pct:5.1f} %")
+            low, high = _wilson(killed, scored)
+            print(f"  {pkg:17s} {killed:4d} / {scored:<4d} {pct:5.1f} %  [{low:4.1f}-{high:5.1f}]  of "
+                  f"{sum(t for _, t in mine)} mutants, {sum(e for e, _ in mine)} excluded")
     survivors = [r for r in results if r["outcome"] == "survived"]
     if survivors:
         print("Surviving mutants (behaviour no test pins):")
