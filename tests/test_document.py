@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from workbench.defaults import default_scenario
-from workbench.document import Bracket, Option, Price, Scenario, ScenarioValidationError, resolve
+from workbench.document import Bracket, Money, Option, Price, Scenario, ScenarioValidationError, Volume, resolve
 from workbench.document.clauses import ClauseStatus
 
 
@@ -70,11 +70,46 @@ def test_rebate_threshold_below_any_strike_option_is_rejected(data):
     assert "USD 18,000/t" in str(err.issues[0])
 
 
+def test_a_fixed_volume_cfd_needs_its_contracted_volume(data):
+    cfd = _clause(data, "nickel-cfd")
+    cfd["volume_basis"] = "fixed_volume"
+    assert [str(i) for i in _error(data).issues] == [
+        "document.clauses[2].contracted_volume: is required when volume_basis is 'fixed_volume'"]
+    cfd["contracted_volume"] = {"amount": 5000, "unit": "t"}
+    assert Scenario.from_data(data).document.clause("nickel-cfd").contracted_volume.tonnes() == 5000
+
+
+def test_terms_left_out_of_a_file_take_the_documented_values(data):
+    # docs/file-format.md: a price-gap clause without upside_share keeps the whole upside with the producers, a CfD
+    # without clawback_share claws back all of the price above its rebate threshold
+    del _clause(data, "ndpr-price-gap")["upside_share"]
+    del _clause(data, "nickel-cfd")["clawback_share"]
+    doc = Scenario.from_data(data).document
+    assert doc.clause("ndpr-price-gap").upside_share == 0.0
+    assert doc.clause("nickel-cfd").clawback_share == 1.0
+    assert Scenario.from_data(Scenario.from_data(data).to_data()).document == doc   # and it saves and reads back
+
+
 def test_agreed_clause_cannot_keep_brackets(data):
     _clause(data, "nickel-cfd")["status"] = "agreed"
     err = _error(data)
     assert err.issues[0].path == "document.clauses[2].status"
     assert "strike_price" in err.issues[0].message
+
+
+def test_the_summary_lists_five_issues_and_counts_the_rest(data):
+    _clause(data, "ndpr-border-floor")["parties"] += ["KR", "AU", "CA", "IN", "GB", "BR", "NO"]
+    lines = _error(data).summary().splitlines()
+    assert lines[0] == "document.clauses[0].parties[3]: is not a partner (got 'KR')"
+    assert len(lines) == 6 and lines[4].startswith("document.clauses[0].parties[7]:")
+    assert lines[5] == "... and 2 more"
+
+
+def test_a_mineral_listed_twice_is_refused(data):
+    data["document"]["minerals"].append(copy.deepcopy(data["document"]["minerals"][0]))
+    issue = _error(data).issues[0]
+    assert (issue.path, issue.message) == (f"document.minerals[{len(data['document']['minerals']) - 1}].id",
+                                           "duplicates an earlier mineral")
 
 
 def test_unknown_field_and_wrong_type_are_named(data):
@@ -118,6 +153,10 @@ def test_models_are_immutable_and_copies_share_nothing_mutable():
     s = default_scenario()
     with pytest.raises(ValidationError, match="frozen"):
         s.document.metadata.title = "changed"  # type: ignore[misc]
+    floor = s.document.clause("ndpr-price-gap").floor_price   # a price may be shared by copies of the scenario
+    with pytest.raises(ValidationError, match="frozen"):
+        floor.amount = 99  # type: ignore[misc]
+    assert default_scenario().document.clause("ndpr-price-gap").floor_price.amount == 110
     clause = s.document.clauses[0]
     changed = clause.model_copy(update={"status": ClauseStatus.AGREED})
     assert clause.status is ClauseStatus.PROPOSED and changed.status is ClauseStatus.AGREED
@@ -131,6 +170,31 @@ def test_price_and_money_conversions_by_hand():
     bracket = Bracket[Price](options=[Option(label="A", value=Price(amount=1)),
                                       Option(label="B", value=Price(amount=2))], selected="B")
     assert resolve(bracket).amount == 2 and resolve(bracket, "A").amount == 1
+
+
+def test_volumes_in_kg_and_figures_as_drafted():
+    assert Volume(amount=2500, unit="kg").tonnes() == 2.5 and Volume(amount=2500).tonnes() == 2500
+    # prices from 1 up to the cent, below 1 to four significant digits
+    assert Price(amount=312.5).label() == "USD 312.50/kg"
+    assert Price(amount=1.5, per="lb").label() == "USD 1.50/lb"
+    assert Price(amount=0.125, per="lb").label() == "USD 0.125/lb"
+    assert Money(amount=1_250_000.5).label() == "USD 1,250,000.50"
+
+
+def test_a_volume_above_ten_billion_tonnes_a_year_is_refused_by_name(data):
+    assert Volume(amount=10_000_000_000).amount == 1e10
+    with pytest.raises(ValidationError, match="less than or equal to 10000000000"):
+        Volume(amount=10_000_000_001)
+    _clause(data, "indium-purchase")["annual_volume"]["amount"] = 10_000_000_001
+    assert _error(data).issues[0].path == "document.clauses[3].annual_volume.amount"
+
+
+def test_a_control_character_in_a_clause_note_is_named_with_its_clause(data):
+    data["private"]["clause_notes"] = {"nickel-cfd": "fallback:\nstrike 18,000"}
+    assert Scenario.from_data(copy.deepcopy(data)).private.clause_notes["nickel-cfd"].endswith("18,000")
+    data["private"]["clause_notes"] = {"nickel-cfd": "fallback\x07 18,000"}
+    assert [str(i) for i in _error(data).issues] == [
+        "private.clause_notes.nickel-cfd: holds the control character U+0007; only tab and line breaks are allowed"]
 
 
 def test_without_private_drops_every_private_field(data):
