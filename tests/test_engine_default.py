@@ -223,3 +223,30 @@ def test_tariff_purchases_storage_end_value_and_pv_by_calculator(result):
     us = result.fiscal.query("region == 'US'").groupby("year").amount_usd.sum()
     pv = sum(v / 1.03 ** (y - 2025) for y, v in us.items())
     assert result.partner_table.at["US", "fiscal_cost_pv_usd"] == pytest.approx(pv, rel=1e-12)
+
+
+def test_data_overrides_at_their_limits(scenario):
+    from workbench.document.scenario import DataOverride
+
+    def nickel(*overrides):
+        return model_for(_with_assumptions(scenario, data_overrides=list(overrides))).markets["nickel"]
+
+    def over(field, value, region="*"):
+        return DataOverride(mineral="nickel", region=region, field=field, value=value)
+
+    # a reference price must be positive: 0 is refused by name, half a dollar a tonne is taken as given
+    with pytest.raises(EngineInputError, match=r"data_overrides\[0\]\.value: a reference price must be > 0, got 0"):
+        nickel(over("reference_price", 0.0))
+    assert nickel(over("reference_price", 0.5)).price == 0.5
+    # a world total keeps each region's share, however small the figures it scales (here half a tonne in all)
+    regions = ["US", "EU", "JP", "MX", "CN", "ROW"]
+    tiny = [over("production", 0.25 if r in ("US", "CN") else 0.0, r) for r in regions]
+    market = nickel(*tiny, over("production", 1000.0))
+    assert market.production.tolist() == pytest.approx([500, 0, 0, 0, 500, 0])
+    assert market.consumption.sum() == pytest.approx(1000)
+    # consumption overrides above the overridden world output cannot be met by rescaling the others
+    with pytest.raises(EngineInputError, match=r"nickel: consumption overrides \(1,500 t\) exceed world production "
+                                               r"\(1,000 t\)"):
+        nickel(over("production", 1000.0), over("consumption", 1500.0, "US"))
+    fits = nickel(over("production", 1000.0), over("consumption", 900.0, "US"))
+    assert fits.consumption[0] == 900 and fits.consumption.sum() == pytest.approx(1000)
