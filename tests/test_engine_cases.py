@@ -233,6 +233,19 @@ def test_budget_cap_on_a_market_price_purchase_buys_what_the_budget_affords_at_t
     assert out.sum() == pytest.approx(6 * P0, rel=1e-9) and out.get(2026) == pytest.approx(6 * P0, rel=1e-9)
 
 
+def test_a_capped_purchase_that_starts_a_year_late_spends_its_whole_budget_on_its_own_years():
+    # 30 t a year from 20 t of world output has no equilibrium, so the purchase settles from nothing bought; 2026,
+    # before it starts, spends nothing and takes nothing from the budget of USD 20 P0
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.4, eta=-0.4, horizon=3, volatility=0.0)
+    clause = PurchaseClause(id="cap", annual_volume=Volume(amount=30), price_basis="market_plus_premium",
+                            sources=["ROW"], budget_cap=Money(amount=20 * P0),
+                            **common(start_year=2027, duration_years=2))
+    res = run(model(mk, horizon=3), [clause])
+    out = res.fiscal.query("instrument == 'purchase_outlay'").groupby("year").amount_usd.sum()
+    assert out.get(2026, 0.0) == 0.0
+    assert out.sum() == pytest.approx(20 * P0, rel=1e-9)
+
+
 @pytest.mark.parametrize("eps", [0.4, 0.05, 0.01])
 def test_budget_cap_is_never_overspent_however_steep_the_market(eps):
     # buying 150% of world output against inelastic supply: the full volume would cost many times the budget
@@ -427,6 +440,18 @@ def test_an_infeasible_market_among_many_clauses_names_the_one_that_fails_alone(
     with pytest.raises(InfeasibleMarket, match=r"under clause huge even on its own") as exc:
         run(model(mk), [*small[:15], huge, *small[15:]])
     assert exc.value.clause_ids == ("huge",) and exc.value.year == 2026
+
+
+def test_two_purchases_that_fit_alone_but_not_together_are_both_named():
+    # ROW (5 t, supply elasticity 0.2) can deliver either 40 t purchase, not both; the 0.01 t one is not to blame
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.2, eta=-0.2)
+    us, eu, jp = (PurchaseClause(id=cid, annual_volume=Volume(amount=t), agreed_price=usd_t(P0), sources=["ROW"],
+                                 **common()) for cid, t in (("us-buy", 40), ("eu-buy", 40), ("jp-buy", 0.01)))
+    run(model(mk), [us, jp])
+    run(model(mk), [eu, jp])
+    with pytest.raises(InfeasibleMarket, match=r"- the market clears without clause us-buy, eu-buy$") as exc:
+        run(model(mk), [us, jp, eu])
+    assert exc.value.clause_ids == ("us-buy", "eu-buy")
 
 
 def test_settling_capped_purchases_reports_progress_round_by_round():
