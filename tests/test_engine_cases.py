@@ -236,7 +236,7 @@ def test_budget_cap_on_a_market_price_purchase_buys_what_the_budget_affords_at_t
 def test_a_capped_purchase_that_starts_a_year_late_spends_its_whole_budget_on_its_own_years():
     # 30 t a year from 20 t of world output has no equilibrium, so the purchase settles from nothing bought; 2026,
     # before it starts, spends nothing and takes nothing from the budget of USD 20 P0
-    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.4, eta=-0.4, horizon=3, volatility=0.0)
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.01, eta=-0.01, horizon=3, volatility=0.0)
     clause = PurchaseClause(id="cap", annual_volume=Volume(amount=30), price_basis="market_plus_premium",
                             sources=["ROW"], budget_cap=Money(amount=20 * P0),
                             **common(start_year=2027, duration_years=2))
