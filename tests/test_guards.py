@@ -55,6 +55,9 @@ def test_an_ndpr_floor_at_ten_times_the_price_is_flagged():
     parties = [result.regions.index(r) for r in ("US", "EU", "JP")]
     bill = sum(flows[:, j].sum() - flows[j, j] for j in parties) * result.base_price[m, t]
     assert rev.figure == pytest.approx(levy / bill)
+    # and the message gives both sums in millions, as the negotiator reads them
+    assert f"levy revenue of USD {levy / 1e6:,.1f} m in {rev.year} exceeds" in rev
+    assert f"import bill (USD {bill / 1e6:,.1f} m, {rev.figure:.1f}x)" in rev
 
 
 def test_a_purchase_of_twice_world_indium_output_is_flagged():
