@@ -139,6 +139,11 @@ def test_release_lowers_the_spike_and_never_creates_stock():
     receipts = fiscal[fiscal.instrument == "stock_release_receipt"].amount_usd.sum()
     price = rel.worlds["with"].consumer_price[:, us]
     assert receipts == pytest.approx(-(rel.worlds["with"].released[:, us] * price).sum(), rel=1e-9)
+    # what is left at the end (0.6 t bought, 0.5 t released, 0.15 t bought back) is valued once, in the last year,
+    # at the baseline price; without releases all 0.6 t would be
+    assert s.stock_end_t.iloc[-1] == pytest.approx(0.25)
+    end = fiscal[fiscal.instrument == "stock_end_value"]
+    assert end.year.tolist() == [2030] and end.amount_usd.sum() == pytest.approx(-0.25 * P0, rel=1e-9)
     # markets clear with the released stock as supply to the US
     w = rel.worlds["with"]
     assert np.allclose(w.production, w.flows.sum(axis=-1) + w.gov, atol=1e-12)
