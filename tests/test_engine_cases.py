@@ -195,6 +195,7 @@ def test_stock_bought_to_the_last_year_is_valued_without_the_purchases_own_price
     res = run(model(mk, horizon=2), [clause])
     cn = REGIONS.index("CN")
     assert res.producer_price[0, :, cn] == pytest.approx([2 * P0, 2 * P0], rel=1e-9)
+    assert res.partner_table.at["CN", "producer_price_change_pct"] == pytest.approx(100.0)  # the price doubles
     f = res.fiscal.pivot_table(index="year", columns="instrument", values="amount_usd", aggfunc="sum")
     assert f.purchase_outlay.to_list() == pytest.approx([6 * P0, 6 * P0], rel=1e-9)
     assert f.at[2027, "stock_end_value"] == pytest.approx(-6 * P0, rel=1e-9)
