@@ -478,13 +478,20 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 target.write_text(original, encoding="utf-8")
             _report_module(path, [r for r in results if r["path"] == path], excluded, total)
+            if args.json:            # after each module, so an interrupted run keeps what it measured
+                _write_json(Path(args.json), args, results)
     elapsed = time.monotonic() - started
     worst = _report_packages(results, plan)
     print(f"\n{len(results)} mutants run in {elapsed / 60:.1f} min")
     if args.json:
-        Path(args.json).write_text(json.dumps({"seed": args.seed, "max_per_module": args.max_per_module,
-                                               "results": results}, indent=1) + "\n", encoding="utf-8")
+        _write_json(Path(args.json), args, results)
     return 1 if worst is not None and worst < args.fail_under else 0
+
+
+def _write_json(path: Path, args: argparse.Namespace, results: list[dict]) -> None:
+    path.write_text(json.dumps({"seed": args.seed, "max_per_module": args.max_per_module,
+                                "per_package": args.per_package, "results": results}, indent=1) + "\n",
+                    encoding="utf-8")
 
 
 def _row(m: Mutant) -> dict:
