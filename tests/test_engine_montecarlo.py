@@ -114,6 +114,38 @@ def test_grid_interpolation_matches_solving_every_path(compiled, monkeypatch):
     assert np.allclose(grid.pv.mean(axis=0), direct.pv.mean(axis=0), rtol=2e-3, atol=1e3)
 
 
+def test_grid_interpolation_matches_solving_every_path_under_disruption_jumps(monkeypatch):
+    # the tungsten tariff alone (no price-contingent clause: a grid of two points), with CN supply cut by 40 % in
+    # some years: the disrupted years are tabulated on their own grid and must match the per-path solve
+    from workbench.document import Scenario
+    from workbench.engine.disruptions import scenario_risks
+
+    data = default_scenario().to_data()
+    doc = data["document"]
+    doc["clauses"] = [c for c in doc["clauses"] if c["mineral"] == "tungsten"]
+    doc["stress_tests"] = []
+    doc["assumptions"]["disruption_risks"] = [{"mineral": "tungsten", "supplier": "CN", "annual_probability": 0.3,
+                                               "duration_years": 2, "depth": 0.4}]
+    sc = Scenario.from_data(data)
+    model = model_for(sc)
+    comps, _ = compile_clauses(model, list(sc.document.clauses))
+    jumps = scenario_risks(sc)
+    grid = mc.simulate(model, comps, paths=200, seed=3, jumps=jumps)
+    real = mc._draw_elasticities
+
+    def same_elasticities(mdl, minerals, paths, rng):
+        real(mdl, minerals, paths, rng)  # keep the random stream identical
+        m = model.markets["tungsten"]
+        return (np.broadcast_to(m.supply_elasticity, (1, paths, 6)),
+                np.broadcast_to(m.demand_elasticity, (1, paths, 6)))
+
+    monkeypatch.setattr(mc, "_draw_elasticities", same_elasticities)
+    direct = mc.simulate(model, comps, paths=200, seed=3, vary_elasticities=True, jumps=jumps)
+    assert not np.allclose(direct.pv, mc.simulate(model, comps, paths=200, seed=3).pv)   # the jumps strike
+    # no price-contingent clause: amounts per unit of reference price are the same at every grid point, so exact
+    assert np.allclose(grid.pv, direct.pv, rtol=1e-9, atol=1e-3)
+
+
 def test_varying_elasticities_widens_nothing_into_nan(scenario):
     a = scenario.document.assumptions
     vary = scenario.model_copy(update={"document": scenario.document.model_copy(update={"assumptions": a.model_copy(
