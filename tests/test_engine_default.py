@@ -250,3 +250,23 @@ def test_data_overrides_at_their_limits(scenario):
         nickel(over("production", 1000.0), over("consumption", 1500.0, "US"))
     fits = nickel(over("production", 1000.0), over("consumption", 900.0, "US"))
     assert fits.consumption[0] == 900 and fits.consumption.sum() == pytest.approx(1000)
+
+
+def test_a_custom_price_index_is_used_year_by_year_and_must_cover_the_horizon(scenario):
+    from workbench.document.scenario import PricePath
+
+    index = [1.0, 1.1, 1.2, 1.3, 1.2, 1.1, 1.0, 0.9, 0.9, 0.9]     # ten values for 2026-2035
+    res = evaluate(_with_assumptions(scenario, price_paths={"nickel": PricePath(kind="custom", index=index)}))
+    nickel = res.prices.query("mineral == 'nickel' and region == 'US'").consumer_base.to_numpy()
+    assert nickel / nickel[0] == pytest.approx(index)
+    short = _with_assumptions(scenario, price_paths={"nickel": PricePath(kind="custom", index=index[:3])})
+    with pytest.raises(EngineInputError, match=r"price_paths\.nickel\.index: needs 10 values, got 3"):
+        evaluate(short)
+
+
+def test_elasticity_ranges_come_from_the_dataset(scenario):
+    # resources/data: nickel supply 0.8 (0.3-1.5), demand -0.3 (-0.6 to -0.1), flagged assumptions with ranges
+    nickel = model_for(scenario).markets["nickel"]
+    assert set(nickel.supply_elasticity) == {0.8} and set(nickel.demand_elasticity) == {-0.3}
+    assert set(nickel.supply_low) == {0.3} and set(nickel.supply_high) == {1.5}
+    assert set(nickel.demand_low) == {-0.6} and set(nickel.demand_high) == {-0.1}
