@@ -289,9 +289,9 @@ def load_exclusions(path: Path = EXCLUSIONS) -> dict[str, str]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split(" | ")]
-        if len(parts) != 4 or not parts[3]:
+        if len(parts) < 4 or not parts[-1]:
             sys.exit(f"{path.name}:{number}: expected 'module | function | change | reason'")
-        out[" | ".join(parts[:3])] = parts[3]
+        out[" | ".join(parts[:-1])] = parts[-1]   # a change may hold " | " itself (an `or` of bit masks)
     return out
 
 
