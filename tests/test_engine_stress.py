@@ -293,3 +293,22 @@ def test_worked_example_of_docs_model_md_by_hand():
     assert row.security_value_pv_usd == pytest.approx(row.consumer_loss_pv_usd_without - row.consumer_loss_pv_usd_with)
     assert row.security_value_pv_usd > 0 and row.days_of_cover_with == pytest.approx(400 / t.base_consumption[i, us]
                                                                                        * 365)
+
+
+def test_disruption_years_follow_the_annual_probability_and_the_deepest_risk_wins():
+    from workbench.engine.disruptions import Risk, draw_states
+    from workbench.engine.evaluate import model_for
+
+    mdl = model_for(default_scenario())
+    cn, row = mdl.regions.index("CN"), mdl.regions.index("ROW")
+    # a one-year CN outage with a 10 % chance a year: about 10 % of the 10 years x 4,000 paths are disrupted
+    scales, state = draw_states(mdl, ["nickel"], [Risk("nickel", "CN", 0.1, 1, 0.4)], 4000,
+                                np.random.default_rng(1))[0]
+    assert scales[1, cn] == pytest.approx(0.6) and scales[1, row] == 1.0 and (scales[0] == 1.0).all()
+    assert (state == 1).mean() == pytest.approx(0.1, abs=0.005)
+    # a shallow ROW risk that always strikes and a deeper CN one that sometimes does: the CN one where both do
+    both = [Risk("nickel", "ROW", 1.0, 1, 0.2), Risk("nickel", "CN", 0.1, 1, 0.4)]
+    _scales, state = draw_states(mdl, ["nickel"], both, 4000, np.random.default_rng(1))[0]
+    assert set(np.unique(state)) == {1, 2} and (state == 2).mean() == pytest.approx(0.1, abs=0.005)
+    _scales, state = draw_states(mdl, ["nickel"], both[::-1], 4000, np.random.default_rng(1))[0]
+    assert set(np.unique(state)) == {1, 2} and (state == 1).mean() == pytest.approx(0.1, abs=0.005)
