@@ -86,6 +86,13 @@ def test_bad_experiments_name_the_field():
         parse(data | {"substitution_elasticity": [5, 5, 5]})
 
 
+def test_a_tariff_of_1000_percent_is_the_highest_accepted():
+    assert two_regions(t0=11.0).t0[0, 1] == 11.0                  # a tariff power of 11: 1,000 %
+    with pytest.raises(EngineInputError, match=r"tariffs_initial\[0\]\[1\]: a tariff power 1 \+ t must be between 1 "
+                                               r"and 11 \(a tariff of at most 1,000 %\), got 11\.01"):
+        two_regions(t0=11.01)
+
+
 @pytest.mark.parametrize("matrix", [
     [[1.0, 1.0], [1.0, 1.0]],                       # exactly singular
     [[0.0, 0.0], [0.0, 0.0]],                       # all zero
