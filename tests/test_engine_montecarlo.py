@@ -114,36 +114,54 @@ def test_grid_interpolation_matches_solving_every_path(compiled, monkeypatch):
     assert np.allclose(grid.pv.mean(axis=0), direct.pv.mean(axis=0), rtol=2e-3, atol=1e3)
 
 
-def test_grid_interpolation_matches_solving_every_path_under_disruption_jumps(monkeypatch):
-    # the tungsten tariff alone (no price-contingent clause: a grid of two points), with CN supply cut by 40 % in
-    # some years: the disrupted years are tabulated on their own grid and must match the per-path solve
+def _jumps_grid_and_direct(monkeypatch, mineral: str, edit, supplier: str):
+    """Monte Carlo of the default scenario's clauses on ``mineral`` alone (changed by ``edit``), with one risk (a
+    30 % chance a year that ``supplier`` loses 40 % of its output for two years): (tabulated, per-path solve,
+    without the jumps)."""
     from workbench.document import Scenario
-    from workbench.engine.disruptions import scenario_risks
+    from workbench.engine.disruptions import Risk
 
     data = default_scenario().to_data()
     doc = data["document"]
-    doc["clauses"] = [c for c in doc["clauses"] if c["mineral"] == "tungsten"]
+    doc["clauses"] = [edit(c) for c in doc["clauses"] if c["mineral"] == mineral]
     doc["stress_tests"] = []
-    doc["assumptions"]["disruption_risks"] = [{"mineral": "tungsten", "supplier": "CN", "annual_probability": 0.3,
-                                               "duration_years": 2, "depth": 0.4}]
     sc = Scenario.from_data(data)
     model = model_for(sc)
     comps, _ = compile_clauses(model, list(sc.document.clauses))
-    jumps = scenario_risks(sc)
+    jumps = [Risk(mineral, supplier, 0.3, 2, 0.4)]
     grid = mc.simulate(model, comps, paths=200, seed=3, jumps=jumps)
+    calm = mc.simulate(model, comps, paths=200, seed=3)
     real = mc._draw_elasticities
 
     def same_elasticities(mdl, minerals, paths, rng):
         real(mdl, minerals, paths, rng)  # keep the random stream identical
-        m = model.markets["tungsten"]
+        m = model.markets[mineral]
         return (np.broadcast_to(m.supply_elasticity, (1, paths, 6)),
                 np.broadcast_to(m.demand_elasticity, (1, paths, 6)))
 
     monkeypatch.setattr(mc, "_draw_elasticities", same_elasticities)
-    direct = mc.simulate(model, comps, paths=200, seed=3, vary_elasticities=True, jumps=jumps)
-    assert not np.allclose(direct.pv, mc.simulate(model, comps, paths=200, seed=3).pv)   # the jumps strike
-    # no price-contingent clause: amounts per unit of reference price are the same at every grid point, so exact
+    return grid, mc.simulate(model, comps, paths=200, seed=3, vary_elasticities=True, jumps=jumps), calm
+
+
+def test_grid_interpolation_matches_solving_every_path_under_disruption_jumps(monkeypatch):
+    # the tungsten tariff alone (no price-contingent clause: a grid of two points), CN supply cut in some years: the
+    # disrupted years are tabulated on their own grid; amounts per unit of reference price are the same at every
+    # grid point, so the tabulation is exact
+    grid, direct, calm = _jumps_grid_and_direct(monkeypatch, "tungsten", lambda c: c, "CN")
+    assert not np.allclose(direct.pv, calm.pv)   # the jumps strike
     assert np.allclose(grid.pv, direct.pv, rtol=1e-9, atol=1e-3)
+
+
+def test_paths_where_a_stockpile_budget_binds_are_solved_with_their_disruptions(monkeypatch):
+    # the cobalt tranche bought at the market price with USD 300 m for five years of 5,000 t: the budget binds on
+    # some paths, which are solved one by one, each with the supply cut its years have
+    def capped(c):
+        return c | {"budget_cap": {"amount": 300e6, "currency": "USD"}}
+
+    grid, direct, calm = _jumps_grid_and_direct(monkeypatch, "cobalt", capped, "ROW")
+    assert not np.allclose(direct.pv, calm.pv)
+    scale = np.abs(direct.pv).mean(axis=0) + 1.0
+    assert (np.abs(grid.pv - direct.pv).max(axis=0) / scale < 0.02).all()
 
 
 def test_varying_elasticities_widens_nothing_into_nan(scenario):
