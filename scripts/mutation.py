@@ -217,8 +217,20 @@ class _Finder(ast.NodeVisitor):
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
         if isinstance(node.op, (ast.Not, ast.USub, ast.Invert)):
-            self._add(node, node.operand)
+            if isinstance(node.operand, ast.Constant):   # "-1 -> 1" says little: show the mutated line
+                after = ast.unparse(node.operand)
+                self._add(node, node.operand, label=f"{_one_line(self._segment(node))} -> {after} in: "
+                                                    f"{self._mutated_line(node, after)}")
+            else:
+                self._add(node, node.operand)
         self.generic_visit(node)
+
+    def _mutated_line(self, node: ast.AST, after: str) -> str:
+        """The source line of ``node`` with ``after`` in its place (comments cut)."""
+        line = self.lines[node.lineno - 1].encode("utf-8")
+        end = node.end_col_offset if node.end_lineno == node.lineno else len(line)
+        mutated = (line[:node.col_offset] + after.encode("utf-8") + line[end:]).decode("utf-8")
+        return mutated.split("  #")[0].strip()
 
     def _negate_test(self, node) -> None:
         test = node.test
@@ -246,11 +258,8 @@ class _Finder(ast.NodeVisitor):
         else:
             return
         # a bare "10 -> 11" says little: show the mutated line, so equal constants stay apart in the exclusion file
-        line = self.lines[node.lineno - 1].encode("utf-8")
-        end = node.end_col_offset if node.end_lineno == node.lineno else len(line)
-        mutated = (line[:node.col_offset] + after.encode("utf-8") + line[end:]).decode("utf-8")
         self._add(node, after, label=f"{_one_line(self._segment(node))} -> {after} in: "
-                                     f"{mutated.split('  #')[0].strip()}")
+                                     f"{self._mutated_line(node, after)}")
 
 
 def find_mutants(path: str) -> list[Mutant]:

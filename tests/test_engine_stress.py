@@ -295,6 +295,21 @@ def test_worked_example_of_docs_model_md_by_hand():
                                                                                        * 365)
 
 
+def test_the_stock_left_after_releases_is_valued_at_the_last_years_baseline_price():
+    # as above with the reference price rising 5 % a year: the 0.25 t left in 2030 fetch that year's P0 x 1.05^5
+    from dataclasses import replace
+
+    mk = replace(market(**SINGLE, eps=0.5, eta=-0.3, sigma=2.0, horizon=5), price_index=1.05 ** np.arange(1, 6))
+    ev = ExportRestriction(id="q", title="quota", supplier="CN", share_withheld=0.4, mineral="ore", start_year=2028,
+                           duration_years=2, targets="partners", target_partners=["US"])
+    rule = ReleaseRule(on_stress=True, max_release=Volume(amount=0.15), allocation="need", replenish=True)
+    rel = stress(model(mk, horizon=5), [ev], [_stockpile(rule)], {"stock": rule}).test("q")
+    assert rel.stock.stock_end_t.iloc[-1] == pytest.approx(0.25)
+    end = rel.fiscal[rel.fiscal.instrument == "stock_end_value"]
+    assert end.year.tolist() == [2030]
+    assert end.amount_usd.sum() == pytest.approx(-0.25 * P0 * 1.05 ** 5, rel=1e-9)
+
+
 def test_disruption_years_follow_the_annual_probability_and_the_deepest_risk_wins():
     from workbench.engine.disruptions import Risk, draw_states
     from workbench.engine.evaluate import model_for
