@@ -430,6 +430,38 @@ def test_batched_newton_agrees_with_scipy_root_on_a_distorted_market():
     assert np.log(eq.price[0]) == pytest.approx(ref.x, abs=1e-8)
 
 
+@pytest.mark.parametrize("cap", [100.0, 3.0], ids=["cap-loose", "cap-binds"])
+def test_the_solvers_jacobian_is_the_derivative_of_excess_supply(cap):
+    # Newton's steps rest on dZ/dy; checked by central differences. US producers get a capped price-gap payment up
+    # to 1.3 P0 and give back half the price above 0.9 P0 under an uncapped CfD (at 1.05 P0 both bind: the capped
+    # branch of supply, whose slope is then half the plain one), with a border floor and a tariff besides
+    from workbench.engine.cases import build_cases, prepare, purchase_volume
+    from workbench.engine.solver import _evaluate, _subset
+
+    mk = market([3, 1, 4, 2], [2, 3, 1, 4], sigma=6.0, eps=0.6, eta=-0.5)
+    mdl = model(mk)
+    clauses = [
+        PriceGapSubsidyClause(id="g", floor_price=usd_t(1.3 * P0), eligible_producers=["US"],
+                              volume_cap=Volume(amount=cap), **common()),
+        CfdClause(id="c", strike_price=usd_t(0.8 * P0), rebate_threshold=usd_t(0.9 * P0), clawback_share=0.5,
+                  eligible_producers=["US"], **common()),
+        BorderFloorClause(id="f", floor_price=usd_t(0.9 * P0), **common(parties=["EU"])),
+        TariffClause(id="t", rate=0.4, exporters=["ROW"], **common(parties=["EU"])),
+    ]
+    comps, _ = compile_clauses(mdl, clauses)
+    setup = prepare(mdl, ["ore"], comps)
+    cases = build_cases(setup, np.ones((1, 3, 1)), purchase_volume(setup, {}, 1))
+    one = _subset(cases, np.arange(len(cases.production_share)) < 1)
+    y = np.log(np.array([[1.05, 0.97, 1.1, 0.93]]))
+    _z, jac, _ = _evaluate(one, y, True)
+    h = 1e-6
+    for k in range(4):
+        dy = np.zeros_like(y)
+        dy[0, k] = h
+        fd = (_evaluate(one, y + dy, False)[0] - _evaluate(one, y - dy, False)[0]) / (2 * h)
+        assert jac[0, :, k] == pytest.approx(fd[0], rel=1e-5, abs=1e-7), k
+
+
 def test_an_infeasible_market_among_many_clauses_names_the_one_that_fails_alone():
     # 30 small purchases and one that wants 78 t from ROW (5 t, supply elasticity 0.2: at most ~55 t within the price
     # bound): the clause is found in one batched solve of each clause alone, not by removing 31 clauses one at a time
