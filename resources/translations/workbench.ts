@@ -629,7 +629,7 @@ Change it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="35"/>
+        <location filename="../../workbench/ui/main_window.py" line="33"/>
         <source>Critical Minerals Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1235,7 @@ value PV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="284"/>
+        <location filename="../../workbench/ui/results/panel.py" line="283"/>
         <source>Chart loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,19 +1849,19 @@ at {0}</source>
 <context>
     <name>ComputeScheduler</name>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="121"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="116"/>
         <source>The market cannot clear under this scenario: {0}</source>
-        <extracomment>A burst of edits (typing in a field) starts one background run, this long after its last edit. The engine and what the first result needs (pandas, numpy): imported in a background thread after the window&apos;s first paint, not before it (they were most of the start-up time). How often a pending evaluation looks whether the background import of ENGINE_MODULES has finished. Longest the GUI thread waits for the worker to hand back the GIL (Python&apos;s default is 5 ms; a keystroke&apos;s repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).</extracomment>
+        <extracomment>A burst of edits (typing in a field) starts one background run, this long after its last edit. How often a background run held back by ``refine_when`` looks again. The engine and what the first result needs (pandas, numpy): imported in a background thread after the window&apos;s first paint, not before it (they were most of the start-up time). How often a pending evaluation looks whether the background import of ENGINE_MODULES has finished. Longest the GUI thread waits for the worker to hand back the GIL (Python&apos;s default is 5 ms; a keystroke&apos;s repaint goes through many GIL hand-offs, each of which could otherwise cost that much while Monte Carlo runs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="125"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="120"/>
         <source>The scenario is not valid:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/scheduler.py" line="129"/>
+        <location filename="../../workbench/ui/results/scheduler.py" line="124"/>
         <source>The model cannot evaluate this scenario: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,334 +2075,350 @@ fingerprint {2}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="61"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Editors</source>
-        <extracomment>Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="63"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Clause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="64"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Sc&amp;enario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="65"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="66"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>A&amp;ssumptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="67"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="68"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>Stress tests: export restrictions, dumping episodes and supply outages the agreement is tested against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="70"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>Pri&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="71"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>Private — never shared: notes and mandate of your delegation, removed from every shared copy and term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="88"/>
+        <location filename="../../workbench/ui/main_window.py" line="183"/>
         <source>&lt;as opened&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="89"/>
-        <location filename="../../workbench/ui/main_window.py" line="90"/>
+        <location filename="../../workbench/ui/main_window.py" line="184"/>
+        <location filename="../../workbench/ui/main_window.py" line="185"/>
         <source>Undo history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="118"/>
+        <location filename="../../workbench/ui/main_window.py" line="213"/>
         <source>Autosave failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="236"/>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="236"/>
         <source>Start from the default scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="137"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="137"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>Open a scenario file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="238"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="238"/>
         <source>Save the scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="239"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="140"/>
+        <location filename="../../workbench/ui/main_window.py" line="240"/>
         <source>Save the scenario to another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="141"/>
+        <location filename="../../workbench/ui/main_window.py" line="241"/>
         <source>&amp;Export term sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="243"/>
         <source>Write an Excel term sheet (without private notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="245"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="247"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="76"/>
+        <location filename="../../workbench/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
+        <extracomment>Below this available width or height (pixels) the window opens maximised the first time (1366x768 laptops). What a window opened with ``build_later`` imports in a background thread after its first frame: the document model, the files, the editors, the navigator and the results panel (about 0.45 s CPU, twice a bare window&apos;s start). How often a window opened with ``build_later`` looks whether WINDOW_MODULES are imported.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="257"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="76"/>
+        <location filename="../../workbench/ui/main_window.py" line="264"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="165"/>
+        <location filename="../../workbench/ui/main_window.py" line="76"/>
+        <location filename="../../workbench/ui/main_window.py" line="266"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="167"/>
+        <location filename="../../workbench/ui/main_window.py" line="268"/>
         <source>Undo &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="169"/>
+        <location filename="../../workbench/ui/main_window.py" line="76"/>
+        <location filename="../../workbench/ui/main_window.py" line="270"/>
         <source>C&amp;lause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="173"/>
+        <location filename="../../workbench/ui/main_window.py" line="76"/>
+        <location filename="../../workbench/ui/main_window.py" line="274"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="174"/>
+        <location filename="../../workbench/ui/main_window.py" line="77"/>
+        <location filename="../../workbench/ui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="197"/>
+        <location filename="../../workbench/ui/main_window.py" line="79"/>
+        <source>Opening {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="79"/>
+        <source>the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="300"/>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="207"/>
+        <location filename="../../workbench/ui/main_window.py" line="313"/>
         <source>Scenario from a newer version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="210"/>
+        <location filename="../../workbench/ui/main_window.py" line="316"/>
         <source>Cannot open scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="211"/>
+        <location filename="../../workbench/ui/main_window.py" line="317"/>
         <source>The file could not be opened:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="220"/>
+        <location filename="../../workbench/ui/main_window.py" line="326"/>
         <source>Scenario opened with warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="233"/>
+        <location filename="../../workbench/ui/main_window.py" line="341"/>
         <source>Save scenario as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="243"/>
-        <location filename="../../workbench/ui/main_window.py" line="250"/>
+        <location filename="../../workbench/ui/main_window.py" line="353"/>
+        <location filename="../../workbench/ui/main_window.py" line="360"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="244"/>
+        <location filename="../../workbench/ui/main_window.py" line="354"/>
         <source>{0} was written by a newer version of the workbench and is never overwritten. Save under another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="250"/>
+        <location filename="../../workbench/ui/main_window.py" line="360"/>
         <source>The scenario was not saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="253"/>
+        <location filename="../../workbench/ui/main_window.py" line="363"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="262"/>
+        <location filename="../../workbench/ui/main_window.py" line="372"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="263"/>
+        <location filename="../../workbench/ui/main_window.py" line="373"/>
         <source>The scenario “{0}” has unsaved changes. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="272"/>
+        <location filename="../../workbench/ui/main_window.py" line="382"/>
         <source>Export term sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="273"/>
+        <location filename="../../workbench/ui/main_window.py" line="383"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="282"/>
-        <location filename="../../workbench/ui/main_window.py" line="299"/>
+        <location filename="../../workbench/ui/main_window.py" line="392"/>
+        <location filename="../../workbench/ui/main_window.py" line="409"/>
         <source>Term sheet not written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="289"/>
+        <location filename="../../workbench/ui/main_window.py" line="399"/>
         <source>Integrity not verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="290"/>
+        <location filename="../../workbench/ui/main_window.py" line="400"/>
         <source>{0}
 
 Export it anyway, marked INTEGRITY NOT VERIFIED on the cover and on every page?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="300"/>
+        <location filename="../../workbench/ui/main_window.py" line="410"/>
         <source>The term sheet could not be written to {0}:
 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="303"/>
+        <location filename="../../workbench/ui/main_window.py" line="413"/>
         <source>Term sheet written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="326"/>
+        <location filename="../../workbench/ui/main_window.py" line="440"/>
         <source>a new scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="328"/>
+        <location filename="../../workbench/ui/main_window.py" line="442"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="329"/>
+        <location filename="../../workbench/ui/main_window.py" line="443"/>
         <source>The workbench did not close properly. Unsaved changes to {0} were autosaved at {1}.
 
 Yes: recover them. No: discard them. Cancel: decide next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="341"/>
+        <location filename="../../workbench/ui/main_window.py" line="455"/>
         <source>Cannot recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="342"/>
+        <location filename="../../workbench/ui/main_window.py" line="456"/>
         <source>The autosave could not be read:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="358"/>
+        <location filename="../../workbench/ui/main_window.py" line="474"/>
         <source>Recover autosaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="360"/>
+        <location filename="../../workbench/ui/main_window.py" line="476"/>
         <source>Recovered unsaved changes; save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="395"/>
+        <location filename="../../workbench/ui/main_window.py" line="519"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="396"/>
+        <location filename="../../workbench/ui/main_window.py" line="520"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Draft critical-minerals clauses and see their fiscal cost and price effects per partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="411"/>
+        <location filename="../../workbench/ui/main_window.py" line="535"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="425"/>
+        <location filename="../../workbench/ui/main_window.py" line="551"/>
         <source>Scenario files (*{0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2775,153 +2791,153 @@ Yes: recover them. No: discard them. Cancel: decide next time.</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="79"/>
+        <location filename="../../workbench/ui/results/panel.py" line="69"/>
         <source>Results</source>
         <extracomment>Breaches listed above the results; the rest are in the list&apos;s tooltip. The modules of the views built after the first paint (they import matplotlib). How often the panel looks whether the background import of VIEW_MODULES has finished.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="98"/>
+        <location filename="../../workbench/ui/results/panel.py" line="88"/>
         <source>Model error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="102"/>
+        <location filename="../../workbench/ui/results/panel.py" line="92"/>
         <source>Mandate breaches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="104"/>
+        <location filename="../../workbench/ui/results/panel.py" line="94"/>
         <source>Outside what the model can vouch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="107"/>
+        <location filename="../../workbench/ui/results/panel.py" line="97"/>
         <source>Results per partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="108"/>
+        <location filename="../../workbench/ui/results/panel.py" line="98"/>
         <source>Cop&amp;y table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="109"/>
+        <location filename="../../workbench/ui/results/panel.py" line="99"/>
         <source>Copy the results table as tab-separated values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="110"/>
+        <location filename="../../workbench/ui/results/panel.py" line="100"/>
         <source>Copy the selected cells, or the whole table, for a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="117"/>
+        <location filename="../../workbench/ui/results/panel.py" line="107"/>
         <source>Result views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="118"/>
+        <location filename="../../workbench/ui/results/panel.py" line="108"/>
         <source>Per pa&amp;rtner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="119"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>C&amp;ash flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="119"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>Uncerta&amp;inty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="119"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>Compare &amp;options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="119"/>
+        <location filename="../../workbench/ui/results/panel.py" line="109"/>
         <source>Stress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="123"/>
+        <location filename="../../workbench/ui/results/panel.py" line="113"/>
         <source>Results status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="126"/>
+        <location filename="../../workbench/ui/results/panel.py" line="116"/>
         <source>Monte Carlo %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="127"/>
+        <location filename="../../workbench/ui/results/panel.py" line="117"/>
         <source>Monte Carlo progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="129"/>
+        <location filename="../../workbench/ui/results/panel.py" line="119"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="324"/>
+        <location filename="../../workbench/ui/results/panel.py" line="323"/>
         <source>Modelled in {0:.0f} ms; refining uncertainty…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="329"/>
+        <location filename="../../workbench/ui/results/panel.py" line="328"/>
         <source>Outside what the model can vouch for (details on hover):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="331"/>
+        <location filename="../../workbench/ui/results/panel.py" line="330"/>
         <source>Model validity: every check passed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="344"/>
+        <location filename="../../workbench/ui/results/panel.py" line="343"/>
         <source>Model validity: not checked (no result).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="345"/>
+        <location filename="../../workbench/ui/results/panel.py" line="344"/>
         <source>Results not updated. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="349"/>
+        <location filename="../../workbench/ui/results/panel.py" line="348"/>
         <source>Showing the last results the model could compute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="359"/>
+        <location filename="../../workbench/ui/results/panel.py" line="358"/>
         <source>⚠ Mandate: {0} breach(es), hover for all — {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="361"/>
+        <location filename="../../workbench/ui/results/panel.py" line="360"/>
         <source>Mandate: no breach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="374"/>
+        <location filename="../../workbench/ui/results/panel.py" line="373"/>
         <source>Up to date: deterministic result and {0:,} Monte Carlo paths.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="386"/>
+        <location filename="../../workbench/ui/results/panel.py" line="385"/>
         <source>Monte Carlo expected cost and deterministic cost differ in sign for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="397"/>
+        <location filename="../../workbench/ui/results/panel.py" line="396"/>
         <source>Uncertainty refinement failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/results/panel.py" line="403"/>
+        <location filename="../../workbench/ui/results/panel.py" line="402"/>
         <source>Restore alternative “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
