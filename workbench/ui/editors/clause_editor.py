@@ -186,6 +186,11 @@ class ClauseEditor(ScenarioForm):
             self.register(field, shown, issue)
             self.widgets[field] = widget
             self.names[field] = shown
+        # the old fields later, not now: a rebuild can come from one of their own signals (a new clause's mineral
+        # renames it, the navigator reselects it), and Qt goes on using the sender after the slot returns
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
         self.scroll.setWidget(page)
 
     def _refresh(self) -> None:
