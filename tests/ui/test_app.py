@@ -56,6 +56,7 @@ if not window.is_built:
     loop.exec()
 app.processEvents()  # the scenario's frame
 report["built"] = {"clauses": window.navigator.model.rowCount() > 0, "editing": window.clause_editor.clause_id,
+                   "pages": [type(window.tabs.widget(i)).__name__ for i in range(window.tabs.count())],
                    "rows": window.results.partner_model.rowCount(), "charts": window.results.views_built,
                    "status": window.results.status.text(),
                    "menus": [(a.text(), a.isEnabled()) for a in window.menuBar().actions()],
@@ -94,7 +95,9 @@ def test_first_frame_comes_before_the_document_then_the_scenario_then_the_table_
                                    ",".join(NOT_BEFORE_SCENARIO)).stdout.splitlines()[-1])
     assert report["first"] == {"built": False, "shows": "Opening the scenario\u2026",
                                "menus": [[menu, False] for menu in MENUS], "loaded before it": []}
-    assert report["built"] == {"clauses": True, "editing": "ndpr-border-floor", "rows": 0, "charts": False,
+    assert report["built"] == {"clauses": True, "editing": "ndpr-border-floor",
+                               "pages": ["ClauseEditor"] + ["QWidget"] * 5,  # the other tabs built when shown
+                               "rows": 0, "charts": False,
                                "status": "Computing\u2026", "menus": [[menu, True] for menu in MENUS],
                                "loaded before it": []}
     assert report["later"] == {"rows": 6, "charts": True, "data": True}

@@ -310,3 +310,28 @@ def test_ordinary_messages_are_left_as_they_are() -> None:
 
     message = "The file could not be opened:\nbroken.cmws: not valid JSON (cut short)"
     assert as_plain_text(message) is message
+
+
+def test_the_tabs_after_clause_build_their_editor_when_first_shown(make_window):
+    from workbench.ui import editors
+    from workbench.ui.main_window import LATER_EDITORS
+
+    window = make_window()
+    tabs = window.tabs
+    assert [type(tabs.widget(i)).__name__ for i in range(tabs.count())] == ["ClauseEditor"] + ["QWidget"] * 5
+    before = [(tabs.tabText(i), tabs.tabToolTip(i), tabs.tabIcon(i).isNull()) for i in range(tabs.count())]
+    for index, (attribute, name) in enumerate(LATER_EDITORS.items(), start=1):
+        tabs.setCurrentIndex(index)
+        editor = tabs.widget(index)
+        assert type(editor) is getattr(editors, name) and tabs.currentIndex() == index
+        assert getattr(window, attribute) is editor  # reading it later gives the same editor
+    assert [(tabs.tabText(i), tabs.tabToolTip(i), tabs.tabIcon(i).isNull()) for i in range(tabs.count())] == before
+    assert tabs.tabText(5) == "Pri&vate" and not tabs.tabIcon(5).isNull()
+
+
+def test_reading_a_tab_editor_builds_it_in_place_without_switching_tabs(make_window):
+    window = make_window()
+    editor = window.private_editor
+    assert window.tabs.widget(5) is editor and window.tabs.currentIndex() == 0
+    stress = window.stress_editor  # (test_stress_tab: its selection reaches the results' Stress tab)
+    assert window.tabs.widget(4) is stress

@@ -38,6 +38,11 @@ SMALL_SCREEN = (1500, 900)
 WINDOW_MODULES = ("workbench.document", "workbench.files", "workbench.defaults", "workbench.ui.controller",
                   "workbench.ui.autosave", "workbench.ui.compare", "workbench.ui.editors", "workbench.ui.navigator",
                   "workbench.ui.results")
+#: The editors of the tabs after Clause, in tab order (attribute: class in workbench.ui.editors), each built when its
+#: tab is first shown or the attribute first read.
+LATER_EDITORS = {"metadata_editor": "MetadataEditor", "partners_editor": "PartnersEditor",
+                 "assumptions_editor": "AssumptionsEditor", "stress_editor": "StressEditor",
+                 "private_editor": "PrivateEditor"}
 #: How often a window opened with ``build_later`` looks whether WINDOW_MODULES are imported.
 IMPORT_POLL_MS = 10
 
@@ -132,32 +137,74 @@ class MainWindow(QMainWindow):
         self.controller: DocumentController = DocumentController(scenario or default_scenario(), path, self)
 
     def _build_panes(self) -> None:
-        from workbench.ui.editors import (AssumptionsEditor, ClauseEditor, MetadataEditor, PartnersEditor,
-                                          PrivateEditor, StressEditor)
+        from workbench.ui.editors import ClauseEditor
         from workbench.ui.navigator import Grouping, NavigatorPanel
 
         grouping = Grouping(self.settings.grouping) if self.settings.grouping in {g.value for g in Grouping} \
             else Grouping.MINERAL
         self.navigator: NavigatorPanel = NavigatorPanel(self.controller, grouping)
         self.clause_editor: ClauseEditor = ClauseEditor(self.controller)
-        self.metadata_editor: MetadataEditor = MetadataEditor(self.controller)
-        self.partners_editor: PartnersEditor = PartnersEditor(self.controller)
-        self.assumptions_editor: AssumptionsEditor = AssumptionsEditor(self.controller)
-        self.private_editor: PrivateEditor = PrivateEditor(self.controller)
-        self.stress_editor: StressEditor = StressEditor(self.controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Editors"))
         compact_tabs(self.tabs)  # six tabs in a laptop's editor pane, all in view
         self.tabs.addTab(self.clause_editor, self.tr("&Clause"))
-        self.tabs.addTab(self.metadata_editor, self.tr("Sc&enario"))
-        self.tabs.addTab(self.partners_editor, self.tr("&Partners"))
-        self.tabs.addTab(self.assumptions_editor, self.tr("A&ssumptions"))
-        self.tabs.addTab(self.stress_editor, self.tr("Stress"))
+        self._editors: dict[str, QWidget] = {}  # the other tabs' editors, built when first shown or read
+        for title in (self.tr("Sc&enario"), self.tr("&Partners"), self.tr("A&ssumptions"), self.tr("Stress")):
+            self.tabs.addTab(QWidget(), title)
         self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("Stress tests: export restrictions, dumping episodes "
                                                                "and supply outages the agreement is tested against"))
-        private = self.tabs.addTab(self.private_editor, icon("private"), self.tr("Pri&vate"))
+        private = self.tabs.addTab(QWidget(), icon("private"), self.tr("Pri&vate"))
         self.tabs.setTabToolTip(private, self.tr("Private \u2014 never shared: notes and mandate of your delegation, "
                                                  "removed from every shared copy and term sheet"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    @property
+    def metadata_editor(self) -> MetadataEditor:
+        """The Scenario tab's editor (built when first shown or read, like the other tabs after Clause)."""
+        return self._editor("metadata_editor")
+
+    @property
+    def partners_editor(self) -> PartnersEditor:
+        return self._editor("partners_editor")
+
+    @property
+    def assumptions_editor(self) -> AssumptionsEditor:
+        return self._editor("assumptions_editor")
+
+    @property
+    def stress_editor(self) -> StressEditor:
+        return self._editor("stress_editor")
+
+    @property
+    def private_editor(self) -> PrivateEditor:
+        return self._editor("private_editor")
+
+    def _tab_shown(self, index: int) -> None:
+        if 1 <= index <= len(LATER_EDITORS):
+            self._editor(list(LATER_EDITORS)[index - 1])
+
+    def _editor(self, attribute: str) -> QWidget:
+        """The editor of a tab after Clause, built in place of the tab's empty page the first time (tens of
+        milliseconds each; the window's start builds only the Clause tab it shows)."""
+        editor = self._editors.get(attribute)
+        if editor is not None:
+            return editor
+        from workbench.ui import editors
+
+        editor = self._editors[attribute] = getattr(editors, LATER_EDITORS[attribute])(self.controller)
+        index = 1 + list(LATER_EDITORS).index(attribute)
+        page, current = self.tabs.widget(index), self.tabs.currentIndex()
+        text, tip, tab_icon = self.tabs.tabText(index), self.tabs.tabToolTip(index), self.tabs.tabIcon(index)
+        self.tabs.blockSignals(True)  # the same tab stays current: nothing else to tell
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, editor, tab_icon, text)
+        self.tabs.setTabToolTip(index, tip)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        page.deleteLater()
+        if attribute == "stress_editor":
+            editor.stressSelected.connect(self.results.show_stress_test)
+        return editor
 
     def _assemble(self) -> None:
         """The results panel, in the window in the same step (a panel out of sight imports the engine at once)."""
@@ -192,7 +239,6 @@ class MainWindow(QMainWindow):
         self.navigator.groupingChanged.connect(lambda value: setattr(self.settings, "grouping", value))
         self.clause_editor.clauseRenamed.connect(self.navigator.select_clause)
         self.results.breachesChanged.connect(self.navigator.flag_breaches)
-        self.stress_editor.stressSelected.connect(self.results.show_stress_test)
         # bound methods, not lambdas: Qt drops them when the window is destroyed, before the undo stack's own
         # destruction reports "clean" (a lambda then called into the deleted window: a traceback on Quit > Discard)
         self.controller.fileChanged.connect(self._update_title)
