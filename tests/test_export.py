@@ -316,3 +316,24 @@ def test_pager_moves_joined_rows_whole_and_splits_only_a_group_longer_than_a_pag
         assert sheet.cell(b, 2).value in {m.name for m in scenario.document.minerals}
         assert sheet.cell(b + 2, 2).value == "Mineral"  # continued under the headers...
         assert sheet.cell(b + 3, 2).value != sheet.cell(b, 2).value  # ...with the next mineral
+
+
+def _cover_pairs(path) -> dict[str, str]:
+    ws = openpyxl.load_workbook(path)["Cover"]
+    return {str(a.value): str(b.value) for a, b in ws.iter_rows(min_col=1, max_col=2) if a.value and b.value}
+
+
+def test_the_cover_names_observers_and_the_description_only_when_there_are_some(default_export, tmp_path, dataset):
+    pairs = _cover_pairs(default_export[0])
+    labels = list(pairs)
+    assert pairs["Observers"] == "Mexico" and labels.index("Observers") == labels.index("Partners") + 1
+    assert pairs["Description"] == default_scenario().document.metadata.description
+    data = default_scenario().to_data()
+    data["document"]["metadata"]["description"] = ""
+    for partner in data["document"]["partners"]:
+        partner["role"] = "member"
+    from workbench.document import Scenario
+
+    path = tmp_path / "no_observers.xlsx"
+    write_term_sheet(Scenario.from_data(data), path, dataset=dataset)
+    assert not {"Observers", "Description"} & set(_cover_pairs(path))

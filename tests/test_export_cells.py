@@ -122,6 +122,22 @@ def test_rich_text_runs_keep_the_clause_texts_font_and_mark_brackets_in_amber(tm
     assert not runs["1. "].b
 
 
+def test_a_bracketed_commentary_line_stays_italic_in_every_run(tmp_path):
+    # the term sheet's commentary under a clause is italic (ts_comment); its bracketed figure stays italic too
+    from workbench.export.styles import AMBER, register_styles
+
+    wb = openpyxl.Workbook()
+    register_styles(wb)
+    put_segments(wb.active, 1, 1, _clause_text("The US proposes "), style="ts_comment")
+    path = tmp_path / "comment.xlsx"
+    wb.save(path)
+    cell = openpyxl.load_workbook(path, rich_text=True).active["A1"]
+    runs = {block.text: block.font for block in cell.value}
+    plain, bracket = runs["The US proposes "], runs["[USD 300/kg]"]
+    assert plain.i and not plain.b and plain.sz == 8.5
+    assert bracket.i and bracket.b and bracket.color.rgb == AMBER
+
+
 def test_a_figure_that_rounds_to_zero_is_shown_without_a_sign():
     from workbench.export.styles import register_styles
 
