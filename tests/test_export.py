@@ -337,3 +337,12 @@ def test_the_cover_names_observers_and_the_description_only_when_there_are_some(
     path = tmp_path / "no_observers.xlsx"
     write_term_sheet(Scenario.from_data(data), path, dataset=dataset)
     assert not {"Observers", "Description"} & set(_cover_pairs(path))
+
+
+def test_partner_names_fit_their_column_on_the_fiscal_sheet(default_export):
+    path, result, _mc = default_export
+    ws = openpyxl.load_workbook(path)["Fiscal cost"]
+    _, table = _table(ws, "Code", "Partner")
+    names = [result.region_names[code] for code in table]
+    assert max(map(len, names)) > 13      # longer than a column of default width
+    assert ws.column_dimensions["B"].width >= max(map(len, names))   # the name column, not cut at the page edge

@@ -41,3 +41,47 @@ def test_charts_follow_the_named_columns_when_tables_are_reordered(evaluated, mo
     # the by-instrument table is headed with the registry's ledger labels
     rows = [[c.value for c in row] for row in fiscal.iter_rows()]
     assert any(row[2:2 + len(LEDGER)] == [e.label for e in LEDGER.values()] for row in rows)
+
+
+def _anchor(chart) -> tuple[int, int]:
+    marker = chart.anchor._from if hasattr(chart.anchor, "_from") else None
+    if marker is not None:
+        return marker.col + 1, marker.row + 1
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+    letters, row = coordinate_from_string(chart.anchor)
+    return column_index_from_string(letters), row
+
+
+def test_charts_side_by_side_never_overlap_and_their_rows_are_kept_free(evaluated):
+    # a chart is sized in cm (1 in = 2.54 cm = 72 pt); columns in units of 5.6 pt, rows under the charts 15 pt
+    from openpyxl.utils import get_column_letter
+
+    scenario, result, mc = evaluated
+    wb = Workbook()
+    register_styles(wb)
+    fiscal, prices = wb.active, wb.create_sheet()
+    captioned = results.write_prices(prices, scenario, result)
+    results.write_fiscal(fiscal, scenario, result, mc, more_charts=(captioned,))
+    charts = fiscal._charts
+    assert len(charts) >= 3
+    for left, right in zip(charts, charts[1:]):
+        (c0, r0), (c1, r1) = _anchor(left), _anchor(right)
+        assert r0 == r1
+        room = sum(fiscal.column_dimensions[get_column_letter(c)].width for c in range(c0, c1)) * 5.6
+        assert room >= left.width / 2.54 * 72
+    row = _anchor(charts[0])[1]
+    tallest = max(c.height for c in charts) / 2.54 * 72
+    below = [r for r in fiscal.row_dimensions if r >= row and fiscal.row_dimensions[r].height]
+    assert sum(fiscal.row_dimensions[r].height for r in below) >= tallest
+
+
+def test_chart_lines_are_never_smoothed_between_years(evaluated):
+    scenario, result, mc = evaluated
+    wb = Workbook()
+    register_styles(wb)
+    fiscal, prices = wb.active, wb.create_sheet()
+    _caption, price_chart = results.write_prices(prices, scenario, result)
+    results.write_fiscal(fiscal, scenario, result, mc)
+    series = [s for chart in [*fiscal._charts, price_chart] for s in chart.series]
+    assert series and not any(s.smooth for s in series)   # a curve would show figures between years never computed
