@@ -346,3 +346,11 @@ def test_partner_names_fit_their_column_on_the_fiscal_sheet(default_export):
     names = [result.region_names[code] for code in table]
     assert max(map(len, names)) > 13      # longer than a column of default width
     assert ws.column_dimensions["B"].width >= max(map(len, names))   # the name column, not cut at the page edge
+
+
+def test_the_sources_annex_shows_two_vintages_then_counts_the_rest():
+    from workbench.export.sources import _vintages
+
+    assert _vintages(set()) == "\u2013"                    # the nil dash, as for every empty figure
+    assert _vintages({"USGS MCS 2025", "IEA 2024"}) == "IEA 2024; USGS MCS 2025"
+    assert _vintages({"USGS MCS 2025", "IEA 2024", "BGS 2023"}) == "BGS 2023; IEA 2024 and 1 more"

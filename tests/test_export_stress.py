@@ -84,3 +84,14 @@ def test_hostile_text_stays_text_and_no_sheet_without_stress_tests(tmp_path) -> 
     data["document"]["stress_tests"] = []
     path = write_term_sheet(Scenario.from_data(data), tmp_path / "none.xlsx")
     assert "Stress tests" not in load_workbook(path).sheetnames
+
+
+def test_tonnes_are_printed_in_the_size_of_the_sheets_other_figures(sheet) -> None:
+    ws, _result = sheet
+    sizes = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, (int, float)) and c.style.startswith(("ts_stress_t", "ts_usd_m", "ts_pct")):
+                sizes.setdefault(c.style.split("_zero")[0], set()).add(c.font.sz)
+    assert {"ts_stress_t", "ts_usd_m", "ts_pct"} <= set(sizes)
+    assert sizes["ts_stress_t"] == sizes["ts_usd_m"] == sizes["ts_pct"] == {10}
