@@ -354,3 +354,29 @@ def test_the_sources_annex_shows_two_vintages_then_counts_the_rest():
     assert _vintages(set()) == "\u2013"                    # the nil dash, as for every empty figure
     assert _vintages({"USGS MCS 2025", "IEA 2024"}) == "IEA 2024; USGS MCS 2025"
     assert _vintages({"USGS MCS 2025", "IEA 2024", "BGS 2023"}) == "BGS 2023; IEA 2024 and 1 more"
+
+
+def test_commentary_rows_are_as_tall_as_their_own_font_needs(default_export):
+    # the pages are planned from row heights: a commentary row sized for a bigger font than its 8.5 pt would push
+    # clauses onto more pages than LibreOffice and Excel print
+    from workbench.export.page import wrapped_height
+    from workbench.export.terms import WIDTHS
+
+    ws = openpyxl.load_workbook(default_export[0])["Term sheet"]
+    rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).style == "ts_comment"]
+    assert len(rows) >= 2
+    for r in rows:
+        cell = ws.cell(r, 3)
+        assert cell.font.sz == 8.5
+        assert ws.row_dimensions[r].height == pytest.approx(wrapped_height(str(cell.value), WIDTHS["C"], 8.5))
+
+
+def test_a_continued_clause_heading_is_one_band_across_the_row():
+    from workbench.export.styles import register_styles
+    from workbench.export.terms import _Rows
+
+    wb = openpyxl.Workbook()
+    register_styles(wb)
+    _Rows(wb.active).continued("Clause 3 (cont.)", "Two-sided contract for difference").write(5)
+    assert [wb.active.cell(5, c).style for c in (1, 2, 3)] == ["ts_clause_cont"] * 3
+    assert [wb.active.cell(5, c).value for c in (2, 3)] == ["Clause 3 (cont.)", "Two-sided contract for difference"]

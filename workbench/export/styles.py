@@ -24,7 +24,6 @@ FMT_M_ROUNDS_TO_ZERO = '0.0,,;0.0,,;"\u2013"'
 #: (style, scale) of the figures whose sign depends on the rounding: the style to use when it rounds to zero.
 ROUNDS_TO_ZERO = {"ts_usd_m": ("ts_usd_m_zero", 1e6), "ts_usd_m_total": ("ts_usd_m_zero", 1e6),
                   "ts_pct": ("ts_pct_zero", 1.0), "ts_share": ("ts_pct_zero", 1.0), "ts_m": ("ts_m_zero", 1e6)}
-FMT_USD_T = '"USD "#,##0"/t"'
 FMT_DAYS = '0" days";"\u2212"0" days";"\u2013"'
 FMT_YEAR = "0"
 FMT_PLAIN = "#,##0.####"
@@ -86,7 +85,6 @@ def register_styles(wb: Workbook) -> None:
         _style("ts_m_zero", fmt=FMT_M_ROUNDS_TO_ZERO, border=True),
         _style("ts_share", fmt=FMT_SHARE_POINTS, border=True),
         _style("ts_rate", fmt=FMT_RATE, border=True),
-        _style("ts_usd_t", fmt=FMT_USD_T, border=True),
         _style("ts_days", fmt=FMT_DAYS, border=True),
     ]
     styles += [_style(f"ts_status_{k}", font=Font(name="Calibri", size=10, bold=True), fill=v, wrap=True, border=True)
