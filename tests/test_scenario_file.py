@@ -212,6 +212,23 @@ def test_exception_mid_write_leaves_old_file_and_no_temp(saved, monkeypatch):
     assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
 
 
+@pytest.mark.parametrize("size", [119, 40_000], ids=["a key file", "a scenario"])
+def test_every_byte_is_in_the_file_when_it_is_forced_to_disk(tmp_path, monkeypatch, size):
+    # fsync only makes durable what the file holds: Python's write buffer (8 KiB) must be flushed first, or a power
+    # cut after saving a small file (a private key is about 119 bytes) could leave it empty
+    sizes = []
+    real_fsync = atomic.os.fsync
+
+    def recording(fd):
+        sizes.append(os.fstat(fd).st_size)
+        return real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", recording)
+    path = tmp_path / "own.pem"
+    atomic.atomic_write_bytes(path, b"k" * size, keep_backup=False)
+    assert sizes[0] == size == path.stat().st_size
+
+
 def test_full_disk_leaves_old_file_and_reports_it(saved, monkeypatch):
     before = saved.read_bytes()
     real_fdopen = os.fdopen
