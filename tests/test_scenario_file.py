@@ -229,6 +229,25 @@ def test_every_byte_is_in_the_file_when_it_is_forced_to_disk(tmp_path, monkeypat
     assert sizes[0] == size == path.stat().st_size
 
 
+@pytest.mark.skipif(os.name != "posix", reason="folders are synced on POSIX systems")
+def test_the_folder_is_forced_to_disk_after_the_rename(tmp_path, monkeypatch):
+    # the rename lives in the folder: until the folder is synced a power cut can bring back the old file
+    import stat
+
+    synced = []
+    real_fsync = atomic.os.fsync
+
+    def recording(fd):
+        folder = stat.S_ISDIR(os.fstat(fd).st_mode)
+        synced.append((folder, (tmp_path / "s.cmws").exists() and (tmp_path / "s.cmws").read_bytes() == b"new"))
+        return real_fsync(fd)
+
+    (tmp_path / "s.cmws").write_bytes(b"old")
+    monkeypatch.setattr(atomic.os, "fsync", recording)
+    atomic.atomic_write_bytes(tmp_path / "s.cmws", b"new", keep_backup=False)
+    assert synced == [(False, False), (True, True)]   # the new file's bytes, then the folder holding the rename
+
+
 def test_full_disk_leaves_old_file_and_reports_it(saved, monkeypatch):
     before = saved.read_bytes()
     real_fdopen = os.fdopen
