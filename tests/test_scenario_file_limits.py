@@ -68,3 +68,21 @@ def test_a_nan_that_slipped_past_validation_never_reaches_a_file():
     bad = s.model_copy(update={"private": s.private.model_copy(update={"mandate": mandate})})
     with pytest.raises(ValueError, match="not JSON compliant"):
         dumps_scenario(bad)
+
+
+def test_an_unreadable_file_is_reported_in_one_plain_line(tmp_path, monkeypatch):
+    from workbench.files.json_input import JsonInputError, read_limited
+
+    with pytest.raises(JsonInputError) as info:          # a NUL byte in the name: no system error text to give
+        read_limited(str(tmp_path / "a\x00b.cmws"), 1000, "a scenario file")
+    assert info.value.reason == "cannot read (embedded null byte)"
+    path = tmp_path / "locked.cmws"
+    path.write_text("{}", encoding="utf-8")
+
+    def denied(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("builtins.open", denied)
+    with pytest.raises(JsonInputError) as info:          # the system's words, not "[Errno 13] ..." with the path
+        read_limited(path, 1000, "a scenario file")
+    assert info.value.reason == "cannot read (Permission denied)"
