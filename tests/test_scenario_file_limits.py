@@ -86,3 +86,12 @@ def test_an_unreadable_file_is_reported_in_one_plain_line(tmp_path, monkeypatch)
     with pytest.raises(JsonInputError) as info:          # the system's words, not "[Errno 13] ..." with the path
         read_limited(path, 1000, "a scenario file")
     assert info.value.reason == "cannot read (Permission denied)"
+
+
+def test_half_a_character_is_reported_at_its_line():
+    from workbench.files.json_input import JsonInputError, parse_json
+
+    for raw, line in ((b'{"title": "\\ud800"}', 1), (b'{\n  "a": 1,\n  "title": "x\\udc00"\n}', 3)):
+        with pytest.raises(JsonInputError) as info:
+            parse_json(raw, "f.cmws")
+        assert info.value.reason.startswith(f"text escape \\u{'d800' if line == 1 else 'dc00'} at line {line} is half")
