@@ -95,3 +95,13 @@ def test_half_a_character_is_reported_at_its_line():
         with pytest.raises(JsonInputError) as info:
             parse_json(raw, "f.cmws")
         assert info.value.reason.startswith(f"text escape \\u{'d800' if line == 1 else 'dc00'} at line {line} is half")
+
+
+def test_an_over_long_number_is_quoted_by_its_first_twenty_characters():
+    from workbench.files.json_input import JsonInputError, parse_json
+
+    digits = "1234567890" * 5                               # 50 characters, over the limit of 40
+    with pytest.raises(JsonInputError) as info:
+        parse_json(f'{{"amount": {digits}}}'.encode(), "f.cmws")
+    assert info.value.reason == f"number {digits[:20]}... has 50 characters, over the limit of 40"
+    assert parse_json(f'{{"amount": {digits[:40]}}}'.encode(), "f.cmws") == {"amount": int(digits[:40])}
