@@ -85,3 +85,12 @@ def test_a_file_without_a_document_is_refused_naming_the_field():
     with pytest.raises(FileFormatError) as info:
         loads_scenario(json.dumps(data), source="reply.cmws")
     assert str(info.value) == "reply.cmws: document: required field is missing"
+
+
+def test_every_older_schema_has_a_migration_and_a_missing_step_is_named():
+    from workbench.files.migrations import MIGRATIONS, migrate
+    from workbench.files.scenario_file import CURRENT_SCHEMA
+
+    assert sorted(MIGRATIONS) == list(range(1, CURRENT_SCHEMA))   # a schema bump without its step fails here
+    with pytest.raises(FileFormatError, match=r"^no migration from schema 0$"):
+        migrate({}, 0, CURRENT_SCHEMA)
