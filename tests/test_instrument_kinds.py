@@ -75,3 +75,37 @@ def test_every_label_of_the_registry_is_in_the_translation_template():
             if p.type is FieldType.SHARE and any(ch.isalpha() for ch in p.suffix):  # " %" needs no translation
                 labels.add(p.suffix)
     assert sorted(labels - known) == []
+
+
+def test_a_new_clause_starts_from_the_market_price_of_its_mineral():
+    # nickel: USGS reference price USD 15,000/t and world output 3.9 Mt (resources/data); the kinds declare the
+    # starting terms: prices at the market price (a CfD's cap 30 % above), half the gain above the cap clawed
+    # back, a purchase of 1 % of world output
+    from workbench.ui.navigator.operations import kind_defaults
+
+    usd_t = {"currency": "USD", "per": "t"}
+    assert kind_defaults(ClauseKind.BORDER_FLOOR, "nickel") == {"floor_price": {"amount": 15_000.0, **usd_t}}
+    assert kind_defaults(ClauseKind.CFD, "nickel") == {"strike_price": {"amount": 15_000.0, **usd_t},
+                                                       "rebate_threshold": {"amount": 19_500.0, **usd_t},
+                                                       "clawback_share": 0.5}
+    assert kind_defaults(ClauseKind.PURCHASE, "nickel")["annual_volume"] == {"amount": 39_000.0, "unit": "t"}
+    # a mineral outside the dataset starts from USD 100/kg (a CfD's cap at 130/kg)
+    usd_kg = {"currency": "USD", "per": "kg"}
+    assert kind_defaults(ClauseKind.BORDER_FLOOR, "scandium") == {"floor_price": {"amount": 100.0, **usd_kg}}
+    cfd = kind_defaults(ClauseKind.CFD, "scandium")
+    assert (cfd["strike_price"], cfd["rebate_threshold"]) == ({"amount": 100.0, **usd_kg}, {"amount": 130.0, **usd_kg})
+
+
+def test_a_cfd_cap_below_its_strike_once_in_dollars_is_refused_by_the_engine():
+    # the document compares prices in one currency only; EUR 17,000/t is USD 19,210/t at 1.13, above a USD 18,000 cap
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario
+    from workbench.engine import EngineInputError, evaluate
+
+    data = default_scenario().to_data()
+    cfd = next(c for c in data["document"]["clauses"] if c["id"] == "nickel-cfd")
+    cfd["strike_price"] = {"amount": 17_000.0, "currency": "EUR", "per": "t"}
+    cfd["rebate_threshold"] = {"amount": 18_000.0, "currency": "USD", "per": "t"}
+    with pytest.raises(EngineInputError, match=r"clause 'nickel-cfd'\.rebate_threshold: 18,000 USD/t is below the "
+                                               r"strike price 19,210 USD/t"):
+        evaluate(Scenario.from_data(data))
