@@ -109,3 +109,25 @@ def test_a_cfd_cap_below_its_strike_once_in_dollars_is_refused_by_the_engine():
     with pytest.raises(EngineInputError, match=r"clause 'nickel-cfd'\.rebate_threshold: 18,000 USD/t is below the "
                                                r"strike price 19,210 USD/t"):
         evaluate(Scenario.from_data(data))
+
+
+def test_a_parameter_is_offered_in_brackets_exactly_where_the_file_format_takes_a_bracket():
+    # the clause editor offers alternatives for a bracketable parameter; a bracket the model does not accept would
+    # be refused on saving, and one it accepts but the editor never offers could not be drafted
+    for kind in KINDS.values():
+        for param in kind.params:
+            annotation = repr(kind.model.model_fields[param.name].annotation)
+            assert param.bracketable == ("Bracket[" in annotation), (kind.kind.value, param.name)
+
+
+def test_eligible_producers_left_empty_are_the_parties_in_the_text_as_in_the_model():
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario
+    from workbench.text import render_clause
+
+    data = default_scenario().to_data()
+    gap = next(c for c in data["document"]["clauses"] if c["id"] == "ndpr-price-gap")
+    gap.update(eligible_producers=[], parties=["US", "JP"])
+    doc = Scenario.from_data(data).document
+    text = render_clause(doc.clause("ndpr-price-gap"), doc).plain_text()
+    assert "Eligible Producers of NdPr oxide established in the United States and Japan" in text
