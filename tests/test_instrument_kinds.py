@@ -88,7 +88,10 @@ def test_a_new_clause_starts_from_the_market_price_of_its_mineral():
     assert kind_defaults(ClauseKind.CFD, "nickel") == {"strike_price": {"amount": 15_000.0, **usd_t},
                                                        "rebate_threshold": {"amount": 19_500.0, **usd_t},
                                                        "clawback_share": 0.5}
+    assert kind_defaults(ClauseKind.PRICE_GAP_SUBSIDY, "nickel") == {"floor_price": {"amount": 15_000.0, **usd_t},
+                                                                     "upside_share": 0.3}   # as MP Materials'
     assert kind_defaults(ClauseKind.PURCHASE, "nickel")["annual_volume"] == {"amount": 39_000.0, "unit": "t"}
+    assert kind_defaults(ClauseKind.TARIFF, "nickel") == {"rate": 0.25, "exporters": ["CN"]}
     # a mineral outside the dataset starts from USD 100/kg (a CfD's cap at 130/kg)
     usd_kg = {"currency": "USD", "per": "kg"}
     assert kind_defaults(ClauseKind.BORDER_FLOOR, "scandium") == {"floor_price": {"amount": 100.0, **usd_kg}}
