@@ -395,3 +395,35 @@ def test_a_shown_panel_refines_only_once_its_charts_are_drawn(qtbot, controller)
     panel.fiscal_chart.figure.stale = True
     assert panel._may_refine()
     panel.shutdown()
+
+
+def test_the_per_partner_charts_are_drawn_before_the_other_views_are_built(qtbot, controller):
+    panel = ResultsPanel(controller)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    drawn_when_ready: list[bool] = []
+    panel.chartsReady.connect(lambda: drawn_when_ready.append(panel.charts_drawn()))
+    panel.show()
+    with qtbot.waitSignal(panel.chartsReady, timeout=MC_TIMEOUT):
+        pass
+    assert drawn_when_ready == [True]  # the Cash flows, Uncertainty, Compare and Stress tabs came after the draw
+    assert panel.fiscal_chart.data is panel.price_chart.data is panel.cash_chart.data is panel.result
+    panel.shutdown()
+
+
+def test_without_a_result_the_other_views_are_built_all_the_same(qtbot):
+    scenario = default_scenario()
+    doc = scenario.document
+    eur_floor = doc.clauses[0].model_copy(update={"floor_price": Price(amount=100.0, currency="EUR")})
+    bad = scenario.model_copy(update={"document": doc.model_copy(update={
+        "assumptions": doc.assumptions.model_copy(update={"usd_per_currency": {}}),
+        "clauses": [eur_floor, *doc.clauses[1:]]})})
+    panel = ResultsPanel(DocumentController(bad))
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.error.isVisible(), timeout=MC_TIMEOUT)
+    with qtbot.waitSignal(panel.chartsReady, timeout=MC_TIMEOUT):
+        pass
+    assert panel.views_built and panel.result is None
+    panel.shutdown()

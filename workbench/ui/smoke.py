@@ -156,7 +156,7 @@ def _wait_for_charts(window: Any) -> None:
 
     panel = window.results
     deadline = time.monotonic() + RESULT_WAIT_S
-    while not (panel.views_built and not panel.fiscal_chart.figure.stale and not panel.price_chart.figure.stale):
+    while not panel.charts_drawn():
         if time.monotonic() > deadline:
             raise SmokeTestFailure(f"the charts were not drawn within {RESULT_WAIT_S:.0f} s")
         loop = QEventLoop()
