@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from workbench.document.stress import StressKind
 from workbench.engine.stress import run_stress_tests
@@ -84,6 +86,26 @@ def test_duplicate_rename_and_remove_are_one_step_each(window: Any) -> None:
                               "Remove stress test cn-indium-ban"]
     window.controller.undo_stack.undo()
     assert [e.id for e in events(window)][1] == "cn-indium-ban"
+
+
+def test_renaming_from_the_keyboard_rebuilds_the_form_without_deleting_the_field_under_the_key(
+        qtbot: Any, window: Any) -> None:
+    """Enter in the id field renames the test, which rebuilds the form from inside that field's own signal: the old
+    field must outlive the signal (deleted later by the event loop), or Qt goes on using a deleted widget."""
+    editor = window.stress_editor
+    window.tabs.setCurrentWidget(editor)
+    editor.select(INDIUM)
+    ident = editor.widgets["Stress test id"].line
+    ident.setFocus()
+    ident.selectAll()
+    qtbot.keyClicks(ident, "cn-indium-ban")
+    qtbot.keyClick(ident, Qt.Key.Key_Return)
+    assert events(window)[0].id == "cn-indium-ban"
+    assert editor.widgets["Stress test id"].line is not ident  # rebuilt
+    assert shiboken6.isValid(ident)  # the field that sent the signal is still there...
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(ident)  # ...until the event loop deletes it
+    assert editor.widgets["Stress test id"].line.text() == "cn-indium-ban"
 
 
 def test_targets_all_zone_or_named_importers(window: Any) -> None:

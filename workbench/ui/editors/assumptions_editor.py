@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QPushButton,
 from workbench.document import Scenario
 from workbench.ui.editors.fields import (CheckEdit, ChoiceEdit, IntEdit, NumberEdit, OptionalEdit, TextEdit,
                                          ValueEdit)
-from workbench.ui.editors.form import BoundForm, get_at, put_at
+from workbench.ui.editors.form import BoundForm, get_at, put_at, replace_page
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 PATH_KINDS = [(QT_TR_NOOP("Flat"), "flat"), (QT_TR_NOOP("Trend (constant yearly change)"), "trend"),
@@ -190,7 +190,7 @@ class AssumptionsEditor(BoundForm):
                   CheckEdit(self.tr("Add supply disruptions (export bans, outages) as jumps")))
         outer.addWidget(mc)
         outer.addStretch(1)
-        self.scroll.setWidget(page)
+        replace_page(self.scroll, page)
 
 
 def _put_elasticity(data: dict[str, Any], keys: tuple[Any, ...], field: str, value: Any) -> None:

@@ -16,7 +16,7 @@ from workbench.ui.editors.brackets import BracketEdit
 from workbench.ui.editors.costsharing import CostSharingEdit, rescale_shares
 from workbench.ui.editors.fields import (ChoiceEdit, CodesEdit, IntEdit, LongTextEdit, MoneyEdit, NumberEdit,
                                          OptionalEdit, PriceEdit, TextEdit, ValueEdit, VolumeEdit)
-from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell
+from workbench.ui.editors.form import IssueLabel, ScenarioForm, field_cell, replace_page
 from workbench.ui.editors.release import ReleaseRuleEdit
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 from workbench.ui.navigator.operations import (generated_id_stem, generated_title, is_generated_id,
@@ -186,12 +186,7 @@ class ClauseEditor(ScenarioForm):
             self.register(field, shown, issue)
             self.widgets[field] = widget
             self.names[field] = shown
-        # the old fields later, not now: a rebuild can come from one of their own signals (a new clause's mineral
-        # renames it, the navigator reselects it), and Qt goes on using the sender after the slot returns
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll.setWidget(page)
+        replace_page(self.scroll, page)
 
     def _refresh(self) -> None:
         clause = self._clause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.document import Issue, Scenario, ScenarioValidationError
 from workbench.ui.controller import DocumentController
@@ -37,6 +37,16 @@ class IssueLabel(QLabel):
         """Show ``text`` (an empty text hides the label)."""
         self.setText(f"\u26a0 {text}" if text else "")
         self.setVisible(bool(text))
+
+
+def replace_page(scroll: QScrollArea, page: QWidget) -> None:
+    """Show ``page`` in ``scroll``; the old page is deleted later, not now: a rebuild can come from one of its own
+    fields' signals (a new clause's mineral renames it, a stress test's kind changes its fields), and Qt goes on using
+    the sender after the slot returns (QScrollArea.setWidget alone would delete it at once)."""
+    old = scroll.takeWidget()
+    if old is not None:
+        old.deleteLater()
+    scroll.setWidget(page)
 
 
 def field_cell(widget: QWidget, issue: IssueLabel) -> QWidget:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPus
 
 from workbench.document import Scenario
 from workbench.ui.editors.fields import LongTextEdit, MoneyEdit, NumberEdit, OptionalEdit
-from workbench.ui.editors.form import BoundForm
+from workbench.ui.editors.form import BoundForm, replace_page
 from workbench.ui.icons import icon
 
 
@@ -123,7 +123,7 @@ class PrivateEditor(BoundForm):
                                        put=lambda d, v, c=clause.id: _put_note(d, c, v)))
         outer.addWidget(clause_notes)
         outer.addStretch(1)
-        self.scroll.setWidget(page)
+        replace_page(self.scroll, page)
 
 
 def _put_note(data: dict[str, Any], clause_id: str, text: str) -> None:

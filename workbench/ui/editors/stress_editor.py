@@ -15,7 +15,7 @@ from workbench.document import Scenario
 from workbench.document.stress import StressKind, TargetScope
 from workbench.ui.editors.fields import (ChoiceEdit, CheckEdit, CodesEdit, IntEdit, LongTextEdit, NumberEdit,
                                          TextEdit, ValueEdit)
-from workbench.ui.editors.form import BoundForm, IssueLabel, path_text
+from workbench.ui.editors.form import BoundForm, IssueLabel, path_text, replace_page
 from workbench.ui.i18n import QT_TR_NOOP, translate as _tr
 
 KIND_TEXT = {StressKind.EXPORT_RESTRICTION: QT_TR_NOOP("Export restriction"),
@@ -277,7 +277,7 @@ class StressEditor(BoundForm):
             empty.setWordWrap(True)
             box.addWidget(empty)
             box.addStretch(1)
-            self.scroll.setWidget(page)
+            replace_page(self.scroll, page)
             return
         i = self._row
         event = doc.stress_tests[i]
@@ -343,4 +343,4 @@ class StressEditor(BoundForm):
         note.text.setFixedHeight(note.text.fontMetrics().lineSpacing() * 5)
         note.text.setPlaceholderText(self.tr("e.g. precedent: Ga/Ge ban to the US, Dec 2024"))
         row("source_note", QT_TR_NOOP("Source note"), note)
-        self.scroll.setWidget(page)
+        replace_page(self.scroll, page)
