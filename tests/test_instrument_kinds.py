@@ -134,3 +134,39 @@ def test_eligible_producers_left_empty_are_the_parties_in_the_text_as_in_the_mod
     doc = Scenario.from_data(data).document
     text = render_clause(doc.clause("ndpr-price-gap"), doc).plain_text()
     assert "Eligible Producers of NdPr oxide established in the United States and Japan" in text
+
+
+def test_a_price_gap_floor_near_the_market_price_is_flagged_as_near_the_money():
+    # NdPr oxide: reference USD 69/kg, volatility 40 % a year (resources/data); a floor of USD 75/kg pays in some
+    # years and not in others, so its deterministic cost says little
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario
+    from workbench.engine import evaluate
+
+    data = default_scenario().to_data()
+    gap = next(c for c in data["document"]["clauses"] if c["id"] == "ndpr-price-gap")
+    gap["floor_price"] = {"amount": 75.0, "currency": "USD", "per": "kg"}
+    near = {w.clause_id for w in evaluate(Scenario.from_data(data)).validity_warnings if w.code == "near_the_money"}
+    assert "ndpr-price-gap" in near
+
+
+def test_the_editor_offers_cn_and_row_exactly_where_the_file_accepts_them():
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario, ScenarioValidationError
+
+    checked = set()
+    for kind in KINDS.values():
+        for param in kind.params:
+            if param.type is not FieldType.REGIONS:
+                continue
+            data = default_scenario().to_data()
+            clause = next(c for c in data["document"]["clauses"] if c["kind"] == kind.kind.value)
+            clause[param.name] = ["CN"]
+            try:
+                Scenario.from_data(data)
+                accepted = True
+            except ScenarioValidationError:
+                accepted = False
+            assert param.any_region == accepted, (kind.kind.value, param.name)
+            checked.add(param.name)
+    assert {"sources", "exporters", "eligible_producers"} <= checked
