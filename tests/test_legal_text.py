@@ -203,3 +203,21 @@ def test_common_terms_stand_for_the_clauses_that_say_no_more():
             c["review_after_years"] = 5
             c["cost_sharing"] = {"rule": "gdp"}
     assert common_terms(_scenario_with(own_rules).document.clauses) == []
+
+
+def test_an_agreed_zero_is_written_except_where_the_kind_leaves_it_out():
+    # a zero clawback or a zero tariff is a term the parties agreed; only a zero upside share or premium (declared
+    # omit_zero by their kinds) drops its paragraph
+    def edit(data):
+        _clause(data, "nickel-cfd")["clawback_share"] = 0.0
+        _clause(data, "tungsten-tariff")["rate"] = 0.0
+        _clause(data, "ndpr-price-gap")["upside_share"] = 0.0
+
+    s = _scenario_with(edit)
+    doc = s.document
+    assert "the producer shall pay to the Parties 0 per cent of the excess" in \
+        render_clause(doc.clause("nickel-cfd"), doc).plain_text()
+    assert "an ad valorem duty of 0 per cent on imports of tungsten" in \
+        render_clause(doc.clause("tungsten-tariff"), doc).plain_text()
+    assert "Where the Reference Price exceeds the Floor Price" not in \
+        render_clause(doc.clause("ndpr-price-gap"), doc).plain_text()
