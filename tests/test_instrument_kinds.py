@@ -170,3 +170,13 @@ def test_the_editor_offers_cn_and_row_exactly_where_the_file_accepts_them():
             assert param.any_region == accepted, (kind.kind.value, param.name)
             checked.add(param.name)
     assert {"sources", "exporters", "eligible_producers"} <= checked
+
+
+def test_an_optional_term_ticked_starts_at_the_documented_usable_value():
+    # docs/ui.md: a volume cap of 1,000 t; a release rule released on stress, up to 30 days of cover, by need
+    from workbench.document import ReleaseRule, Volume
+
+    optional = {p.name: p.optional_default for kind in KINDS.values() for p in kind.params if p.optional_default}
+    assert Volume(**optional["volume_cap"]).tonnes() == 1000
+    rule = ReleaseRule(**optional["release_rule"])
+    assert rule.on_stress and rule.max_days_of_cover == 30 and rule.allocation.value == "need"
