@@ -164,3 +164,21 @@ def test_an_unsigned_copy_of_a_shared_text_asks_for_the_signed_one_but_our_worki
     assert provenance_warnings(stripped) == ["unsigned, although its history says US shared it on 2026-11-30: "
                                              "ask US for the signed copy"]
     assert provenance_warnings(load_scenario(WORKING)) == []  # our own file: unsigned, with its private block
+
+
+def test_the_golden_keys_fingerprint_is_what_delegations_read_out_over_the_phone():
+    from workbench.sharing.keys import parse_public_key
+
+    key = parse_public_key(US_KEY.read_bytes(), str(US_KEY))
+    assert key.fingerprint == ("8e90 3a9c ba7b 884c df01 09e2 3e29 da39 20dc 841d 5c62 7f3a 12ca dade afb8 5ed6")
+    assert key.key_id == key.fingerprint.replace(" ", "")[:16]
+
+
+def test_a_key_of_another_algorithm_is_refused_quoting_twenty_characters():
+    from workbench.sharing.keys import KeyFileError, parse_public_key
+
+    data = json.loads(US_KEY.read_text(encoding="utf-8"))
+    data["algorithm"] = "rsa-4096-" + "x" * 30
+    with pytest.raises(KeyFileError) as info:
+        parse_public_key(json.dumps(data).encode(), "k.cmwkey")
+    assert str(info.value).endswith(f"(got version 1, algorithm {data['algorithm'][:20]!r})")

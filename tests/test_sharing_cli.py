@@ -9,6 +9,7 @@ import pytest
 from sharing_helpers import canary_scenario, clause, edited
 
 from workbench.cli.main import main
+from workbench.defaults import default_scenario
 from workbench.files import load_scenario, save_scenario
 from workbench.sharing import Keyring
 
@@ -117,3 +118,17 @@ def test_keys_export_import_list_remove(tmp_path, us_dir, capsys):
     assert err.count("\n") == 1 and "must have exactly the fields" in err and "Traceback" not in err
     assert main(["keys", "remove", eu.own_key().public.key_id]) == 0
     assert main(["keys", "remove", "deadbeefdeadbeef"]) == 1
+
+
+def test_diff_shows_a_price_rise_with_its_plus_sign(tmp_path, us_dir, capsys):
+    # their border floor at USD 125/kg instead of our 110 raises the NdPr price the US consumers pay
+    ours = default_scenario()
+    theirs = edited(ours.without_private(),
+                    lambda d: clause(d, "ndpr-border-floor")["floor_price"].update(amount=125.0))
+    a, b = tmp_path / "a.cmws", tmp_path / "b.cmws"
+    save_scenario(a, ours)
+    save_scenario(b, theirs)
+    assert main(["diff", str(a), str(b)]) == 0
+    table = capsys.readouterr().out.split("Change per partner (theirs - ours):")[1]
+    us = next(line.split() for line in table.splitlines() if line.split()[:1] == ["US"])
+    assert us[2].startswith("+") and float(us[2].lstrip("+")) > 0      # consumer price, percentage points
