@@ -106,3 +106,19 @@ def test_short_private_lines_count_whole_and_single_words_never():
 
 def test_normalise_folds_what_the_eye_cannot_see():
     assert normalise("A\u00a0\u00a0B\u200b\u2013C\tD\u202eE") == "a b-c de"
+
+
+def test_a_mandate_figure_from_1000_up_is_searched_for_and_below_it_is_not():
+    # smaller sums would match ordinary numbers; USD 1,000 is the first one searched for
+    assert _found(_with(notes="", ceiling=1000.0, description="a token fee of USD 1,000.00 a year")) == [
+        ("document.metadata.description", "the mandate's yearly fiscal ceiling for US")]
+    assert _found(_with(notes="", ceiling=999.0, description="a token fee of USD 999.00 a year")) == []
+
+
+def test_a_private_line_copied_at_the_very_end_of_the_public_text_is_caught():
+    # the last window of the text is searched too: an eight-word copy (the shortest caught) ends the last public
+    # field, the last stress test's title
+    def edit(d):
+        d["private"]["notes"] = NOTE
+        d["document"]["stress_tests"][-1]["title"] = "Outage: wants the indium purchase signed before the summit"
+    assert _found(edited(default_scenario(), edit)) == [("document.stress_tests[2].title", "private notes")]
