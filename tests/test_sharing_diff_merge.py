@@ -226,6 +226,12 @@ def test_rounds_timeline_groups_history_and_adds_unrecorded_proposals():
     assert [(e.delegation, e.action, e.date) for e in rounds[1].events] == [("US", "shared", "2026-11-28")]
     assert rounds[1].label == s.document.metadata.round_label
     assert "2026-11-28  US  shared" in rounds[1].events[0].text()
+    assert recorded[0].text() == ("2026-11-26  US  proposed NdPr oxide border-adjusted price floor - US tables a "
+                                  "trilateral NdPr reference price held at the border.")
+    from workbench.sharing.rounds import TimelineEvent
+
+    bare = TimelineEvent("2026-11-27", "EU", "reserved", "nickel-cfd", "Nickel CfD", summary="")
+    assert bare.text() == "2026-11-27  EU  reserved Nickel CfD"   # an entry recorded without a summary: no dash
 
 
 def test_values_read_as_negotiators_write_them():
