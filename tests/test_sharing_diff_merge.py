@@ -267,3 +267,16 @@ def test_a_redline_rebuilds_both_texts_and_keeps_the_common_ends_equal(ours_word
     assert "".join(p.text for p in pieces if p.op != "insert") == ours
     assert "".join(p.text for p in pieces if p.op != "delete") == theirs
     assert all(a.op != b.op for a, b in zip(pieces, pieces[1:]))  # neighbours differ in kind
+
+
+def test_a_merge_lists_changed_clauses_in_the_order_of_the_text():
+    # their edits to the last clause (its title) and the second (its upside share) are offered clause by clause as
+    # the text runs, not alphabetically by field
+    def edit(d):
+        clause(d, "usmx-antimony-floor")["title"] = "Antimony reference price (US-Mexico)"
+        clause(d, "ndpr-price-gap")["upside_share"] = 0.25
+
+    ours = default_scenario()
+    plan = plan_merge(ours, edited(ours.without_private(), edit))
+    assert [(i.slot.clause_id, i.slot.field) for i in plan.items if i.slot.scope == "clause"] == [
+        ("ndpr-price-gap", "upside_share"), ("usmx-antimony-floor", "title")]
