@@ -221,3 +221,24 @@ def test_an_agreed_zero_is_written_except_where_the_kind_leaves_it_out():
         render_clause(doc.clause("tungsten-tariff"), doc).plain_text()
     assert "Where the Reference Price exceeds the Floor Price" not in \
         render_clause(doc.clause("ndpr-price-gap"), doc).plain_text()
+
+
+def test_a_purchase_names_the_stage_of_the_mineral_it_buys():
+    s = default_scenario()
+    text = render_clause(s.document.clause("indium-purchase"), s.document).plain_text()
+    assert "Each lot shall be indium (refined) of [a purity" in text
+
+
+def test_sums_in_words_switch_to_millions_and_billions_at_exactly_one():
+    from workbench.text.words import money_words
+
+    assert money_words(999_999, "USD") == "USD 999,999"
+    assert money_words(1_000_000, "USD") == "USD 1 million"
+    assert money_words(125_000_000, "EUR") == "EUR 125 million"
+    assert money_words(1_000_000_000, "USD") == "USD 1 billion"
+    assert money_words(12_000_000_000, "USD") == "USD 12 billion"
+
+
+def test_a_directive_without_its_paragraph_is_a_template_error():
+    with pytest.raises(TemplateError, match=r"^t\.txt: @comment has no paragraph$"):
+        parse_template("Text.\n\n@comment", set(), "t.txt")
