@@ -242,3 +242,10 @@ def test_sums_in_words_switch_to_millions_and_billions_at_exactly_one():
 def test_a_directive_without_its_paragraph_is_a_template_error():
     with pytest.raises(TemplateError, match=r"^t\.txt: @comment has no paragraph$"):
         parse_template("Text.\n\n@comment", set(), "t.txt")
+
+
+def test_the_stockpile_says_when_its_stock_is_released():
+    s = default_scenario()   # the cobalt tranche: on a declared disruption or at 1.5 times the reference price
+    text = render_clause(s.document.clause("stockpile-cobalt"), s.document).plain_text()
+    assert ("The stock shall be released while the Parties declare a supply disruption of the mineral or when its "
+            "market price exceeds 1.5 times the Reference Price, at a rate not exceeding 5,000 t a year") in text
