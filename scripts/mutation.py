@@ -412,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     used_exclusions: set[str] = set()
     live_of: dict[str, list[Mutant]] = {}
     total_of: dict[str, int] = {}
+    excluded_of: dict[str, int] = {}
     for path in modules:
         every = find_mutants(path)
         live = [m for m in every if m.key not in exclusions and m.line >= args.start_line]
@@ -420,13 +421,14 @@ def main(argv: list[str] | None = None) -> int:
                     or (m.path, m.function, m.change.split(" in: ")[0], m.line) in earlier]
         used_exclusions |= {m.key for m in every if m.key in exclusions}
         live_of[path], total_of[path] = live, len(every)
+        excluded_of[path] = sum(m.key in exclusions for m in every)
     if args.per_package > 0:
         chosen_of = _package_sample(live_of, args.per_package, args.seed)
     else:
         chosen_of = {path: _sample(live, args.max_per_module, args.seed, path) for path, live in live_of.items()}
     for path in modules:
         chosen = chosen_of[path]
-        plan.append((path, chosen, total_of[path] - len(live_of[path]), total_of[path]))
+        plan.append((path, chosen, excluded_of[path], total_of[path]))
     stale = [k for k in exclusions if k.split(" | ")[0] in modules and k not in used_exclusions]
     for key in stale:
         print(f"note: exclusion matches no mutant any more (code changed?): {key}")
@@ -468,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout = 3 * base_time + 10
             target = tree / path
             original = target.read_text(encoding="utf-8")
-            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded); "
+            print(f"== {path}: {len(chosen)} of {total - excluded} mutants ({excluded} excluded as equivalent); "
                   f"tests {' '.join(t.removeprefix('tests/') for t in tests)} ({base_time:.0f} s unmutated)",
                   flush=True)
             try:
@@ -526,7 +528,7 @@ def _report_module(path: str, rows: list[dict], excluded: int, total: int) -> No
     timeouts = sum(r["outcome"] == "timeout" for r in rows)
     extra = f", {timeouts} by timeout" if timeouts else ""
     print(f"   {path}: killed {killed}/{scored} = {pct:.1f} %{extra} "
-          f"(run {len(rows)} of {total} mutants, {excluded} excluded)", flush=True)
+          f"(run {len(rows)} of {total} mutants, {excluded} excluded as equivalent)", flush=True)
 
 
 def _report_packages(results: list[dict], plan: list[tuple[str, list[Mutant], int, int]]) -> float | None:
@@ -546,7 +548,7 @@ def _report_packages(results: list[dict], plan: list[tuple[str, list[Mutant], in
             worst = pct if worst is None else min(worst, pct)
             low, high = _wilson(killed, scored)
             print(f"  {pkg:17s} {killed:4d} / {scored:<4d} {pct:5.1f} %  [{low:4.1f}-{high:5.1f}]  of "
-                  f"{sum(t for _, t in mine)} mutants, {sum(e for e, _ in mine)} excluded")
+                  f"{sum(t for _, t in mine)} mutants, {sum(e for e, _ in mine)} excluded as equivalent")
     survivors = [r for r in results if r["outcome"] == "survived"]
     if survivors:
         print("Surviving mutants (behaviour no test pins):")
