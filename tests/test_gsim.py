@@ -91,6 +91,10 @@ def test_a_tariff_of_1000_percent_is_the_highest_accepted():
     with pytest.raises(EngineInputError, match=r"tariffs_initial\[0\]\[1\]: a tariff power 1 \+ t must be between 1 "
                                                r"and 11 \(a tariff of at most 1,000 %\), got 11\.01"):
         two_regions(t0=11.01)
+    with pytest.raises(EngineInputError, match=r"tariffs_initial\[1\]\[0\].*got 11\.5"):   # not the 11 before it
+        parse({"regions": ["A", "B"], "trade": [[0, 100], [100, 0]], "tariffs_initial": [[1, 11], [11.5, 1]],
+               "tariffs_final": [[1, 1], [1, 1]], "import_demand_elasticity": -1.25, "export_supply_elasticity": 1.5,
+               "substitution_elasticity": 5})
 
 
 @pytest.mark.parametrize("matrix", [
