@@ -245,3 +245,19 @@ def test_duplicate_stress_ids_and_rules_without_trigger_or_rate_are_refused(data
     assert any(i.startswith("document.stress_tests[1].id: duplicates an earlier stress test id") for i in issues)
     assert any(".release_rule.price_trigger: a release rule needs a trigger" in i for i in issues)
     assert any(".release_rule.max_release: a release rule needs a rate" in i for i in issues)
+
+
+def test_shares_just_over_one_are_refused_with_their_sum_to_six_decimals(data):
+    # the tolerance is one part in a million: 1.0000015 is over it, and shown as the reader can check it
+    _clause(data, "nickel-cfd")["cost_sharing"]["shares"]["EU"] = 0.4000015
+    issue = _error(data).issues[0]
+    assert issue.message == "must add up to 1" and str(issue).endswith("(got 1.000001)")
+    _clause(data, "nickel-cfd")["cost_sharing"]["shares"]["EU"] = 0.4000005   # within it
+    assert Scenario.from_data(data)
+
+
+def test_an_unknown_partner_code_is_a_key_error():
+    doc = default_scenario().document
+    assert doc.partner("MX").name == "Mexico"
+    with pytest.raises(KeyError, match="KR"):
+        doc.partner("KR")
