@@ -355,6 +355,11 @@ def test_bad_inputs_name_the_field_and_value():
     with pytest.raises(EngineInputError, match="discount_rate"):
         Model(regions=REGIONS, region_names={}, members=(), base_year=2025, horizon=1, discount_rate=float("nan"),
               usd_per={}, markets={}).check()
+    # flows: each of a wrong shape, a NaN and a negative tonnage is refused on its own
+    flows = allocate_flows(np.ones(4), np.ones(4))
+    for bad in (flows[:3], np.where(np.eye(4) > 0, np.nan, flows), flows - np.eye(4) * 0.3):
+        with pytest.raises(EngineInputError, match=r"flows: must be a 4x4 matrix of finite non-negative tonnes"):
+            model(market([1, 1, 1, 1], [1, 1, 1, 1], flows=bad)).check()
 
 
 def test_gdp_sharing_without_a_gdp_names_the_partner():
