@@ -380,3 +380,18 @@ def test_a_continued_clause_heading_is_one_band_across_the_row():
     _Rows(wb.active).continued("Clause 3 (cont.)", "Two-sided contract for difference").write(5)
     assert [wb.active.cell(5, c).style for c in (1, 2, 3)] == ["ts_clause_cont"] * 3
     assert [wb.active.cell(5, c).value for c in (2, 3)] == ["Clause 3 (cont.)", "Two-sided contract for difference"]
+
+
+def test_the_cover_lists_the_rounds_changes_by_clause_number_with_their_summary():
+    from workbench.document import Scenario
+    from workbench.export.cover import changes_since_last_round
+
+    data = default_scenario().to_data()
+    data["document"]["history"].append({"round": 1, "date": "2026-11-27", "delegation": "EU", "action": "amended",
+                                        "clause_id": "nickel-cfd", "summary": ""})
+    assert changes_since_last_round(Scenario.from_data(data).document) == [
+        "First round: the whole text is new.",
+        "US proposed Clause 1: US tables a trilateral NdPr reference price held at the border.",
+        "JP proposed Clause 3: Japan proposes a two-sided CfD; EU reserves on the strike price.",
+        "MX bracketed Clause 7: Mexico brackets the antimony reference price.",
+        "EU amended Clause 3"]                                   # recorded without a summary: no colon
