@@ -90,7 +90,9 @@ def test_a_new_clause_starts_from_the_market_price_of_its_mineral():
                                                        "clawback_share": 0.5}
     assert kind_defaults(ClauseKind.PRICE_GAP_SUBSIDY, "nickel") == {"floor_price": {"amount": 15_000.0, **usd_t},
                                                                      "upside_share": 0.3}   # as MP Materials'
-    assert kind_defaults(ClauseKind.PURCHASE, "nickel")["annual_volume"] == {"amount": 39_000.0, "unit": "t"}
+    purchase = kind_defaults(ClauseKind.PURCHASE, "nickel")
+    assert purchase["annual_volume"] == {"amount": 39_000.0, "unit": "t"}
+    assert purchase["agreed_price"] == {"amount": 15_000.0, **usd_t}            # bought at the market price
     assert kind_defaults(ClauseKind.TARIFF, "nickel") == {"rate": 0.25, "exporters": ["CN"]}
     # a mineral outside the dataset starts from USD 100/kg (a CfD's cap at 130/kg)
     usd_kg = {"currency": "USD", "per": "kg"}

@@ -91,10 +91,11 @@ def test_an_unreadable_file_is_reported_in_one_plain_line(tmp_path, monkeypatch)
 def test_half_a_character_is_reported_at_its_line():
     from workbench.files.json_input import JsonInputError, parse_json
 
-    for raw, line in ((b'{"title": "\\ud800"}', 1), (b'{\n  "a": 1,\n  "title": "x\\udc00"\n}', 3)):
+    for raw, line in ((b'{"title": "\\ud800"}', 1), (b'{\n  "a": 1,\n  "title": "x\\udc00"\n}', 3),
+                      (b'\n{"title": "\\ud800"}', 2)):                       # a file that starts with a line break
         with pytest.raises(JsonInputError) as info:
             parse_json(raw, "f.cmws")
-        assert info.value.reason.startswith(f"text escape \\u{'d800' if line == 1 else 'dc00'} at line {line} is half")
+        assert info.value.reason.startswith(f"text escape \\u{'dc00' if line == 3 else 'd800'} at line {line} is half")
 
 
 def test_an_over_long_number_is_quoted_by_its_first_twenty_characters():
