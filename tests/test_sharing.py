@@ -126,6 +126,8 @@ def test_the_archive_returns_what_we_sent_and_finds_it_from_their_history(tmp_pa
     archive = SentArchive(tmp_path)
     package = prepare_share(scenario, "US", today=DAY)
     stored = archive.store(package)
+    assert archive.store(package) == stored                 # sharing the same text again: one copy, no backup
+    assert sorted(p.name for p in stored.parent.iterdir()) == [stored.name]
     assert archive.get(package.shared_hash).document == package.shared.document
     assert [c for c in canary_scenario()[1] if c in stored.read_text(encoding="utf-8")] == []
     theirs = edited(package.shared, lambda d: clause(d, "ndpr-border-floor")["floor_price"].update(amount=120.0))
