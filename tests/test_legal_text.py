@@ -239,6 +239,14 @@ def test_sums_in_words_switch_to_millions_and_billions_at_exactly_one():
     assert money_words(12_000_000_000, "USD") == "USD 12 billion"
 
 
+def test_a_sum_just_under_a_billion_is_not_written_as_a_thousand_million():
+    from workbench.text.words import money_words
+
+    assert money_words(999_999_999, "USD") == "USD 1 billion"  # 999.999999 million shows as 1,000.000 million
+    assert money_words(999_499_999, "USD") == "USD 999.5 million"  # 0.9995 bn rounds to 0.999: stays in millions
+    assert money_words(999_999.6, "USD") == "USD 999,999.60"  # under a million: the exact sum, never rounded up
+
+
 def test_a_directive_without_its_paragraph_is_a_template_error():
     with pytest.raises(TemplateError, match=r"^t\.txt: @comment has no paragraph$"):
         parse_template("Text.\n\n@comment", set(), "t.txt")

@@ -42,10 +42,13 @@ def share_parts(x: float) -> tuple[str, str, str]:
 
 
 def money_words(amount: float, currency: str) -> str:
-    """A sum as drafted: ``USD 12 billion``, ``USD 125 million``, ``USD 950,000``."""
-    for scale, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(amount) >= scale:
-            return f"{currency} {figure(round(amount / scale, 3))} {word}"
+    """A sum as drafted: ``USD 12 billion``, ``USD 125 million``, ``USD 950,000``; a sum that rounds to a thousand
+    million (to the three decimals shown) is written in billions."""
+    billions = round(amount / 1e9, 3)
+    if abs(billions) >= 1:
+        return f"{currency} {figure(billions)} billion"
+    if abs(amount) >= 1e6:
+        return f"{currency} {figure(round(amount / 1e6, 3))} million"
     return f"{currency} {price_figure(amount)}"
 
 
