@@ -173,6 +173,13 @@ def test_laptop_screens_show_every_results_column_and_no_clipped_label(qtbot: An
     for column in range(header.count()):
         assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
     assert _clipped_labels(window.results) == []
+    for chart in (window.results.fiscal_chart, window.results.price_chart):  # no legend label cut at the edges
+        qtbot.waitUntil(lambda c=chart: bool(c.figure.legends))
+        for width in (chart.width(), 250):  # as laid out, and as narrow as a maximised 1366x768 window makes it
+            chart.resize(width, chart.height())
+            renderer = chart.get_renderer()
+            assert all(legend.get_window_extent(renderer).width <= chart.figure.bbox.width
+                       for legend in chart.figure.legends), (type(chart).__name__, width)
     window.tabs.setCurrentWidget(window.private_editor)
     qtbot.wait(50)
     scroll = window.private_editor.scroll

@@ -53,6 +53,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self._background: Any = None
         self._animated: list[Artist] = []
         self._ink: list[Artist] = []
+        self._legend_items: tuple[list[Artist], list[str]] = ([], [])
         self.render_count = 0
         self.mpl_connect("draw_event", self._on_draw)
         self._apply_palette()
@@ -93,18 +94,32 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def set_legend(self, handles: list[Artist], labels: list[str]) -> None:
         """Replace the figure's legend, placed below the axes so that it never hides data."""
-        for old in list(self.figure.legends):
-            old.remove()
-        if handles:
-            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=self._legend_columns(),
-                                        fontsize=7, frameon=False)
+        self._legend_items = (list(handles), list(labels))
+        self._place_legend()
+        self.invalidate()
+
+    def _place_legend(self) -> None:
+        """Lay the legend out in as many columns as fit the canvas width: the first guess (about 120 pixels a
+        column), fewer while it is wider than the figure (a matplotlib legend lays its columns out when made, so
+        each try is a new legend)."""
+        handles, labels = self._legend_items
+        renderer = self.get_renderer()
+        for columns in range(self._legend_columns(), 0, -1):
+            for old in list(self.figure.legends):
+                old.remove()
+            if not handles:
+                return
+            legend = self.figure.legend(handles, labels, loc="outside lower center", ncols=columns, fontsize=7,
+                                        frameon=False)
+            if columns > 1 and legend.get_window_extent(renderer).width > self.figure.bbox.width:
+                continue
             for key, artist in zip(legend.legend_handles, handles):
                 if key is not None:  # legend keys copy the animated flag (and colour) of what they stand for
                     key.set_animated(False)
                     if artist in self._ink:
                         self.ink(key)
-        self._style_legends()
-        self.invalidate()
+            self._style_legends()
+            return
 
     def invalidate(self) -> None:
         """Something static (legend, title, ticks) changed: the next update is a full redraw."""
@@ -150,13 +165,14 @@ class ChartCanvas(FigureCanvasQTAgg):
                 t.set_color(text)
 
     def _legend_columns(self) -> int:
-        """As many legend columns as fit the canvas width (about 120 pixels each)."""
+        """A first guess of the legend columns that fit the canvas width (about 120 pixels each)."""
         return max(1, self.width() // 120)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        for legend in self.figure.legends:
-            legend.set_ncols(self._legend_columns())
         super().resizeEvent(event)
+        if self._legend_items[0]:
+            self._place_legend()
+            self.invalidate()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
