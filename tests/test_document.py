@@ -261,3 +261,34 @@ def test_an_unknown_partner_code_is_a_key_error():
     assert doc.partner("MX").name == "Mexico"
     with pytest.raises(KeyError, match="KR"):
         doc.partner("KR")
+
+
+def test_a_scenario_that_does_not_say_how_to_sample_uses_the_shipped_settings(data):
+    # a file from another tool may leave out `monte_carlo`: its uncertainty figures are then those of the shipped
+    # scenario's settings (2,000 paths, seed 20260, elasticities fixed, no disruption jumps), not some other sample
+    shipped = default_scenario().document.assumptions.monte_carlo
+    assert (shipped.paths, shipped.seed, shipped.vary_elasticities, shipped.disruptions) == (2000, 20260, False, False)
+    del data["document"]["assumptions"]["monte_carlo"]
+    assert Scenario.from_data(data).document.assumptions.monte_carlo == shipped
+
+
+def test_a_clause_and_a_stress_event_last_at_most_fifty_years(data):
+    _clause(data, "nickel-cfd")["duration_years"] = 50
+    data["document"]["stress_tests"][0]["duration_years"] = 50
+    assert Scenario.from_data(data)
+    _clause(data, "nickel-cfd")["duration_years"] = 51
+    data["document"]["stress_tests"][0]["duration_years"] = 51
+    issues = [str(i) for i in _error(data).issues]
+    assert any(".duration_years: " in i and i.endswith("(got 51)") and i.startswith("document.clauses[") for i in issues)
+    assert any(i.startswith("document.stress_tests[0].duration_years: ") and i.endswith("(got 51)") for i in issues)
+
+
+def test_a_long_bad_value_is_quoted_in_at_most_sixty_characters(data):
+    # a clause id may not hold capitals: the refused id is shown whole up to 60 characters (quotes included), a
+    # longer one by its first 57 and "..."
+    clause = _clause(data, "nickel-cfd")
+    clause["id"] = "N" * 58
+    assert str(_error(data).issues[0]).endswith(f"(got '{'N' * 58}')")
+    clause["id"] = "N" * 59
+    shown = str(_error(data).issues[0]).split(" (got ")[1][:-1]
+    assert shown == "'" + "N" * 56 + "..." and len(shown) == 60

@@ -82,6 +82,16 @@ def test_a_fixed_volume_cfd_above_the_eligible_output_is_flagged():
     assert w.clause_id == "nickel-cfd" and w.year == 2027 and w.figure > 1.0
 
 
+def test_a_cfd_for_producers_that_make_none_of_the_mineral_is_flagged_from_one_tonne():
+    # Japan mines no nickel (USGS MCS 2026 lists none): even a CfD of 1 t a year pays for volume nobody produces
+    sc = _replace(default_scenario(), "nickel-cfd", volume_basis=VolumeBasis.FIXED_VOLUME,
+                  contracted_volume=Volume(amount=1.0), eligible_producers=["JP"])
+    result = evaluate(sc)
+    assert result.base_production[result.minerals.index("nickel"), :, result.regions.index("JP")].max() == 0
+    [w] = [w for w in result.validity_warnings if w.code == "cfd_volume"]
+    assert "the contracted volume 1 t a year exceeds the eligible producers' output (0 t)" in w
+
+
 def test_storage_and_end_value_use_one_valuation(default_result):
     # indium: 133.3 t a year bought 2026-28 (USD 125 m cap = 400 t); its market price is above the baseline
     # (370,000 USD/t), so both the storage cost (2% a year) and the end value use the baseline price
