@@ -161,6 +161,14 @@ def test_template_syntax_rules():
         parse_template("@if zzz\nText.", allowed)
 
 
+def test_a_template_error_quotes_the_paragraph_by_its_first_sixty_characters():
+    # whoever edits a template finds the paragraph with the stray brace by its opening words, 60 characters of them
+    body = "Each Party shall pay {a} a year to the producers at {a rate} of the Reference Price."
+    with pytest.raises(TemplateError) as info:
+        parse_template(body, {"a"})
+    assert str(info.value) == "template: stray brace in 'Each Party shall pay {a} a year to the producers at {a rate}'"
+
+
 @pytest.mark.parametrize("kind", sorted(k.value for k in KINDS))
 def test_shipped_templates_parse_with_their_parameters(kind):
     allowed = frozenset(COMMON_PARAMS | kind_placeholders(kind))
@@ -257,3 +265,22 @@ def test_the_stockpile_says_when_its_stock_is_released():
     text = render_clause(s.document.clause("stockpile-cobalt"), s.document).plain_text()
     assert ("The stock shall be released while the Parties declare a supply disruption of the mineral or when its "
             "market price exceeds 1.5 times the Reference Price, at a rate not exceeding 5,000 t a year") in text
+
+
+def test_the_stockpile_says_who_gets_the_stock_and_what_happens_to_purchases_and_the_buy_back():
+    def sentence(**rule):
+        def edit(d):
+            _clause(d, "stockpile-cobalt")["release_rule"].update(rule)
+        s = _scenario_with(edit)
+        text = render_clause(s.document.clause("stockpile-cobalt"), s.document).plain_text()
+        return text[text.index("at a rate not exceeding 5,000 t a year"):].split("\n")[0]
+
+    assert sentence() == (   # as shipped: to those short of cobalt, buying stops while the stock is sold, then refills
+        "at a rate not exceeding 5,000 t a year, for sale at the market price to manufacturers in the Parties in "
+        "proportion to their shortfall; purchases under this clause shall be suspended during a release; the tonnes "
+        "released shall be bought back at the same rate once the release ends.")
+    assert sentence(suspend_purchases=False, replenish=False, allocation="cost_share") == (
+        "at a rate not exceeding 5,000 t a year, for sale at the market price to manufacturers in the Parties in "
+        "proportion to their shares of the cost of this clause.")
+    assert sentence(replenish_rate={"amount": 2000, "unit": "t"}).endswith(
+        "; the tonnes released shall be bought back at up to 2,000 t a year once the release ends.")
