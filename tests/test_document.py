@@ -167,6 +167,12 @@ def test_price_and_money_conversions_by_hand():
     assert Price(amount=110, per="kg").usd_per_tonne(fx) == pytest.approx(110_000)
     assert Price(amount=25, per="lb").usd_per_tonne(fx) == pytest.approx(25 / 0.45359237 * 1000)
     assert Price(amount=100, currency="EUR", per="t").usd_per_tonne(fx) == pytest.approx(110)
+    # a budget cap of EUR 100 million is USD 110 million; JPY 10 billion is USD 65 million
+    assert Money(amount=100e6, currency="EUR").usd(fx) == pytest.approx(110e6)
+    assert Money(amount=10e9, currency="JPY").usd(fx) == pytest.approx(65e6)
+    assert Money(amount=100e6).usd(fx) == 100e6
+    with pytest.raises(ValueError, match=r"^assumptions.usd_per_currency: no exchange rate for MXN$"):
+        Money(amount=1, currency="MXN").usd({"EUR": 1.10})
     bracket = Bracket[Price](options=[Option(label="A", value=Price(amount=1)),
                                       Option(label="B", value=Price(amount=2))], selected="B")
     assert resolve(bracket).amount == 2 and resolve(bracket, "A").amount == 1
