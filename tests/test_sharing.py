@@ -139,3 +139,29 @@ def test_the_archive_returns_what_we_sent_and_finds_it_from_their_history(tmp_pa
     assert archive.get("sha256:" + "0" * 64) is None
     stored.write_text(stored.read_text(encoding="utf-8").replace("Japan", "Japon"), encoding="utf-8")
     assert archive.get(package.shared_hash) is None         # an altered archive copy is not trusted as a base
+
+
+@pytest.mark.parametrize("platform, env, expected", [
+    ("linux", {}, "HOME/.local/share"),
+    ("linux", {"XDG_DATA_HOME": "/xdg"}, "/xdg"),
+    ("win32", {}, "HOME/AppData/Roaming"),
+    ("win32", {"APPDATA": "C:/Users/eu/AppData/Roaming"}, "C:/Users/eu/AppData/Roaming"),
+    ("darwin", {}, "HOME/Library/Application Support"),
+])
+def test_keys_and_shared_copies_live_where_qt_keeps_this_apps_data(monkeypatch, tmp_path, platform, env, expected):
+    # Qt's AppDataLocation: <the platform's data folder>/<organisation>/<application>, unless WORKBENCH_DATA_DIR says
+    import sys
+    from pathlib import Path
+
+    from workbench.sharing.datadir import default_data_dir
+
+    for name in ("WORKBENCH_DATA_DIR", "XDG_DATA_HOME", "APPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    monkeypatch.setattr(sys, "platform", platform)
+    base = Path(expected.replace("HOME", str(tmp_path)))
+    assert default_data_dir() == base / "CriticalMineralsWorkbench" / "Workbench"
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "mine"))
+    assert default_data_dir() == tmp_path / "mine"
