@@ -52,9 +52,9 @@ _SHARING = ("tests/test_sharing.py", "tests/test_sharing_clean.py", "tests/test_
             "tests/test_sharing_signatures.py", "tests/test_sharing_cli.py", "tests/test_sharing_diff_merge.py",
             "tests/test_scenario_file_received.py", "tests/test_cli_stress.py", "tests/test_sharing_term_sheet.py",
             "tests/test_hostile_files.py")
-_EXPORT = ("tests/test_export_cells.py", "tests/test_export_charts.py", "tests/test_sharing_term_sheet.py",
-           "tests/test_export_text_robustness.py", "tests/test_export_stress.py", "tests/test_export_integrity.py",
-           "tests/test_export.py")
+_EXPORT = ("tests/test_export_layout.py", "tests/test_export_cells.py", "tests/test_export_charts.py",
+           "tests/test_sharing_term_sheet.py", "tests/test_export_text_robustness.py", "tests/test_export_stress.py",
+           "tests/test_export_integrity.py", "tests/test_export.py")
 TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": _DOCUMENT,
     "workbench/document/free_text.py": (*_DOCUMENT, "tests/test_hostile_files.py"),

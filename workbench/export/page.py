@@ -99,7 +99,7 @@ def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[in
     ws.oddHeader.center.color = "C00000"
     ws.oddFooter.left.text = mark
     ws.oddFooter.left.size = 8
-    ws.oddFooter.center.text = header_text(ws.title, 31)
+    ws.oddFooter.center.text = header_text(ws.title)   # a sheet name (31 characters at most) is never cut
     ws.oddFooter.center.size = 8
     ws.oddFooter.right.text = "Page &P of &N"
     ws.oddFooter.right.size = 8

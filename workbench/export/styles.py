@@ -22,8 +22,8 @@ FMT_USD_M_ROUNDS_TO_ZERO = '"USD "0.0,," m";"USD "0.0,," m";"\u2013"'
 FMT_PCT_ROUNDS_TO_ZERO = '0.0"%";0.0"%";"\u2013"'
 FMT_M_ROUNDS_TO_ZERO = '0.0,,;0.0,,;"\u2013"'
 #: (style, scale) of the figures whose sign depends on the rounding: the style to use when it rounds to zero.
-ROUNDS_TO_ZERO = {"ts_usd_m": ("ts_usd_m_zero", 1e6), "ts_usd_m_total": ("ts_usd_m_zero", 1e6),
-                  "ts_pct": ("ts_pct_zero", 1.0), "ts_share": ("ts_pct_zero", 1.0), "ts_m": ("ts_m_zero", 1e6)}
+ROUNDS_TO_ZERO = {"ts_usd_m": ("ts_usd_m_zero", 1e6), "ts_pct": ("ts_pct_zero", 1.0), "ts_share": ("ts_pct_zero", 1.0),
+                  "ts_m": ("ts_m_zero", 1e6)}
 FMT_DAYS = '0" days";"\u2212"0" days";"\u2013"'
 FMT_YEAR = "0"
 FMT_PLAIN = "#,##0.####"
@@ -33,14 +33,14 @@ STATUS_FILLS = {"agreed": "FFE2EFDA", "bracketed": "FFFFF0C2", "proposed": "FFDD
 
 
 def _style(name: str, *, font: Font | None = None, fill: str | None = None, fmt: str | None = None,
-           wrap: bool = False, horizontal: str | None = None, border: bool = False, indent: int = 0) -> NamedStyle:
+           wrap: bool = False, horizontal: str | None = None, border: bool = False) -> NamedStyle:
     st = NamedStyle(name=name)
     st.font = font or Font(name="Calibri", size=10)
     if fill:
         st.fill = PatternFill("solid", start_color=fill, end_color=fill)
     if fmt:
         st.number_format = fmt
-    st.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=horizontal, indent=indent)
+    st.alignment = Alignment(wrap_text=wrap, vertical="top", horizontal=horizontal)
     if border:
         st.border = Border(bottom=RULE)
     return st
@@ -63,7 +63,6 @@ def register_styles(wb: Workbook) -> None:
         _style("ts_text", wrap=True, border=True),
         _style("ts_legal", font=Font(name="Calibri", size=9), wrap=True, border=True),
         _style("ts_item", font=Font(name="Calibri", size=9, bold=True), wrap=True, border=True),
-        _style("ts_text_indent", wrap=True, border=True, horizontal="left", indent=1),
         _style("ts_note", font=Font(name="Calibri", size=9, italic=True, color="FF595959"), wrap=True),
         _style("ts_comment", font=Font(name="Calibri", size=8.5, italic=True, color="FF595959"), wrap=True),
         _style("ts_footnote", font=Font(name="Calibri", size=8.5, italic=True, color="FF404040"), wrap=True),
@@ -71,13 +70,11 @@ def register_styles(wb: Workbook) -> None:
         _style("ts_clause", font=Font(name="Calibri", size=11, bold=True, color=NAVY), fill="FFE9EDF4", wrap=True),
         _style("ts_clause_cont", font=Font(name="Calibri", size=10, bold=True, italic=True, color=NAVY),
                fill="FFE9EDF4", wrap=True),
-        _style("ts_number", fmt=FMT_PLAIN, border=True),
         _style("ts_value", fmt=FMT_PLAIN, border=True, wrap=True, horizontal="left"),
         _style("ts_value_int", fmt=FMT_YEAR, border=True, horizontal="left"),
         _style("ts_value_rate", fmt=FMT_RATE, border=True, horizontal="left"),
         _style("ts_year", fmt=FMT_YEAR, border=True, horizontal="left"),
         _style("ts_usd_m", fmt=FMT_USD_M, border=True),
-        _style("ts_usd_m_total", font=Font(name="Calibri", size=10, bold=True), fmt=FMT_USD_M, border=True),
         _style("ts_pct", fmt=FMT_PCT_POINTS, border=True),
         _style("ts_usd_m_zero", fmt=FMT_USD_M_ROUNDS_TO_ZERO, border=True),
         _style("ts_pct_zero", fmt=FMT_PCT_ROUNDS_TO_ZERO, border=True),

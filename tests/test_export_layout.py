@@ -1,0 +1,538 @@
+"""The term sheet as its reader gets it: page setup, column widths, the look of each kind of text, row heights, the
+charts' ranges and sizes (the expected values from docs/term-sheet.md "Print layout" and from the scenario)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from workbench.data import load_dataset
+from workbench.defaults import default_scenario
+from workbench.engine import evaluate, run_monte_carlo
+from workbench.export import write_term_sheet
+from workbench.export.page import display_width, header_text, wrapped_height, wrapped_lines
+from workbench.export.styles import register_styles
+
+#: A4 landscape: 29.7 cm wide, less the side margins of 0.45 inch each.
+PRINTABLE_WIDTH_CM = 29.7 - 2 * 0.45 * 2.54
+#: Printable width of every sheet in column-width units (docs/term-sheet.md, "Print layout").
+PAGE_UNITS = 138
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    scenario = default_scenario()
+    dataset = load_dataset()
+    result = evaluate(scenario, dataset=dataset)
+    mc = run_monte_carlo(scenario, dataset=dataset, paths=50, seed=7)
+    path = tmp_path_factory.mktemp("layout") / "layout.xlsx"
+    write_term_sheet(scenario, path, result=result, monte_carlo=mc, dataset=dataset)
+    return SimpleNamespace(scenario=scenario, result=result, mc=mc, wb=openpyxl.load_workbook(path))
+
+
+# -- wrapping and header text: the line model of docs/term-sheet.md ----------------------------------------------------
+
+def test_a_line_holds_one_point_three_characters_per_unit_of_width_less_the_cell_padding():
+    # 10 units of 10-pt text: 10 x 1.3 - 1.5 = 11.5 characters a line
+    assert wrapped_lines("", 10) == 1 and wrapped_lines("a", 10) == 1
+    assert wrapped_lines("aaaaa bbbbb", 10) == 1 and wrapped_lines("aaaaa bbbbbb", 10) == 2
+    assert wrapped_lines("aa bb ccccc", 10) == 1                   # 11 characters with their spaces
+    assert wrapped_lines("aaaaa bbbbbb cccc", 10) == 2             # the second line: 6 + 1 + 4
+    assert wrapped_lines("a\nb", 10) == 2 and wrapped_lines("a\n\nb", 10) == 3
+    assert wrapped_lines("x" * 25, 10) == 3                        # an unbroken run is broken: 11.5 + 11.5 + 2
+    # 5 units: 6.5 - 1.5 = exactly 5 characters
+    assert wrapped_lines("ab cd", 5) == 1 and wrapped_lines("ab cde", 5) == 2
+    assert wrapped_lines("abcde", 5) == 1 and wrapped_lines("abcdef", 5) == 2
+    # a line never holds fewer than 4 characters, however narrow the column
+    assert wrapped_lines("abcd", 1) == 1 and wrapped_lines("abcde", 1) == 2
+    # bold text is 8 % wider: 13 / 1.08 - 1.5 = 10.5 characters
+    assert wrapped_lines("aaaaa bbbb", 10, bold=True) == 1 and wrapped_lines("aaaaa bbbbb", 10, bold=True) == 2
+    # a bigger font holds fewer: 11 pt, 130 / 11 - 1.5 = 10.3
+    assert wrapped_lines("aaaaa bbbb", 10, 11) == 1 and wrapped_lines("aaaaa bbbbb", 10, 11) == 2
+    # wide characters count two cells: six of them are 12 cells
+    assert wrapped_lines("日本語日本語", 10) == 2 and wrapped_lines("日本語日本", 10) == 1
+
+
+def test_a_row_is_its_lines_at_1_22_times_the_font_size_plus_the_cell_padding():
+    assert wrapped_height("Each Party shall", 111, 9) == pytest.approx(13.48)     # "13.5 pt for the 9-pt legal text"
+    assert wrapped_height("aaaaa bbbbb", 10) == pytest.approx(14.7)               # 10 pt, not bold by default
+    assert wrapped_height("aaaaa bbbbbb", 10) == pytest.approx(2 * 12.2 + 2.5)
+    assert wrapped_height(12345, 10) == pytest.approx(14.7)                       # a number as its text
+
+
+def test_display_width_counts_wide_characters_twice():
+    assert display_width("abc") == 3 and display_width("Genève") == 6
+    assert display_width("日本") == 4 and display_width("東京 Tokyo") == 10
+
+
+def test_header_text_is_cut_with_an_ellipsis_to_its_display_width_and_ampersands_doubled():
+    assert header_text("abcdefghij", 10) == "abcdefghij"                # exactly the limit: whole
+    assert header_text("abcdefghijk", 10) == "abcdefghi\u2026"           # one more: nine and the ellipsis
+    assert display_width(header_text("abcdefghijk", 10)) == 10
+    assert header_text("abc defghij xyz", 10) == "abc defgh\u2026"
+    assert header_text("abcdefgh jk", 10) == "abcdefgh\u2026"            # no space before the ellipsis
+    assert header_text("日本語日本語", 10) == "日本語日\u2026"                # 8 cells and the ellipsis
+    assert header_text("  DRAFT\n &  secret ", 20) == "DRAFT && secret"
+    assert header_text("m" * 70) == "m" * 70 and header_text("m" * 71) == "m" * 69 + "\u2026"   # the marking: 70
+
+
+def test_the_title_in_the_header_is_cut_only_where_it_would_reach_the_marking():
+    from workbench.export.page import setup_page
+
+    def title_shown(title: str, marking: str, banner: str = "") -> str:
+        ws = Workbook().active
+        setup_page(ws, marking=marking, title=title, header_rows=None, freeze=None, widths={}, banner=banner)
+        return ws.oddHeader.left.text
+
+    # a short marking leaves a third of the line: 72 characters
+    assert title_shown("t" * 72, "DRAFT") == "t" * 72
+    assert title_shown("t" * 73, "DRAFT") == "t" * 71 + "\u2026"
+    # a 60-character marking at 9 pt (4.6 pt a character) in the middle of the 777.2-pt line leaves
+    # (777.2 - 276) / 2 - 15 = 235.6 pt on the left, 58 characters of 8-pt title (4 pt each)
+    assert title_shown("t" * 58, "m" * 60) == "t" * 58
+    assert title_shown("t" * 59, "m" * 60) == "t" * 57 + "\u2026"
+    # a banner goes first, in bold, and takes its room from the marking (cut to 70 - 22 - 2) and the title
+    ws = Workbook().active
+    setup_page(ws, marking="m" * 70, title="t" * 80, header_rows=None, freeze=None, widths={},
+               banner="INTEGRITY NOT VERIFIED")
+    assert ws.oddHeader.center.text == "&BINTEGRITY NOT VERIFIED&B  " + "m" * 45 + "\u2026"
+    # centre: 46 cells + 22 x 1.2 for the bold banner = 72.4 x 4.6 = 333.0 pt; (777.2 - 333.0) / 2 - 15 = 207.1
+    assert ws.oddHeader.left.text == "t" * 50 + "\u2026"                  # 51 of 4 pt each
+
+
+# -- the look of each kind of text -------------------------------------------------------------------------------------
+
+NAVY, RED, GREY, DARK = "FF1F3864", "FFC00000", "FF595959", "FF404040"
+#: name: (size, bold, italic, colour, fill, wraps, ruled beneath) -- docs/term-sheet.md, "House style"
+HOUSE_STYLE = {
+    "ts_title": (16, True, False, NAVY, None, True, False),
+    "ts_marking": (11, True, False, RED, None, True, False),
+    "ts_alarm": (14, True, False, "FFFFFFFF", RED, True, False),
+    "ts_alarm_text": (10, True, False, RED, None, True, True),
+    "ts_subtitle": (11, False, True, DARK, None, True, False),
+    "ts_header": (10, True, False, "FFFFFFFF", NAVY, True, False),
+    "ts_section": (11, True, False, NAVY, None, False, False),
+    "ts_label": (10, True, False, None, None, True, True),
+    "ts_text": (10, False, False, None, None, True, True),
+    "ts_legal": (9, False, False, None, None, True, True),
+    "ts_item": (9, True, False, None, None, True, True),
+    "ts_note": (9, False, True, GREY, None, True, False),
+    "ts_comment": (8.5, False, True, GREY, None, True, False),
+    "ts_footnote": (8.5, False, True, DARK, None, True, False),
+    "ts_signature": (9, False, False, None, None, True, True),
+    "ts_clause": (11, True, False, NAVY, "FFE9EDF4", True, False),
+    "ts_clause_cont": (10, True, True, NAVY, "FFE9EDF4", True, False),
+    "ts_status_agreed": (10, True, False, None, "FFE2EFDA", True, True),       # green
+    "ts_status_bracketed": (10, True, False, None, "FFFFF0C2", True, True),    # yellow
+    "ts_status_proposed": (10, True, False, None, "FFDDEBF7", True, True),     # blue
+    "ts_value": (10, False, False, None, None, True, True),
+}
+#: Figures: 10 pt, never wrapped (a number is never broken over lines), ruled beneath.
+FIGURE_STYLES = ("ts_value_int", "ts_value_rate", "ts_year", "ts_usd_m", "ts_pct", "ts_usd_m_zero", "ts_pct_zero",
+                 "ts_m", "ts_m_zero", "ts_share", "ts_rate", "ts_days")
+
+
+def _look(style) -> tuple:
+    font, fill = style.font, style.fill
+    colour = font.color.rgb if font.color is not None else None
+    filled = fill.fgColor.rgb if fill is not None and fill.fill_type == "solid" else None
+    return (font.sz, bool(font.b), bool(font.i), colour, filled, bool(style.alignment.wrap_text),
+            style.border.bottom is not None and style.border.bottom.style == "thin")
+
+
+def test_each_kind_of_text_has_its_documented_font_fill_and_rule():
+    wb = Workbook()
+    register_styles(wb)
+    styles = {s.name: s for s in wb._named_styles}
+    for name, look in HOUSE_STYLE.items():
+        assert _look(styles[name]) == look, name
+        assert styles[name].font.name == "Calibri", name
+    for name in FIGURE_STYLES:
+        assert _look(styles[name]) == (10, False, False, None, None, False, True), name
+    # every style the writers use is one of these: no style without a documented look
+    assert set(styles) - {"Normal"} == set(HOUSE_STYLE) | set(FIGURE_STYLES)
+
+
+# -- page setup --------------------------------------------------------------------------------------------------------
+
+def test_every_sheet_prints_on_a4_landscape_with_the_documented_margins_header_and_footer(exported):
+    marking = exported.scenario.document.metadata.classification
+    for ws in exported.wb.worksheets:
+        setup = ws.page_setup
+        assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9"), ws.title       # 9: A4
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0) and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_options.horizontalCentered, ws.title
+        m = ws.page_margins
+        assert (m.left, m.right, m.top, m.bottom, m.header, m.footer) == (0.45, 0.45, 0.5, 0.5, 0.25, 0.25), ws.title
+        # header: the title small on the left, the marking in red in the centre; footer: marking, sheet, page n of N
+        assert (ws.oddHeader.left.size, ws.oddHeader.center.size, ws.oddHeader.center.color) == (8, 9, "C00000")
+        assert ws.oddHeader.center.text == marking == ws.oddFooter.left.text
+        assert (ws.oddFooter.left.size, ws.oddFooter.center.size, ws.oddFooter.right.size) == (8, 8, 8)
+        assert ws.oddFooter.center.text == ws.title and ws.oddFooter.right.text == "Page &P of &N"
+    # only the term sheet repeats its column headers and keeps them in view
+    for ws in exported.wb.worksheets:
+        repeated = (ws.print_title_rows, ws.freeze_panes)
+        assert repeated == (("$4:$4", "A5") if ws.title == "Term sheet" else (None, None)), ws.title
+
+
+def test_column_widths_fill_the_printed_width_as_documented(exported):
+    wb = exported.wb
+
+    def widths(ws, last: int) -> list[float]:
+        return [ws.column_dimensions[get_column_letter(c)].width for c in range(1, last + 1)]
+
+    assert widths(wb["Cover"], 2) == [24, 110]                     # label, value
+    assert widths(wb["Term sheet"], 3) == [6, 19, 111]             # No., item, text
+    assert widths(wb["Assumptions"], 2) == [44, 92]
+    assert widths(wb["Data sources"], 5) == [6, 52, 50, 18, 11]    # No., source, used for, vintage, confidence
+    assert widths(wb["Stress tests"], 10) == [22] + [12] * 7 + [16] * 2
+    # the result sheets: code 8, name 22, the figures sharing the rest of the page equally
+    for name in ("Fiscal cost", "Price effects"):
+        ws = wb[name]
+        used = ws.max_column
+        figures = widths(ws, used)[2:]
+        assert widths(ws, 2) == [8, 22] and len(set(figures)) == 1, name
+        assert sum(widths(ws, used)) == pytest.approx(PAGE_UNITS), name
+        assert get_column_letter(used + 1) not in ws.column_dimensions or \
+            not ws.column_dimensions[get_column_letter(used + 1)].width, name
+
+
+def test_cells_carry_the_style_of_what_they_hold(exported):
+    wb = exported.wb
+    cover = wb["Cover"]
+    assert [cover.cell(r, 1).style for r in range(1, 5)] == ["ts_title", "ts_marking", "ts_marking", "ts_subtitle"]
+    terms = wb["Term sheet"]
+    assert [terms.cell(4, c).value for c in (1, 2, 3)] == ["No.", "Item", "Text"]
+    assert {terms.cell(4, c).style for c in (1, 2, 3)} == {"ts_header"}
+    for name in ("Fiscal cost", "Price effects", "Assumptions", "Data sources", "Stress tests"):
+        ws = wb[name]
+        assert [ws.cell(r, 1).style for r in range(1, 5)] == ["ts_title", "ts_subtitle", "ts_marking", "ts_note"], name
+        assert ws.cell(2, 1).value == exported.scenario.document.metadata.title, name
+        for r in range(1, 5):   # the title block spans the sheet's width
+            assert any(str(rng).startswith(f"A{r}:") for rng in ws.merged_cells.ranges), (name, r)
+
+
+def test_every_row_is_as_tall_as_its_text_needs_at_its_own_font_and_no_taller(exported):
+    """A row taller than its text wastes the page the Pager planned; shorter, it clips."""
+    for ws in exported.wb.worksheets:
+        _rows_fit_their_text(ws)
+
+
+def test_a_fiscal_sheet_with_many_partners_gives_each_its_year_column_within_the_page(tmp_path):
+    from workbench.document import Scenario
+
+    data = default_scenario().to_data()
+    extra = [("CA", "Canada"), ("AU", "Australia"), ("KR", "Korea"), ("IN", "India"), ("GB", "United Kingdom"),
+             ("CL", "Chile")]
+    template = data["document"]["partners"][0]
+    for code, name in extra:
+        data["document"]["partners"].append({**template, "code": code, "name": name, "role": "observer"})
+    scenario = Scenario.from_data(data)
+    result = evaluate(scenario)
+    from workbench.export.results import write_fiscal
+
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    write_fiscal(ws, scenario, result, run_monte_carlo(scenario, paths=20, seed=1))
+    regions = list(result.partner_table.index)
+    year_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Year")
+    assert [ws.cell(year_row, 2 + k).value for k in range(len(regions))] == \
+        [result.region_names.get(g, g) for g in regions]
+    used = ws.max_column
+    assert used == 1 + len(regions) > 10                 # more columns than the headline table's ten
+    total = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, used + 1)]
+    assert sum(total) == pytest.approx(PAGE_UNITS) and len(set(total[2:])) == 1
+
+
+# -- the cover ---------------------------------------------------------------------------------------------------------
+
+def _scenario(**changes):
+    """The default scenario with its metadata, clause statuses or history changed."""
+    from workbench.document import Scenario
+
+    data = default_scenario().to_data()
+    doc = data["document"]
+    doc["metadata"].update(changes.get("metadata", {}))
+    if "status" in changes:
+        for clause in doc["clauses"]:
+            clause["status"] = changes["status"]
+    if "clauses" in changes:
+        doc["clauses"] = changes["clauses"]
+        doc["history"] = [h for h in doc["history"] if not h.get("clause_id")]
+    doc["history"] += changes.get("history", [])
+    return Scenario.from_data(data)
+
+
+def _cover(scenario, provenance=None, banner: str = ""):
+    from workbench.export.cover import write_cover
+    from workbench.export.integrity import unsaved
+
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    ws.title = "Cover"
+    write_cover(ws, scenario, contents=[("Cover", "this page"), ("Term sheet", "the clauses")],
+                modelled="Each bracket's selected alternative", monte_carlo=SimpleNamespace(paths=2000, seed=7),
+                provenance=provenance or unsaved(), banner=banner)
+    return ws
+
+
+def _pairs(ws) -> dict[str, str]:
+    return {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)
+            if ws.cell(r, 1).style == "ts_label"}
+
+
+def _rows_fit_their_text(ws) -> None:
+    """Every wrapped text row exactly as tall as its text needs at its own font (table minimums aside)."""
+    spans = {(rng.min_row, rng.min_col): sum(ws.column_dimensions[get_column_letter(c)].width
+                                             for c in range(rng.min_col, rng.max_col + 1))
+             for rng in ws.merged_cells.ranges}
+    for r in range(1, ws.max_row + 1):
+        needs = []
+        for c in range(1, ws.max_column + 1):
+            cell = ws.cell(r, c)
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = spans.get((r, c), ws.column_dimensions[get_column_letter(c)].width)
+                bold = bool(cell.font.b) or cell.style == "ts_subtitle"   # a subtitle's row is sized as bold
+                needs.append(wrapped_height(cell.value, width, cell.font.sz, bold))
+        height = ws.row_dimensions[r].height
+        if needs:
+            assert height == pytest.approx(max(needs)) or (height > max(needs) and height in ROW_MINIMUMS), \
+                (ws.title, r, height, max(needs))
+
+
+#: Least heights of a row: a results table's row, an annex or assumptions row, a section title, a signature block.
+ROW_MINIMUMS = {15.0, 14.0, 20.0, 26.0}
+
+
+def test_the_cover_states_the_text_its_parties_and_what_was_checked_in_order():
+    from workbench.files import CURRENT_SCHEMA
+
+    scenario = default_scenario()
+    meta = scenario.document.metadata
+    ws = _cover(scenario)
+    assert [ws.cell(r, 1).value for r in range(1, 5)] == [
+        meta.title, meta.classification,
+        "Draft \u2014 without prejudice \u2014 nothing is agreed until everything is agreed",
+        "Rev. 1 \u2014 Round 1 \u2014 trilateral (US, EU, Japan) with the US\u2013Mexico action plan \u2014 2026-11-26"]
+    assert sorted(str(rng) for rng in ws.merged_cells.ranges) == ["A1:B1", "A2:B2", "A3:B3", "A4:B4"]
+    pairs = _pairs(ws)
+    assert list(pairs) == ["Delegation", "Partners", "Observers", "Revision", "Scenario version",
+                           "Stored content hash", "Verified", "Status of the text", "Results shown", "Uncertainty",
+                           "Description", "Changes since the last round", "Contents"]
+    assert pairs["Delegation"] == "US (United States)"
+    assert pairs["Partners"] == ("United States (US), member; European Union (EU), member; Japan (JP), member; "
+                                 "Mexico (MX), observer")
+    assert pairs["Revision"] == "Rev. 1 of the text, round 1"
+    assert pairs["Scenario version"].startswith(f"Schema {CURRENT_SCHEMA}, written by workbench ")
+    assert pairs["Scenario version"].endswith("; last modified 2026-11-26T09:00:00Z")
+    assert pairs["Stored content hash"] == "none (not a saved file)"
+    assert pairs["Verified"] == "content hash not checked (not a saved file); not signed"
+    # the default text: three agreed (price gap, indium, tungsten), three bracketed, one proposed
+    assert pairs["Status of the text"] == ("7 clauses: 3 agreed, 3 bracketed, 1 proposed. Nothing is agreed until "
+                                           "everything is agreed.")
+    assert pairs["Uncertainty"] == "Monte Carlo over 2,000 price paths, seed 7"
+    assert pairs["Contents"] == "Cover \u2014 this page; Term sheet \u2014 the clauses"
+    assert pairs["Changes since the last round"].splitlines()[0] == "First round: the whole text is new."
+    assert {ws.cell(r, 2).style for r in range(5, ws.max_row + 1) if ws.cell(r, 1).style == "ts_label"} == {"ts_text"}
+    assert (ws.column_dimensions["A"].width, ws.column_dimensions["B"].width) == (24, 110)
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows is None
+    _rows_fit_their_text(ws)
+
+
+@pytest.mark.parametrize("status, counts", [("bracketed", "0 agreed, 7 bracketed, 0 proposed"),
+                                            ("proposed", "0 agreed, 0 bracketed, 7 proposed")])
+def test_the_cover_counts_a_status_no_clause_has_as_zero(status, counts):
+    pairs = _pairs(_cover(_scenario(status=status)))
+    assert pairs["Status of the text"] == f"7 clauses: {counts}. Nothing is agreed until everything is agreed."
+
+
+def test_a_cover_without_clauses_says_so():
+    pairs = _pairs(_cover(_scenario(clauses=[])))
+    assert pairs["Status of the text"] == "No clauses yet. Nothing is agreed until everything is agreed."
+
+
+@pytest.mark.parametrize("label, shown", [
+    ("", "Round 2"), ("Geneva session", "Round 2 \u2014 Geneva session"),
+    ("Round 2, Geneva", "Round 2, Geneva"), ("round 2 in Geneva", "round 2 in Geneva")])
+def test_the_cover_names_the_round_once(label, shown):
+    ws = _cover(_scenario(metadata={"round": 2, "round_label": label, "modified": "2026-12-03T10:00:00Z"}))
+    assert ws.cell(4, 1).value == f"Rev. 2 \u2014 {shown} \u2014 2026-12-03"
+    assert _pairs(ws)["Revision"] == "Rev. 2 of the text, round 2"
+
+
+def test_a_later_rounds_changes_name_removed_clauses_and_the_text_and_an_empty_round_says_so():
+    later = [{"round": 2, "date": "2026-12-01", "delegation": "EU", "action": "amended", "clause_id": "nickel-cfd",
+              "summary": "strike at USD 18,000/t"},
+             {"round": 2, "date": "2026-12-01", "delegation": "JP", "action": "withdrawn",
+              "clause_id": "gone-clause", "summary": ""},
+             {"round": 2, "date": "2026-12-02", "delegation": "MX", "action": "amended"}]
+    ws = _cover(_scenario(metadata={"round": 2}, history=later))
+    assert _pairs(ws)["Changes since the last round"].splitlines() == [
+        "EU amended Clause 3: strike at USD 18,000/t", "JP withdrawn a clause since removed", "MX amended the text"]
+    quiet = _cover(_scenario(metadata={"round": 3}))
+    pairs = _pairs(quiet)
+    assert pairs["Changes since the last round"] == "No changes recorded in the rounds history for this round."
+    # its bold label takes two lines of the 24-unit label column, so the row is two 10-pt lines tall
+    row = next(r for r in range(1, quiet.max_row + 1) if quiet.cell(r, 1).value == "Changes since the last round")
+    assert quiet.row_dimensions[row].height == pytest.approx(2 * 10 * 1.22 + 2.5)
+    _rows_fit_their_text(quiet)
+
+
+def test_a_cover_exported_unverified_says_why_above_the_title():
+    from workbench.export.integrity import Provenance
+
+    failed = Provenance("eu.cmws", "ab12cd", False, "not signed")
+    ws = _cover(default_scenario(), failed, banner="INTEGRITY NOT VERIFIED")
+    assert ws.cell(1, 1).value == ("INTEGRITY NOT VERIFIED \u2014 eu.cmws: not exported: its content hash does not "
+                                   "match the document (changed after it was saved, or damaged)")
+    assert ws.cell(1, 1).style == "ts_alarm" and ws.cell(2, 1).value == default_scenario().document.metadata.title
+    pairs = _pairs(ws)
+    assert pairs["Stored content hash"] == "ab12cd"
+    assert pairs["Verified"] == "CONTENT HASH DOES NOT MATCH; not signed"
+    verified = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Verified")
+    assert ws.cell(verified, 2).style == "ts_alarm_text"
+    assert ws.oddHeader.center.text.startswith("&BINTEGRITY NOT VERIFIED&B")
+    _rows_fit_their_text(ws)
+
+
+def test_a_long_title_on_the_cover_takes_two_lines_of_16_points():
+    # 103 characters of bold 16-pt text in the 134 units of the merged label and value columns: 99 a line
+    title = ("Plurilateral critical-minerals trade zone: border floors, contracts for difference and stockpiles "
+             "draft")
+    assert len(title) == 103
+    ws = _cover(_scenario(metadata={"title": title}))
+    assert ws.cell(1, 1).value == title
+    assert ws.row_dimensions[1].height == pytest.approx(2 * 16 * 1.22 + 2.5)
+
+
+# -- figures that round to zero ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("style, shown, rounds_to_zero, zero_style", [
+    ("ts_usd_m", 50_000, 49_999, "ts_usd_m_zero"),     # USD 0.1 m (Excel rounds half away from zero), 0.0 m
+    ("ts_m", 50_000, 49_999, "ts_m_zero"),
+    ("ts_pct", 0.05, 0.0499, "ts_pct_zero"),           # +0.1 %, 0.0 %
+    ("ts_share", 0.05, 0.0499, "ts_pct_zero"),
+])
+def test_a_figure_keeps_its_sign_from_the_first_shown_tenth(style, shown, rounds_to_zero, zero_style):
+    from workbench.export.cells import put
+
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    for value in (shown, -shown):
+        assert put(ws, 1, 1, value, style).style == style, value
+    for value in (rounds_to_zero, -rounds_to_zero):
+        assert put(ws, 1, 1, value, style).style == zero_style, value
+
+
+# -- charts ------------------------------------------------------------------------------------------------------------
+
+def _ref(formula: str) -> tuple[str, str, int, str, int]:
+    """``'Fiscal cost'!$A$12:$A$17`` -> (sheet, first column, first row, last column, last row)."""
+    import re
+
+    sheet, cells = formula.rsplit("!", 1)
+    m = re.fullmatch(r"\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?", cells)
+    first_col, first_row = m.group(1), int(m.group(2))
+    return sheet.strip("'"), first_col, first_row, m.group(3) or first_col, int(m.group(4) or first_row)
+
+
+def _category(series) -> str:
+    cat = series.cat
+    return (cat.numRef or cat.strRef).f
+
+
+@pytest.fixture(scope="module")
+def charted(exported):
+    from workbench.export.results import write_fiscal, write_prices
+
+    wb = Workbook()
+    register_styles(wb)
+    fiscal, prices = wb.active, wb.create_sheet()
+    fiscal.title, prices.title = "Fiscal cost", "Price effects"
+    captioned = write_prices(prices, exported.scenario, exported.result)
+    write_fiscal(fiscal, exported.scenario, exported.result, exported.mc, more_charts=(captioned,))
+    return fiscal, prices, captioned
+
+
+def _rows_of(ws, first: str, second: str, codes: list) -> tuple[int, int, int]:
+    """(header row, first row, last row) of the table headed ``first | second`` whose rows start with ``codes``."""
+    header = next(r for r in range(1, ws.max_row + 1)
+                  if ws.cell(r, 1).value == first and ws.cell(r, 2).value == second)
+    rows = [header + 1 + k for k in range(len(codes))]
+    assert [ws.cell(r, 1).value for r in rows] == codes
+    return header, rows[0], rows[-1]
+
+
+def test_the_charts_plot_every_partner_and_year_of_their_tables(exported, charted):
+    fiscal, prices, (caption, price_chart) = charted
+    regions = list(exported.result.partner_table.index)
+    pv_chart, line_chart = fiscal._charts[:2]
+    header, first, last = _rows_of(fiscal, "Code", "Partner", regions)
+    assert {_ref(_category(s)) for s in pv_chart.series} == {("Fiscal cost", "A", first, "A", last)}
+    for s in pv_chart.series:                        # the title from the header, the values from every partner
+        sheet, col, top, col_end, bottom = _ref(s.val.numRef.f)
+        assert (sheet, top, bottom, col_end) == ("Fiscal cost", first, last, col)
+        assert _ref(s.tx.strRef.f)[1:3] == (col, header)
+    years = list(exported.result.years)
+    year_header, first_year, last_year = _rows_of(fiscal, "Year", exported.result.region_names.get(regions[0]),
+                                                  years)
+    assert [fiscal[_ref(s.tx.strRef.f)[1] + str(year_header)].value for s in line_chart.series] == \
+        [exported.result.region_names.get(g, g) for g in regions]       # one line per partner, in table order
+    assert [_ref(s.tx.strRef.f)[1] for s in line_chart.series] == \
+        [get_column_letter(2 + k) for k in range(len(regions))]
+    for s in line_chart.series:
+        assert _ref(s.val.numRef.f)[2::2] == (first_year, last_year)
+        assert _ref(_category(s)) == ("Fiscal cost", "A", first_year, "A", last_year)
+    header, first, last = _rows_of(prices, "Code", "Partner", regions)
+    assert caption == "Price change against baseline (%)"
+    for s in price_chart.series:
+        assert _ref(_category(s)) == ("Price effects", "A", first, "A", last)
+        assert _ref(s.val.numRef.f)[2::2] == (first, last) and _ref(s.tx.strRef.f)[2] == header
+
+
+def test_three_charts_side_by_side_fit_the_printed_width_under_their_captions(charted):
+    fiscal, _prices, _ = charted
+    charts = fiscal._charts
+    assert len(charts) == 3
+    for chart in charts:                      # 8.9 x 8 cm: three of them fit the 27.4 cm of the page
+        assert (chart.width, chart.height) == (8.9, 8.0)
+        assert chart.legend.position == "b" and not chart.x_axis.delete and not chart.y_axis.delete
+        assert chart.x_axis.tickLblPos == "low"          # category labels under the plot, clear of negative bars
+    assert sum(c.width for c in charts) <= PRINTABLE_WIDTH_CM
+    assert [c.y_axis.number_format.formatCode for c in charts] == ["#,##0,,", "#,##0,,", "0.0"]   # USD m, USD m, %
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    anchors = [(column_index_from_string(coordinate_from_string(c.anchor)[0]), coordinate_from_string(c.anchor)[1])
+               for c in charts]
+    captions = [(col, row - 1) for col, row in anchors]
+    assert [fiscal.cell(row, col).value for col, row in captions] == [
+        "Net fiscal cost per partner, PV (USD m)", "Net fiscal cost by year (USD m)",
+        "Price change against baseline (%)"]
+    assert {fiscal.cell(row, col).style for col, row in captions} == {"ts_section"}
+    assert anchors[0][0] == 1
+
+
+def test_results_without_clauses_say_so_instead_of_charts():
+    from workbench.export.results import NO_CLAUSES_RESULTS, write_fiscal, write_prices
+
+    scenario = _scenario(clauses=[])
+    result = evaluate(scenario)
+    wb = Workbook()
+    register_styles(wb)
+    fiscal, prices = wb.active, wb.create_sheet()
+    assert write_prices(prices, scenario, result) is None
+    write_fiscal(fiscal, scenario, result, run_monte_carlo(scenario, paths=20, seed=1))
+    for ws in (fiscal, prices):
+        assert not ws._charts
+        notes = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == NO_CLAUSES_RESULTS]
+        assert len(notes) == 1 and ws.cell(notes[0], 1).style == "ts_note"
+        assert ws.row_dimensions[notes[0]].height == 15.0
+        assert ws.row_dimensions[notes[0] - 1].height == 9.0          # a gap above it
+        assert ws.page_setup.orientation == "landscape"
