@@ -298,3 +298,26 @@ def test_a_long_bad_value_is_quoted_in_at_most_sixty_characters(data):
     clause["id"] = "N" * 59
     shown = str(_error(data).issues[0]).split(" (got ")[1][:-1]
     assert shown == "'" + "N" * 56 + "..." and len(shown) == 60
+
+
+def test_an_unknown_stress_test_id_is_a_key_error():
+    doc = default_scenario().document
+    assert doc.stress_test("cn-ndpr-dumping").price_cut > 0
+    with pytest.raises(KeyError, match="cn-gallium-ban"):
+        doc.stress_test("cn-gallium-ban")
+
+
+def test_plain_data_names_every_term_an_unset_one_as_none(data):
+    # the editors read each term by its key: a CfD on marginal output still has its contracted volume, empty
+    cfd = _clause(data, "nickel-cfd")
+    assert cfd["volume_basis"] == "marginal_output" and "contracted_volume" in cfd and cfd["contracted_volume"] is None
+    assert _clause(data, "indium-purchase")["release_rule"]["price_trigger"] is None
+    assert _clause(data, "indium-purchase")["budget_cap"] == {"amount": 125_000_000.0, "currency": "USD"}
+
+
+def test_a_stress_event_cites_its_source_in_at_most_2000_characters(data):
+    event = data["document"]["stress_tests"][0]
+    event["source_note"] = "USGS " * 400
+    assert len(Scenario.from_data(data).document.stress_tests[0].source_note) == 2000
+    event["source_note"] += "x"
+    assert str(_error(data).issues[0]).startswith("document.stress_tests[0].source_note: ")

@@ -279,7 +279,7 @@ class Scenario(BaseModel):
         return scenario
 
     def to_data(self) -> dict[str, Any]:
-        """Plain JSON-ready data."""
+        """Plain JSON-ready data with every field, an unset optional one as None (the editors read fields by key)."""
         return self.model_dump(mode="json", exclude_none=False)
 
     def without_private(self) -> "Scenario":
