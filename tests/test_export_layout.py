@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils import get_column_letter
 
 from workbench.data import load_dataset
@@ -157,6 +158,32 @@ def test_each_kind_of_text_has_its_documented_font_fill_and_rule():
     assert set(styles) - {"Normal"} == set(HOUSE_STYLE) | set(FIGURE_STYLES)
 
 
+#: The house style of figures (docs/term-sheet.md, "Numbers"): sections positive; negative with U+2212; a true zero
+#: as the nil dash. Money in millions (",," divides by a million), per cent from percentage points.
+FORMATS = {
+    "ts_usd_m": '"USD "#,##0.0,," m";"\u2212USD "#,##0.0,," m";"\u2013"',
+    "ts_usd_m_zero": '"USD "0.0,," m";"USD "0.0,," m";"\u2013"',        # rounds to zero: no sign either way
+    "ts_m": '#,##0.0,,;"\u2212"#,##0.0,,;"\u2013"',
+    "ts_m_zero": '0.0,,;0.0,,;"\u2013"',
+    "ts_pct": '+0.0"%";"\u2212"0.0"%";"\u2013"',                           # a change: signed
+    "ts_share": '0.0"%";"\u2212"0.0"%";"\u2013"',
+    "ts_pct_zero": '0.0"%";0.0"%";"\u2013"',
+    "ts_days": '0" days";"\u2212"0" days";"\u2013"',
+    "ts_year": "0", "ts_value_int": "0",
+    "ts_rate": "0.0%", "ts_value_rate": "0.0%",
+    "ts_value": "#,##0.####",
+}
+
+
+def test_figures_are_formatted_in_the_house_style_and_text_is_general():
+    wb = Workbook()
+    register_styles(wb)
+    styles = {s.name: s for s in wb._named_styles}
+    assert {name: styles[name].number_format for name in FORMATS} == FORMATS
+    for name in set(HOUSE_STYLE) - set(FORMATS):
+        assert styles[name].number_format == "General", name
+
+
 # -- page setup --------------------------------------------------------------------------------------------------------
 
 def test_every_sheet_prints_on_a4_landscape_with_the_documented_margins_header_and_footer(exported):
@@ -296,10 +323,10 @@ def _rows_fit_their_text(ws) -> None:
         needs = []
         for c in range(1, ws.max_column + 1):
             cell = ws.cell(r, c)
-            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+            if isinstance(cell.value, (str, CellRichText)) and cell.alignment.wrap_text:
                 width = spans.get((r, c), ws.column_dimensions[get_column_letter(c)].width)
                 bold = bool(cell.font.b) or cell.style == "ts_subtitle"   # a subtitle's row is sized as bold
-                needs.append(wrapped_height(cell.value, width, cell.font.sz, bold))
+                needs.append(wrapped_height(str(cell.value), width, cell.font.sz, bold))
         height = ws.row_dimensions[r].height
         if needs:
             assert height == pytest.approx(max(needs)) or (height > max(needs) and height in ROW_MINIMUMS), \
@@ -536,3 +563,236 @@ def test_results_without_clauses_say_so_instead_of_charts():
         assert ws.row_dimensions[notes[0]].height == 15.0
         assert ws.row_dimensions[notes[0] - 1].height == 9.0          # a gap above it
         assert ws.page_setup.orientation == "landscape"
+
+
+# -- the assumptions sheet and the data-sources annex ------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, short", [
+    ("USGS Mineral Commodity Summaries 2026 - Lithium (Feb 2026; 2025=USGS estimate) https://pubs.usgs.gov/x.pdf",
+     "USGS Mineral Commodity Summaries 2026"),
+    ("IEA World Energy Outlook 2024 as quoted by X https://x.example/y", "IEA World Energy Outlook 2024 as quoted by "
+     "X"),
+    ("IMF WEO October 2025; table A4", "IMF WEO October 2025"),
+    ("BGS World Mineral Production (2024 edition)", "BGS World Mineral Production"),
+    ("  USGS  MCS\n2026 ,", "USGS MCS 2026"),
+    ("assumption: share of world demand set by where the using industry is", "Workbench assumptions: flagged, each "
+     "with a range, overridable in the scenario"),
+    ("Assumption (workbench)", "Workbench assumptions: flagged, each with a range, overridable in the scenario"),
+    ("derived: world total minus the named producers", "Derived by the workbench from the sources listed (totals "
+     "and differences)"),
+    ("Estimated from price series: World Bank Pink Sheet (monthly) https://x", "World Bank Pink Sheet"),
+    ("Estimated from price series of the LME", "Estimated from price series of the LME"),
+    ("x" * 100, "x" * 100),
+    ("x" * 101, "x" * 99 + "\u2026"),
+    ("word " * 30, ("word " * 20).rstrip() + "\u2026"),
+])
+def test_the_annex_cites_each_publication_once_by_its_short_name(source, short):
+    from workbench.export.sources import short_source
+
+    assert short_source(source) == short
+
+
+def _sources():
+    import pandas as pd
+
+    rows = [  # mineral, item, source, vintage, confidence
+        ("nickel", "production:Indonesia", "USGS MCS 2026 - Nickel (Feb 2026)", "2025 (estimate)", "high"),
+        ("cobalt", "production:DRC", "USGS MCS 2026 - Cobalt (Feb 2026)", "2025 (estimate)", "low"),
+        ("nickel", "volatility", "Estimated from price series: World Bank Pink Sheet (monthly)", "2021-2025", "medium"),
+        ("nickel", "armington_elasticity", "assumption: substitution", "", "assumption"),
+        ("lithium", "production:Chile", "Chilean copper commission", "2024", "low"),   # not a mineral of ours
+        ("nickel", "demand:JP", "derived: consumption less imports", "", "medium"),
+        ("", "gdp_usd_bn:US", "IMF WEO October 2025", "2024", "medium"),
+        ("", "gdp_usd_bn:JP", "IMF WEO October 2025", "2023", "high"),
+        ("", "us_net_import_reliance_pct", "IMF WEO October 2025", "", "unknown"),
+    ]
+    return pd.DataFrame(rows, columns=["mineral", "item", "source", "vintage", "confidence"])
+
+
+def test_the_annex_numbers_sources_alphabetically_assumptions_and_derived_figures_last():
+    from workbench.export.sources import annex, citations
+
+    entries = annex(_sources(), {"nickel": "Nickel", "cobalt": "Cobalt"})
+    assert [(e["number"], e["source"], e["used_for"], sorted(e["vintages"]), e["confidence"]) for e in entries] == [
+        (1, "IMF WEO October 2025", "all minerals (GDP, US net import reliance)", ["2023", "2024"], "medium"),
+        (2, "USGS MCS 2026", "Cobalt, Nickel (production)", ["2025"], "low"),            # its lowest confidence
+        (3, "World Bank Pink Sheet", "Nickel (price volatility)", ["2021-2025"], "medium"),
+        (4, "Workbench assumptions: flagged, each with a range, overridable in the scenario",
+         "Nickel (substitution between sources)", [], "assumption"),
+        (5, "Derived by the workbench from the sources listed (totals and differences)", "Nickel (demand)", [],
+         "medium"),
+    ]
+    assert citations(entries, "Nickel") == "sources [2], [3], [4], [5] (Data sources annex)"
+    assert citations(entries, "Cobalt") == "sources [2] (Data sources annex)"
+    assert citations(entries, "Lithium") == "no dataset figures"
+
+
+def test_model_messages_name_clauses_by_their_number_in_the_text():
+    from workbench.export.sources import clause_numbers
+
+    numbered = clause_numbers(default_scenario().document)
+    assert numbered("clause 'nickel-cfd' is near the money; Clause 'ndpr-border-floor' binds") == \
+        "Clause 3 is near the money; Clause 1 binds"
+    assert numbered("clause 'no-such-clause' is unknown") == "clause 'no-such-clause' is unknown"
+
+
+def test_the_assumptions_sheet_lists_settings_paths_overrides_and_warnings(exported):
+    from workbench.document import Scenario
+    from workbench.export.sources import annex, write_assumptions
+
+    data = default_scenario().to_data()
+    a = data["document"]["assumptions"]
+    a["price_paths"] = {"nickel": {"kind": "trend", "annual_change": -0.02}, "cobalt": {"kind": "flat"},
+                        "indium": {"kind": "custom", "index": [1.0, 1.1, 0.95] + [1.0] * 7}}
+    a["demand_growth"] = {"nickel": 0.04}
+    a["elasticity_overrides"] = {"nickel": {"supply": {"ID": 0.5}, "demand": {"JP": -0.3}, "armington": 2.5},
+                                 "cobalt": {}}
+    a["data_overrides"] = [{"mineral": "nickel", "region": "CN", "field": "production", "value": 2.2e6,
+                            "note": "ministry figure"},
+                           {"mineral": "cobalt", "field": "reference_price", "value": 33000.0}]
+    scenario = Scenario.from_data(data)
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    minerals = {m.id: m.name for m in scenario.document.minerals}
+    result = SimpleNamespace(validity_warnings=["clause 'nickel-cfd' is near the money"],
+                             warnings=["clause 'nickel-cfd' is near the money", "clause 'tungsten-tariff' binds"])
+    mc = SimpleNamespace(paths=500, seed=3, warnings=["few paths"])
+    write_assumptions(ws, scenario, result, mc, annex(_sources(), minerals))
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Assumption")
+    assert ws.cell(header, 2).value == "Value" and ws.cell(header, 1).style == "ts_header"
+    rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value, ws.cell(r, 2).style) for r in range(header + 1, ws.max_row + 1)]
+    assert rows == [
+        ("Base year", 2025, "ts_value_int"), ("Horizon (years)", 10, "ts_value"),
+        ("Discount rate", 0.03, "ts_value_rate"), ("Monte Carlo price paths", 500, "ts_value"),
+        ("Monte Carlo seed", 3, "ts_value_int"), ("Elasticities varied in Monte Carlo", "no", "ts_value"),
+        ("USD per EUR", 1.13, "ts_value"), ("USD per JPY", 0.0067, "ts_value"), ("USD per MXN", 0.053, "ts_value"),
+        ("Baseline price path, Nickel", "\u22122.0% a year", "ts_value"),
+        ("Baseline price path, Cobalt", "flat", "ts_value"),
+        ("Baseline price path, Indium", "custom index 1, 1.1, 0.95" + ", 1" * 7, "ts_value"),
+        ("Demand growth, Nickel", 0.04, "ts_value_rate"),
+        ("Elasticities, Nickel", "supply ID 0.5; demand JP -0.3; Armington 2.5", "ts_value"),
+        ("Elasticities, Cobalt", "dataset values", "ts_value"),
+        ("Override: Nickel production (CN)", "2.2e+06 \u2014 ministry figure", "ts_value"),
+        ("Override: Cobalt reference_price (*)", "33000", "ts_value"),
+        *[(f"Dataset figures, {name}", f"sources [2]{', [3], [4], [5]' if name == 'Nickel' else ''} (Data "
+           "sources annex)" if name in ("Nickel", "Cobalt") else "no dataset figures", "ts_value")
+          for name in minerals.values()],
+        ("Outside the model's range", "Clause 3 is near the money", "ts_value"),
+        ("Model warning", "Clause 6 binds", "ts_value"),          # the range warning is not repeated
+        ("Monte Carlo warning", "few paths", "ts_value"),
+    ]
+    assert {ws.cell(r, 1).style for r in range(header + 1, ws.max_row + 1)} == {"ts_label"}
+    _rows_fit_their_text(ws)
+
+
+def test_the_annex_sheet_has_one_numbered_row_per_source(exported):
+    ws = exported.wb["Data sources"]
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No.")
+    assert [ws.cell(header, c).value for c in range(1, 6)] == ["No.", "Source", "Used for", "Vintage",
+                                                               "Confidence (lowest)"]
+    numbers = [ws.cell(r, 1).value for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 1).style == "ts_item"]
+    assert numbers == [f"[{n}]" for n in range(1, len(numbers) + 1)] and len(numbers) >= 5
+    assert {ws.cell(r, c).style for r in range(header + 1, ws.max_row + 1) for c in range(2, 6)
+            if ws.cell(r, c).value is not None} == {"ts_legal"}
+
+
+# -- the term sheet proper ---------------------------------------------------------------------------------------------
+
+def _terms(scenario, body_height: float | None = None, monkeypatch=None):
+    from workbench.export import page
+    from workbench.export.terms import write_terms
+
+    if body_height is not None:
+        monkeypatch.setattr(page, "BODY_HEIGHT_PT", body_height)
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    ws.title = "Term sheet"
+    meta = scenario.document.metadata
+    write_terms(ws, scenario, title_rows=[("Term sheet", "ts_title"), (meta.title, "ts_subtitle"),
+                                          (meta.classification, "ts_marking")])
+    return ws
+
+
+def _headings(ws) -> list[int]:
+    return [r for r in range(5, ws.max_row + 1)
+            if ws.cell(r, 1).style == "ts_clause" and str(ws.cell(r, 1).value).isdigit()]
+
+
+def test_clauses_are_six_points_apart_unless_one_starts_a_page(exported):
+    ws = exported.wb["Term sheet"]
+    breaks = {b.id for b in ws.row_breaks.brk}
+    headings = _headings(ws)
+    assert [ws.cell(r, 1).value for r in headings] == [str(n) for n in range(0, 9)]   # 0, clauses 1-7, 8 final
+    assert headings[0] == 5                          # straight under the column headers
+    signed = next(r for r in range(1, ws.max_row + 1)
+                  if ws.cell(r, 3).value == "Signed for the Parties, ad referendum:")
+    for r in headings[1:] + [signed]:
+        if r - 1 not in breaks:
+            assert ws.row_dimensions[r - 1].height == 6.0 and ws.cell(r - 1, 3).value is None, r
+    assert ws.cell(signed, 3).style == "ts_section"
+    assert ws.row_dimensions[signed].height == pytest.approx(11 * 1.22 + 2.5)        # one 11-pt line
+    members = ["For the United States", "For the European Union", "For Japan"]
+    rows = [signed + 1 + k for k in range(3)]
+    assert [ws.cell(r, 2).value for r in rows] == members and rows[-1] == ws.max_row
+    assert {ws.cell(r, 2).style for r in rows} == {"ts_item"} and {ws.cell(r, 3).style for r in rows} == \
+        {"ts_signature"}
+    assert {ws.row_dimensions[r].height for r in rows} == {26.0}                       # room to sign
+    # the two reservations are footnotes numbered through the text: 1 under clause 3, 2 under clause 7
+    notes = [(r, ws.cell(r, 3).value) for r in range(1, ws.max_row + 1) if ws.cell(r, 3).style == "ts_footnote"]
+    assert [text for _, text in notes] == ["\u00b9 EU reserves its position on this clause.",
+                                           "\u00b2 MX reserves its position on this clause."]
+    assert str(ws.cell(headings[3], 3).value).endswith("\u00b9") and str(ws.cell(headings[7], 3).value).endswith(
+        "\u00b2")
+    assert headings[3] < notes[0][0] < headings[4] and headings[7] < notes[1][0] < headings[8]
+
+
+def test_a_text_without_clauses_defines_its_terms_says_so_and_keeps_its_final_provisions():
+    from workbench.export.terms import CONVENTIONS, NO_CLAUSES
+
+    ws = _terms(_scenario(clauses=[]))
+    assert [ws.cell(r, 1).value for r in range(1, 5)] == ["Term sheet", default_scenario().document.metadata.title,
+                                                          default_scenario().document.metadata.classification, "No."]
+    assert (ws.cell(5, 1).value, ws.cell(5, 3).value) == ("0", "Definitions")      # no common terms to state
+    assert (ws.cell(6, 1).value, ws.cell(6, 2).value) == ("0.1", "Parties")
+    texts = [ws.cell(r, 3).value for r in range(1, ws.max_row + 1)]
+    assert texts.index(NO_CLAUSES) == texts.index(CONVENTIONS) + 2                 # after a gap
+    assert ws.cell(texts.index(NO_CLAUSES) + 1, 3).style == "ts_legal"
+    final = _headings(ws)[1]
+    assert (ws.cell(final, 1).value, ws.cell(final, 3).value) == ("1", "Final provisions")
+    assert ws.cell(final + 1, 1).value == "1.1"
+    _rows_fit_their_text(ws)
+
+
+def test_a_clause_longer_than_a_page_continues_under_its_number_and_title(monkeypatch):
+    ws = _terms(default_scenario(), body_height=180.0, monkeypatch=monkeypatch)
+    scenario = default_scenario()
+    titles = {str(n): c.title for n, c in enumerate(scenario.document.clauses, start=1)}
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    assert len(breaks) > 10
+    continued = 0
+    for b in breaks:
+        top = b + 1
+        above = [r for r in _headings(ws) if r < top][-1]
+        number = ws.cell(above, 1).value
+        if ws.cell(top, 1).style == "ts_clause" or ws.cell(top, 3).value == "Signed for the Parties, ad referendum:":
+            continue                                        # a clause or the signatures starting their page
+        continued += 1
+        assert [ws.cell(top, c).style for c in (1, 2, 3)] == ["ts_clause_cont"] * 3, top
+        if number == "0":
+            assert ws.cell(top, 2).value == "0 (cont.)" and ws.cell(top, 3).value == "Definitions and common terms"
+        elif number in titles:
+            assert ws.cell(top, 2).value == f"Clause {number} (cont.)" and ws.cell(top, 3).value == titles[number]
+        else:
+            assert ws.cell(top, 2).value == f"{number} (cont.)" and ws.cell(top, 3).value == "Final provisions"
+        assert ws.cell(top, 1).value in (None, "")
+    assert continued >= 5
+    _rows_fit_their_text(ws)
+
+
+def test_footnote_marks_are_superscript_numbers():
+    from workbench.export.terms import footnote_mark
+
+    assert [footnote_mark(n) for n in (1, 2, 3, 10, 12)] == ["\u00b9", "\u00b2", "\u00b3", "\u00b9\u2070",
+                                                             "\u00b9\u00b2"]
