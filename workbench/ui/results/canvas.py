@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 SERIES_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 #: The same without yellow, too pale on a light background for lines and thin bars (fine for stacked areas).
 LINE_COLOURS = tuple(c for c in SERIES_COLOURS if c != "#F0E442")
+#: Room left beyond the data when y-limits are fitted, as a fraction of the data's span ...
+HEADROOM = 0.15
+#: ... and on the side the data have just crossed (they fill at least 1 / 1.55 = 65 % of the new limits).
+TRAVEL_HEADROOM = 0.4
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -128,12 +132,17 @@ class ChartCanvas(FigureCanvasQTAgg):
     def fit_y(self, ax: Axes, lo: float, hi: float) -> None:
         """Keep ``ax``'s y-limits while [lo, hi] fits and fills at least 40 % of them; else refit with headroom.
 
-        The headroom (15 % of the span beyond the data) lets successive edits move the data without a full redraw.
+        The headroom lets successive edits move the data without a full redraw: HEADROOM of the data's span on
+        each side, TRAVEL_HEADROOM on a side the data have just crossed (they are moving that way, as when a
+        number is typed up or down key by key: each crossing is a full redraw of the chart).
         """
         bottom, top = ax.get_ylim()
-        if self._full or lo < bottom or hi > top or (hi - lo) < 0.4 * (top - bottom):
-            pad = 0.15 * ((hi - lo) or max(abs(hi), 1.0))
-            ax.set_ylim(lo - pad, hi + pad)
+        refit = self._full or (hi - lo) < 0.4 * (top - bottom)
+        if refit or lo < bottom or hi > top:
+            span = (hi - lo) or max(abs(hi), 1.0)
+            below = TRAVEL_HEADROOM if not refit and lo < bottom else HEADROOM
+            above = TRAVEL_HEADROOM if not refit and hi > top else HEADROOM
+            ax.set_ylim(lo - below * span, hi + above * span)
             self._full = True
 
     @staticmethod
