@@ -17,6 +17,8 @@ through PYTHONPATH) alternately with this one and prints both ratios. --imports 
 from __future__ import annotations
 
 import argparse
+import functools
+import ast
 import json
 import os
 import re
@@ -44,11 +46,48 @@ BARE_WINDOW = (
     "import sys; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication(sys.argv[:1]); "
     "w = QMainWindow(); w.resize(1200, 800); w.show(); app.processEvents(); "
     f"print({WINDOW_SHOWN!r}, flush=True)")
+#: The floor under the workbench's first interactive frame, each started like the bare window and with the same
+#: mark: the bare window plus what the scenario frame cannot do without, measured in the same alternation. The
+#: ``{qt_names}`` placeholder is filled with the Qt classes the window's modules import (QT_USED).
+FLOOR = {
+    "bare window + the Qt classes the window uses (loaded, none built)":
+        "from PySide6 import QtCore, QtGui, QtWidgets; [getattr(m, n) for n, m in {qt_names}]; ",
+    "bare window + the document model (pydantic) reading the default scenario":
+        "from workbench.defaults import default_scenario; default_scenario(); ",
+}
+FLOOR["bare window + both"] = "".join(FLOOR.values())
 #: Targets of issue 14: the first interactive frame within this multiple of the bare window, charts this soon after.
 RATIO_TARGET = 2.5
 CHARTS_AFTER_TARGET_S = 1.0
 HEAVY = ("openpyxl", "scipy", "cryptography", "workbench.engine.montecarlo", "workbench.export", "workbench.sharing",
          "pandas", "numpy", "workbench.engine", "matplotlib")
+
+
+#: Prints the source files of the workbench modules loaded when the scenario is on screen (those the window imports).
+WINDOW_SOURCES = ("import importlib, sys; import workbench.ui.main_window as w; "
+                  "[importlib.import_module(m) for m in w.WINDOW_MODULES]; "
+                  "print('\\n'.join(sorted(m.__file__ for n, m in list(sys.modules.items()) "
+                  "if n.startswith('workbench') and getattr(m, '__file__', None))))")
+
+
+@functools.lru_cache(maxsize=None)
+def qt_used() -> list[tuple[str, str]]:
+    """(class, PySide6 module) for every name the modules loaded by the scenario's frame import from PySide6."""
+    sources = subprocess.run([sys.executable, "-c", WINDOW_SOURCES], stdout=subprocess.PIPE, text=True, check=True,
+                             env=offscreen_env()).stdout.split()
+    used = set()
+    for source in map(Path, sources):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.Qt"):
+                used.update((alias.name, node.module.split(".")[1]) for alias in node.names)
+    return sorted(used)
+
+
+def floor_script(extra: str) -> str:
+    """The bare window's script with ``extra`` run before the window is made."""
+    names = "[" + ", ".join(f"({name!r}, {module})" for name, module in qt_used()
+                            if module in {"QtCore", "QtGui", "QtWidgets"}) + "]"
+    return "import sys; " + extra.replace("{qt_names}", names) + BARE_WINDOW.removeprefix("import sys; ")
 
 
 def pip_command() -> list[str]:
@@ -158,9 +197,10 @@ def tree_env(tree: Path | None) -> dict[str, str]:
     return env
 
 
-def side_by_side(command: list[str], runs: int, baseline_tree: Path | None = None) -> None:
+def side_by_side(command: list[str], runs: int, baseline_tree: Path | None = None, floor: bool = False) -> None:
     """The workbench's first frame against a bare PySide6 window, started alternately (same load), as ratios of
-    wall and CPU time; with ``baseline_tree``, that tree's workbench is started in the same alternation."""
+    wall and CPU time; with ``baseline_tree``, that tree's workbench is started in the same alternation, with
+    ``floor`` the FLOOR variants of the bare window too."""
     bare_command = [sys.executable, "-c", BARE_WINDOW]
     entry = [sys.executable, "-c", ENTRY, "--smoke-test"]
     subjects = {"workbench": (command, offscreen_env(), None)}
@@ -170,15 +210,25 @@ def side_by_side(command: list[str], runs: int, baseline_tree: Path | None = Non
     one_run(bare_command)
     for run_command, env, cwd in subjects.values():
         one_run(run_command, env, cwd)  # warm the file cache and the byte code
+    floors = {label: [sys.executable, "-c", floor_script(extra)] for label, extra in FLOOR.items()} if floor else {}
+    for floor_command in floors.values():
+        one_run(floor_command)
     bare: list[Run] = []
     measured: dict[str, list[Run]] = {name: [] for name in subjects}
+    floor_runs: dict[str, list[Run]] = {label: [] for label in floors}
     for _ in range(runs):
         bare.append(one_run(bare_command))
         for name, (run_command, env, cwd) in subjects.items():
             measured[name].append(one_run(run_command, env, cwd))
+        for label, floor_command in floors.items():
+            floor_runs[label].append(one_run(floor_command))
     bare_wall, bare_cpu = statistics.median(r.shown for r in bare), median_cpu(bare)
     print(f"bare PySide6 window: first frame after {bare_wall:.2f} s median"
           + (f", {bare_cpu:.2f} s CPU" if bare_cpu is not None else "") + f" ({runs} runs)")
+    for label, results in floor_runs.items():
+        wall, cpu = statistics.median(r.shown for r in results), median_cpu(results)
+        print(f"floor: {label}: {wall:.2f} s = {wall / bare_wall:.2f}x the bare window"
+              + (f"; CPU {cpu:.2f} s = {cpu / bare_cpu:.2f}x" if cpu is not None and bare_cpu else ""))
     for name, results in measured.items():
         wall = statistics.median(r.shown for r in results)
         ratio = wall / bare_wall
@@ -284,10 +334,12 @@ def main() -> int:
     parser.add_argument("--imports", type=int, default=15, help="how many import costs to list (0: none)")
     parser.add_argument("--baseline-tree", type=Path,
                         help="another source tree (e.g. a worktree of the previous commit) to start alternately")
+    parser.add_argument("--floor", action="store_true",
+                        help="also start the bare window plus what the scenario frame cannot do without (FLOOR)")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           "(other work on the machine slows every run)")
-    side_by_side(pip_command(), args.runs, args.baseline_tree)
+    side_by_side(pip_command(), args.runs, args.baseline_tree, args.floor)
     bench("pip install", pip_command(), args.runs)
     if args.bundle.is_file():
         bench("bundle", [str(args.bundle), "--smoke-test"], args.runs)
