@@ -37,8 +37,9 @@ class ModelWarning(str):
         obj.figure, obj.unit = float(figure), unit
         return obj
 
-    def short(self) -> str:
-        """One short line for a crowded screen: the clause and what tripped (the full text is the string itself)."""
+    def short(self, clause: str | None = None) -> str:
+        """One short line for a crowded screen: the clause (``clause``, e.g. its title, or else its id) and what
+        tripped (the full text is the string itself)."""
         f, y = self.figure, self.year
         what = {
             "price_band": f"price {f:.2f}x the baseline ({y})",
@@ -49,7 +50,7 @@ class ModelWarning(str):
             "revenue_above_imports": f"revenue {f:.1f}x the base import bill ({y})",
             "near_the_money": "near the money: compare the Monte Carlo expected cost",
         }.get(self.code, self.code)
-        return f"{self.clause_id}: {what}"
+        return f"{clause or self.clause_id}: {what}"
 
     def to_json(self) -> dict:
         """The warning as plain JSON data."""

@@ -353,8 +353,9 @@ class ResultsPanel(QWidget):
         for w in result.warnings:
             if w not in checks:
                 self.status.setText(self.status.text() + "  " + w)
+        titles = {c.id: c.title for c in scenario.document.clauses}  # the clause as the navigator names it
         self._validity_text = (self.tr("Outside what the model can vouch for (details on hover):") + " "
-                               + "; ".join(w.short() for w in checks)) if checks else ""
+                               + "; ".join(w.short(titles.get(w.clause_id)) for w in checks)) if checks else ""
         self.validity.set_notice(self._validity_text or self.tr("Model validity: every check passed."),
                                  "\n\n".join(checks))
         self.mandate.setVisible(bool(Limits.of(scenario)))
