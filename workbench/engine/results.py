@@ -182,10 +182,10 @@ class EvaluationResult:
 
     def fiscal_by_instrument(self) -> pd.DataFrame:
         """Index region, one column per instrument: present value in USD (+ = cost)."""
-        out = pd.DataFrame(0.0, index=pd.Index(self.regions, name="region"), columns=list(INSTRUMENTS))
+        pv = {inst: np.zeros(len(self.regions)) for inst in INSTRUMENTS}  # numpy sums: pandas column += cost 10x
         for _c, inst, _m, _mi, a in self.ledger:
-            out[inst] += (a * self.discount[:, None]).sum(axis=0)
-        return out
+            pv[inst] += (a * self.discount[:, None]).sum(axis=0)
+        return pd.DataFrame(pv, index=pd.Index(self.regions, name="region"))
 
     def to_json(self) -> dict[str, Any]:
         """What ``workbench-cli evaluate --json`` prints (documented in docs/cli.md)."""
