@@ -335,6 +335,21 @@ def test_typing_a_number_up_key_by_key_redraws_each_chart_in_full_once_and_never
     assert controller.undo_stack.count() == 1  # the keystrokes are one undo step, as before
 
 
+def test_bars_of_no_height_are_not_drawn_but_their_legend_keys_are(qtbot, panel):
+    """Most partners pay most instruments nothing: those bars are hidden (an edit's blit skips them); the legend
+    keys, copied from each instrument's first bar, stay visible even where that bar is hidden."""
+    chart = panel.fiscal_chart
+    qtbot.waitUntil(lambda: chart._background is not None)
+    bars = [p for p in chart.axes[0].patches if p.get_animated()]
+    assert [p.get_visible() for p in bars] == [p.get_height() != 0 for p in bars]
+    assert sum(not p.get_visible() for p in bars) > len(bars) // 2
+    keys = chart.figure.legends[0].legend_handles
+    assert len(keys) == len(chart._legend_for) + 1 and all(key.get_visible() for key in keys)
+    hidden = next(p for p in bars if not p.get_visible())
+    chart.set_legend([hidden], ["an instrument the first partner does not pay"])
+    assert chart.figure.legends[0].legend_handles[0].get_visible()
+
+
 def test_charts_follow_a_dark_palette(qtbot, panel):
     app = QApplication.instance()
     light = app.palette()

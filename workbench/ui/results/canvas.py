@@ -118,8 +118,9 @@ class ChartCanvas(FigureCanvasQTAgg):
             if columns > 1 and legend.get_window_extent(renderer).width > self.figure.bbox.width:
                 continue
             for key, artist in zip(legend.legend_handles, handles):
-                if key is not None:  # legend keys copy the animated flag (and colour) of what they stand for
-                    key.set_animated(False)
+                if key is not None:  # legend keys copy the animated and visible flags (and colour) of what they
+                    key.set_animated(False)  # stand for
+                    key.set_visible(True)
                     if artist in self._ink:
                         self.ink(key)
             self._style_legends()

@@ -20,10 +20,12 @@ def partners_of(result: EvaluationResult) -> list[str]:
 
 
 def set_bars(bars: BarContainer, heights: np.ndarray, bottoms: np.ndarray | None = None) -> None:
-    """Move existing bars to new heights (and bottoms) without creating artists."""
+    """Move existing bars to new heights (and bottoms) without creating artists; a bar of no height is hidden (it
+    draws nothing, and an edit's blit then skips it: most partners pay most instruments nothing)."""
     for i, rect in enumerate(bars.patches):
         rect.set_height(float(heights[i]))
         rect.set_y(0.0 if bottoms is None else float(bottoms[i]))
+        rect.set_visible(bool(heights[i]))
 
 
 class FiscalByInstrumentChart(ChartCanvas):
