@@ -369,6 +369,11 @@ def test_the_cover_states_the_text_its_parties_and_what_was_checked_in_order():
     assert {ws.cell(r, 2).style for r in range(5, ws.max_row + 1) if ws.cell(r, 1).style == "ts_label"} == {"ts_text"}
     assert (ws.column_dimensions["A"].width, ws.column_dimensions["B"].width) == (24, 110)
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows is None
+    labels = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    for block in ("Delegation", "Changes since the last round", "Contents"):   # 9 pt of space above each block
+        gap = labels[block] - 1
+        assert ws.row_dimensions[gap].height == 9.0 and ws.cell(gap, 1).value is None, block
+    assert labels["Delegation"] == 6 and labels["Contents"] == ws.max_row
     _rows_fit_their_text(ws)
 
 
@@ -796,3 +801,126 @@ def test_footnote_marks_are_superscript_numbers():
 
     assert [footnote_mark(n) for n in (1, 2, 3, 10, 12)] == ["\u00b9", "\u00b2", "\u00b3", "\u00b9\u2070",
                                                              "\u00b9\u00b2"]
+
+
+# -- the stress tests sheet --------------------------------------------------------------------------------------------
+
+def _event(kind: str, **fields):
+    base = dict(kind=kind, mineral="indium", supplier="CN", start_year=2029, duration_years=2, share_withheld=0.5,
+                licensing_delay=False, targets=SimpleNamespace(value="all"), target_partners=[], price_cut=0.3,
+                region="*", share_lost=0.25)
+    return SimpleNamespace(**{**base, **fields})
+
+
+@pytest.mark.parametrize("event, text", [
+    (_event("export_restriction"), "Export restriction \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 50 % of "
+     "exports withheld \u00b7 targets: all importers \u00b7 years: 2029\u20132030"),
+    (_event("export_restriction", share_withheld=1.0, licensing_delay=True, duration_years=1,
+            targets=SimpleNamespace(value="partners"), target_partners=["JP", "EU"]),
+     "Export restriction \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 100 % of exports withheld (licensing "
+     "delay) \u00b7 targets: named importers (JP, EU) \u00b7 years: 2029\u20132029"),
+    (_event("export_restriction", targets=SimpleNamespace(value="zone"), target_partners=["JP"]),
+     "Export restriction \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 50 % of exports withheld \u00b7 targets: "
+     "the zone's members (US, EU, JP) \u00b7 years: 2029\u20132030"),
+    (_event("dumping", price_cut=0.25, start_year=2027, duration_years=3),
+     "Dumping episode \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 export price cut by 25 % (export subsidy) "
+     "\u00b7 years: 2027\u20132029"),
+    (_event("supply_outage", region="ID", share_lost=0.4),
+     "Supply outage \u00b7 mineral: indium \u00b7 region: ID \u00b7 40 % of output lost \u00b7 years: 2029\u20132030"),
+    (_event("supply_outage"), "Supply outage \u00b7 mineral: indium \u00b7 region: every producing region \u00b7 "
+     "25 % of output lost \u00b7 years: 2029\u20132030"),
+])
+def test_each_stress_event_is_described_in_one_line(event, text):
+    from workbench.export.stress_sheet import describe
+
+    assert describe(event, ["US", "EU", "JP"]) == text
+
+
+def test_the_line_about_a_test_gives_the_export_tax_equivalent_and_the_source():
+    from workbench.export.stress_sheet import about
+
+    event = _event("export_restriction")
+    described = ("Export restriction \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 50 % of exports withheld "
+                 "\u00b7 targets: all importers \u00b7 years: 2029\u20132030")
+    assert about(event, [], "USGS", [12.5, None, 1234.56]) == (
+        described + " \u00b7 export-tax equivalent with the agreement, by year in force: 12.5\u00a0%, ban, "
+        "1,234.6\u00a0%. Source: USGS")
+    assert about(event, [], "", []) == described + ". Source: none given."
+    assert about(None, [], "USGS", []) == "Source: USGS"
+
+
+def test_a_long_line_is_cut_at_a_word_to_its_lines():
+    from workbench.export.stress_sheet import CUT, fit_lines
+
+    assert fit_lines("one two three", 10, 10, 2) == "one two three"
+    text = " ".join(f"word{k}" for k in range(60))          # 60 x 6 characters: about 4 lines of 96
+    cut = fit_lines(text, 75, 10, 2)
+    assert cut.endswith(CUT) and wrapped_lines(cut, 75, 10) == 2
+    kept = cut[: -len(CUT)].split(" ")
+    assert kept == text.split(" ")[: len(kept)]                # whole words, in order
+    assert wrapped_lines(" ".join(text.split(" ")[: len(kept) + 1]) + CUT, 75, 10) > 2   # the longest that fits
+    assert fit_lines("a, b, c; " + "x" * 300, 40, 10, 1) == "a, b, c" + CUT            # trailing punctuation dropped
+
+
+@pytest.mark.parametrize("style, value, shown", [
+    ("ts_stress_t", 0.4, "ts_stress_t_zero"), ("ts_stress_t", -0.4, "ts_stress_t_zero"),
+    ("ts_stress_t", 0.6, "ts_stress_t"), ("ts_stress_t", -1.0, "ts_stress_t"), ("ts_stress_t", 0.0, "ts_stress_t"),
+    ("ts_usd_m", 40_000.0, "ts_usd_m_zero"), ("ts_usd_m", 60_000.0, "ts_usd_m"), ("ts_usd_m", 0.0, "ts_usd_m"),
+    ("ts_pct", 0.04, "ts_pct_zero"), ("ts_pct", -0.06, "ts_pct"), ("ts_share", 0.01, "ts_pct_zero"),
+    ("ts_days", 0.01, "ts_days"),
+])
+def test_a_stress_figure_that_rounds_to_zero_is_shown_without_a_sign(style, value, shown):
+    from workbench.export.stress_sheet import figure_style, shown_style
+
+    assert shown_style(style, value) == shown
+    assert figure_style(style, value) == (shown if style == "ts_stress_t" else style)
+
+
+def test_tonnes_styles_are_added_once_in_the_house_style():
+    from workbench.export.stress_sheet import FMT_TONNES, FMT_TONNES_ROUNDS_TO_ZERO, register_stress_styles
+
+    wb = Workbook()
+    register_styles(wb)
+    register_stress_styles(wb)
+    register_stress_styles(wb)                               # a second sheet of the same workbook: no error
+    styles = {s.name: s for s in wb._named_styles}
+    assert (styles["ts_stress_t"].number_format, styles["ts_stress_t_zero"].number_format) == \
+        (FMT_TONNES, FMT_TONNES_ROUNDS_TO_ZERO) == ('#,##0" t";"\u2212"#,##0" t";"\u2013"', '0" t";0" t";"\u2013"')
+    assert _look(styles["ts_stress_t"]) == _look(styles["ts_stress_t_zero"]) == (10, False, False, None, None,
+                                                                                 False, True)
+
+
+def test_stress_tests_on_short_pages_repeat_both_header_rows_and_continue_a_long_test(monkeypatch):
+    from workbench.engine.stress import run_stress_tests
+    from workbench.export import page
+    from workbench.export.stress_sheet import GROUPS, write_stress
+
+    monkeypatch.setattr(page, "BODY_HEIGHT_PT", 130.0)
+    scenario = default_scenario()
+    result = run_stress_tests(scenario)
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    write_stress(ws, scenario, result)
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    assert len(breaks) >= 3
+    assert all(ws.cell(b, 1).value != "Partner" for b in breaks)     # never the header rows alone at a page's foot
+    groups = [label for label, _ in GROUPS]
+    first = [r for r in range(5, breaks[0] + 1) if ws.cell(r, 1).value or ws.cell(r, 2).value]
+    for top in first[:1] + [b + 1 for b in breaks]:         # each page's first row under the title block
+        rows = {ws.cell(r, 1).value: r for r in range(top, top + 4)}
+        group_row = next(r for r in range(top, top + 2) if ws.cell(r, 2).value == groups[0])
+        assert [ws.cell(group_row, c).value for c in (2, 4, 6, 8, 9, 10)] == groups
+        assert [ws.cell(group_row, c).value for c in (3, 5, 7)] == [None] * 3
+        assert ws.cell(group_row + 1, 1).value == "Partner" and ws.cell(group_row, 1).style == "ts_header"
+        assert "Partner" in rows
+    group_row = next(r for r in range(5, ws.max_row) if ws.cell(r, 2).value == groups[0])
+    spans = sorted(str(r).replace(str(group_row), "#") for r in ws.merged_cells.ranges if r.min_row == group_row)
+    assert spans == ["B#:C#", "D#:E#", "F#:G#"]               # the pairs w/o | with under one label
+    continued = [r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).endswith(" (cont.)")]
+    assert continued and all(ws.cell(r, 1).style == "ts_clause_cont" for r in continued)
+    for r in continued:                                      # under the test's title, then the header rows again
+        title = ws.cell(r, 1).value.removesuffix(" (cont.)")
+        assert any(ws.cell(h, 1).value == title for h in range(5, r))
+        assert ws.cell(r + 1, 2).value == groups[0] and ws.cell(r + 2, 1).value == "Partner"
+    _rows_fit_their_text(ws)

@@ -131,9 +131,7 @@ def write_stress(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
     pager.used = title_block(ws, scenario, TITLE, NOTE, WIDTHS)
     events = {e.id: e for e in doc.stress_tests}
     header = [_group_header(ws), _header(ws)]
-    pager.gap(4.0)
-    for row in header:
-        pager.put(row)
+    header_height = sum(r.height for r in header)
     for number, test in enumerate(result.tests, start=1):
         heading = f"{number}. {test.title}"
         wedge = []
@@ -152,11 +150,21 @@ def write_stress(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
                 name = test.region_names.get(region, region)
                 rows.append(_partner(ws, f"{name} ({region})" if name != region else region,
                                      [float(table.at[region, key]) for key, _, _ in COLUMNS]))
-        if number > 1 and not pager.fits(sum(r.height for r in rows)):
+        # the header rows head every page: a test goes whole to a new page when it fits one; the first test and one
+        # longer than a page start where they are when their heading, the line about them and a first row fit
+        whole = sum(r.height for r in rows)
+        start = sum(r.height for r in rows[:3])
+        if number == 1:
+            new_page = not pager.fits(4.0 + header_height + start)
+        else:
+            new_page = not pager.fits(whole if whole + header_height <= pager.capacity else start)
+        if new_page:
             pager.new_page()
+        if number == 1 or new_page:
+            pager.gap(4.0)               # under the title block (a gap is dropped at the top of a page)
             for row in header:
                 pager.put(row)
-        pager.block(rows, [_merged(ws, f"{heading} (cont.)", "ts_clause_cont", 10)] + header)
+        pager.block(rows, [_merged(ws, f"{heading} (cont.)", "ts_clause_cont", 10)] + header, keep=False)
     setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
                widths={get_column_letter(i + 1): w for i, w in enumerate(WIDTHS)}, banner=banner)
 
