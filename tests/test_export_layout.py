@@ -924,3 +924,108 @@ def test_stress_tests_on_short_pages_repeat_both_header_rows_and_continue_a_long
         assert any(ws.cell(h, 1).value == title for h in range(5, r))
         assert ws.cell(r + 1, 2).value == groups[0] and ws.cell(r + 2, 1).value == "Partner"
     _rows_fit_their_text(ws)
+
+
+# -- the Pager: page breaks of its own ---------------------------------------------------------------------------------
+
+def _pager(capacity: float = 100.0, repeated: float = 0.0):
+    from workbench.export.page import Pager
+
+    ws = Workbook().active
+    pager = Pager(ws, 3, repeated)
+    pager.capacity = capacity
+    return ws, pager
+
+
+def _rows(*heights: float, joined: bool = False, log: list | None = None):
+    from workbench.export.page import Row
+
+    def write(r: int) -> None:
+        if log is not None:
+            log.append(r)
+    return [Row(h, write, joined=joined and k > 0) for k, h in enumerate(heights)]
+
+
+def _breaks(ws) -> list[int]:
+    return [b.id for b in ws.row_breaks.brk]
+
+
+def test_a_page_holds_the_a4_landscape_height_less_half_inch_margins_at_99_percent():
+    from workbench.export.page import Pager, Row
+
+    ws = Workbook().active
+    assert Pager(ws, 1, 0.0).capacity == pytest.approx((595.3 - 72 * (0.5 + 0.5)) * 0.99)     # 518.1 points
+    assert Pager(ws, 1, 15.0).capacity == pytest.approx((595.3 - 72) * 0.99 - 15.0)           # less repeated rows
+    assert Row(10.0, print).joined is False
+
+
+def test_the_pager_writes_rows_downwards_at_their_heights():
+    log: list[int] = []
+    ws, pager = _pager()
+    assert (pager.row, pager.used, pager.pages) == (3, 0.0, 1)
+    assert pager.put(_rows(12.5, log=log)[0]) == 3 and pager.put(_rows(7.0, log=log)[0]) == 4
+    assert log == [3, 4] and (ws.row_dimensions[3].height, ws.row_dimensions[4].height) == (12.5, 7.0)
+    assert (pager.row, pager.used) == (5, 19.5)
+
+
+def test_a_gap_is_dropped_at_the_top_of_a_page_and_where_it_would_not_fit():
+    ws, pager = _pager()
+    pager.gap()
+    assert pager.row == 3                                    # nothing above it: no gap
+    pager.put(_rows(82.0)[0])
+    pager.gap()                                              # 82 + 9 = 91: fits
+    assert (pager.row, pager.used, ws.row_dimensions[4].height) == (5, 91.0, 9.0)
+    pager.gap(9.0)                                           # 91 + 9 = 100: exactly fits
+    assert pager.used == 100.0
+    pager.gap(0.5)                                           # 100.5: does not
+    assert (pager.row, pager.used) == (6, 100.0)
+    assert pager.fits(0.0) and not pager.fits(0.5)
+
+
+def test_a_new_page_breaks_after_the_last_row_and_never_on_an_empty_page():
+    ws, pager = _pager()
+    pager.new_page()
+    assert _breaks(ws) == [] and pager.pages == 1
+    pager.put(_rows(10.0)[0])
+    pager.new_page()
+    assert _breaks(ws) == [3] and (pager.used, pager.pages, pager.row) == (0.0, 2, 4)
+    pager.put(_rows(0.5)[0])
+    pager.new_page()                                         # half a point is a page's content too
+    assert _breaks(ws) == [3, 4] and pager.pages == 3
+
+
+def test_a_block_is_kept_whole_when_it_fits_a_page_and_split_under_its_continuation_when_not():
+    ws, pager = _pager()
+    pager.put(_rows(40.0)[0])
+    assert pager.block(_rows(30.0, 30.0)) == 4 and _breaks(ws) == []          # 100 exactly: same page
+    ws, pager = _pager()
+    pager.put(_rows(40.0)[0])
+    assert pager.block(_rows(30.0, 30.5)) == 4 and _breaks(ws) == [3]         # whole to the next page
+    assert pager.used == 60.5
+    ws, pager = _pager()
+    pager.put(_rows(40.0)[0])
+    log: list[int] = []
+    first = pager.block(_rows(*[20.0] * 7), _rows(10.0, log=log))             # 140: longer than a page
+    assert first == 4 and _breaks(ws) == [6] and log == [7]                    # 40 + 3 x 20, then cont. + 4 rows
+    assert (pager.used, pager.row, pager.pages) == (10.0 + 4 * 20.0, 12, 2)
+    assert ws.row_dimensions[7].height == 10.0
+    # without keep, a block is split at once, but never leaves its first two rows' heading alone at the foot
+    ws, pager = _pager()
+    pager.put(_rows(70.0)[0])
+    pager.block(_rows(20.0, 20.0, 20.0), keep=False)
+    assert _breaks(ws) == [3]                                                 # 70 + 40 > 100: all on the next
+    ws, pager = _pager()
+    pager.put(_rows(60.0)[0])
+    pager.block(_rows(20.0, 20.0, 20.0), keep=False)
+    assert _breaks(ws) == [5]                                                 # two rows fit, the third goes on
+
+
+def test_joined_rows_go_with_the_row_they_join():
+    ws, pager = _pager()
+    pager.put(_rows(50.0)[0])
+    pager.block(_rows(10.0, 10.0) + _rows(20.0, 20.0, joined=True) + _rows(15.0, 15.0, joined=True), keep=False)
+    # 50 + 20 + 40 = 110 > 100: the joined pair (20 + 20) goes to the next page whole
+    assert _breaks(ws) == [5]
+    ws, pager = _pager()
+    pager.block(_rows(30.0) + _rows(40.0, 40.0, 40.0, joined=True), keep=False)
+    assert _breaks(ws) == [4]                                 # a group longer than the page is split by rows

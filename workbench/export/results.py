@@ -139,8 +139,9 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, ba
     by_instrument = result.fiscal_by_instrument()
     instruments = [str(c) for c in by_instrument.columns]
     regions = list(result.partner_table.index)
-    money = max(len(FISCAL_COLUMNS) + len(MC_COLUMNS), len(instruments), len(regions) - 1, 1)
-    widths = {1: 8, 2: 22} | {c: min(17.0, (PAGE_WIDTH_UNITS - 30) / money) for c in range(3, 3 + money)}
+    # figure columns: the headline table's eight, or more for many instruments or partners (the by-year table)
+    money = max(len(FISCAL_COLUMNS) + len(MC_COLUMNS), len(instruments), len(regions) - 1)
+    widths = {1: 8, 2: 22} | {c: (PAGE_WIDTH_UNITS - 30) / money for c in range(3, 3 + money)}
     t = _sheet(ws, scenario, "Fiscal cost per partner",
                f"USD, shown in millions; a positive figure is a net cost to the treasury, a negative one (\u2212) a "
                f"net revenue; \u2013 is nil. Present values at {a.discount_rate:.1%} a year to {a.base_year}. P50/P95 "
