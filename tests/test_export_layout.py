@@ -86,7 +86,7 @@ def test_the_title_in_the_header_is_cut_only_where_it_would_reach_the_marking():
 
     def title_shown(title: str, marking: str, banner: str = "") -> str:
         ws = Workbook().active
-        setup_page(ws, marking=marking, title=title, header_rows=None, freeze=None, widths={}, banner=banner)
+        setup_page(ws, marking=marking, title=title, header_row=None, freeze=None, widths={}, banner=banner)
         return ws.oddHeader.left.text
 
     # a short marking leaves a third of the line: 72 characters
@@ -98,7 +98,7 @@ def test_the_title_in_the_header_is_cut_only_where_it_would_reach_the_marking():
     assert title_shown("t" * 59, "m" * 60) == "t" * 57 + "\u2026"
     # a banner goes first, in bold, and takes its room from the marking (cut to 70 - 22 - 2) and the title
     ws = Workbook().active
-    setup_page(ws, marking="m" * 70, title="t" * 80, header_rows=None, freeze=None, widths={},
+    setup_page(ws, marking="m" * 70, title="t" * 80, header_row=None, freeze=None, widths={},
                banner="INTEGRITY NOT VERIFIED")
     assert ws.oddHeader.center.text == "&BINTEGRITY NOT VERIFIED&B  " + "m" * 45 + "\u2026"
     # centre: 46 cells + 22 x 1.2 for the bold banner = 72.4 x 4.6 = 333.0 pt; (777.2 - 333.0) / 2 - 15 = 207.1

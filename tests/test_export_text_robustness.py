@@ -46,7 +46,7 @@ def test_headers_never_overprint_and_are_cut_only_where_they_must(sheet):
             assert len(text) <= 255
     meta = default_scenario().document.metadata  # the default's own title and marking are not cut
     ws = Workbook().active
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None, widths={})
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None, widths={})
     assert ws.oddHeader.left.text == meta.title and ws.oddHeader.center.text == meta.classification
 
 

@@ -99,7 +99,7 @@ def write_cover(ws: Worksheet, scenario: Any, *, contents: list[tuple[str, str]]
     pager.block([pair("Changes since the last round", "\n".join(changes))])
     pager.gap()
     pager.block([pair("Contents", "; ".join(f"{sheet} — {what}" for sheet, what in contents))])
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None,
                widths={"A": LABEL_WIDTH, "B": VALUE_WIDTH}, banner=banner)
 
 

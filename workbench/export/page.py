@@ -66,9 +66,10 @@ def display_width(text: str) -> int:
     return len(text) if text.isascii() else sum(_char_width(ch) for ch in text)
 
 
-def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[int, int] | None,
+def setup_page(ws: Worksheet, *, marking: str, title: str, header_row: int | None,
                freeze: str | None, widths: dict[str, float], banner: str = "") -> None:
-    """Landscape A4 fitted to one page wide, title rows repeated, marking in header and footer, "Page n of N".
+    """Landscape A4 fitted to one page wide, the column-header row (``header_row``) repeated on every page, marking
+    in header and footer, "Page n of N".
 
     ``banner`` (e.g. "INTEGRITY NOT VERIFIED") goes first in the header, in bold.
     """
@@ -81,8 +82,8 @@ def setup_page(ws: Worksheet, *, marking: str, title: str, header_rows: tuple[in
     ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE_IN
     ws.page_margins.top, ws.page_margins.bottom = MARGIN_TOP_IN, MARGIN_BOTTOM_IN
     ws.page_margins.header, ws.page_margins.footer = HEADER_IN, FOOTER_IN
-    if header_rows is not None:
-        ws.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
+    if header_row is not None:
+        ws.print_title_rows = f"{header_row}:{header_row}"
     if freeze is not None:
         ws.freeze_panes = freeze
     for col, width in widths.items():

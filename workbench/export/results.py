@@ -127,7 +127,7 @@ def _sheet(ws: Worksheet, scenario: Any, title: str, note: str, widths: dict[int
 
 def _finish(ws: Worksheet, scenario: Any, widths: dict[int, float], banner: str) -> None:
     meta = scenario.document.metadata
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None,
                widths={get_column_letter(c): w for c, w in widths.items()}, banner=banner)
 
 

@@ -143,7 +143,7 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
     rows += [[("Monte Carlo warning", "ts_label"), (numbered(w), "ts_value")] for w in monte_carlo.warnings]
     _table(ws, pager, ["Assumption", "Value"], rows, WIDTHS)
     meta = doc.metadata
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None, widths=WIDTHS,
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None, widths=WIDTHS,
                banner=banner)
 
 
@@ -159,7 +159,7 @@ def write_sources(ws: Worksheet, scenario: Any, entries: list[dict[str, Any]], b
              (_vintages(e["vintages"]), "ts_legal"), (e["confidence"], "ts_legal")] for e in entries]
     _table(ws, pager, ["No.", "Source", "Used for", "Vintage", "Confidence (lowest)"], body, ANNEX_WIDTHS)
     meta = scenario.document.metadata
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None,
                widths=ANNEX_WIDTHS, banner=banner)
 
 

@@ -165,7 +165,7 @@ def write_stress(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
             for row in header:
                 pager.put(row)
         pager.block(rows, [_merged(ws, f"{heading} (cont.)", "ts_clause_cont", 10)] + header, keep=False)
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=None, freeze=None,
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=None, freeze=None,
                widths={get_column_letter(i + 1): w for i, w in enumerate(WIDTHS)}, banner=banner)
 
 

@@ -142,7 +142,7 @@ def write_terms(ws: Worksheet, scenario: Any, *, title_rows: list[tuple[str, str
     block += [rows.signature(f"For {in_sentence_name(p.name)}") for p in members(doc)]
     pager.gap(CLAUSE_GAP)
     pager.block(block, [rows.continued("", "Signatures (cont.)")])
-    setup_page(ws, marking=meta.classification, title=meta.title, header_rows=(header_row, header_row),
+    setup_page(ws, marking=meta.classification, title=meta.title, header_row=header_row,
                freeze=f"A{header_row + 1}", widths=WIDTHS, banner=banner)
 
 
