@@ -136,6 +136,18 @@ def test_price_gap_subsidy_matches_the_hand_solution():
     assert res.consumer_surplus[0, :, 3] == pytest.approx(-P0 * math.log(p), rel=1e-9)
 
 
+def test_a_volume_cap_stops_the_price_gap_payment_and_the_extra_output_at_the_cap():
+    # the US makes X = 2s for ROW (D = 2/p). Floor 1.21 P0 capped at 2.2 t: without the cap the US would make 2.42 t;
+    # with it output stops at 2.2 t, so p = 2 / 2.2 = P0 / 1.1, and the gap (1.21 - 1/1.1) P0 is paid on 2.2 t
+    mk = market([2, 0, 0, 0], [0, 0, 0, 2], flows=[[0, 0, 0, 2], [0] * 4, [0] * 4, [0] * 4])
+    clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(1.21 * P0), volume_cap=Volume(amount=2.2), **common())
+    res = run(model(mk), [clause])
+    assert res.production[0, :, 0] == pytest.approx([2.2] * 3, rel=1e-9)
+    assert res.consumer_price[0, :, 3] == pytest.approx([P0 / 1.1] * 3, rel=1e-9)
+    pay = res.fiscal.query("instrument == 'subsidy_payment'").amount_usd.to_numpy()
+    assert pay == pytest.approx([(1.21 - 1 / 1.1) * 2.2 * P0] * 3, rel=1e-9)   # USD 662 a year
+
+
 def test_upside_share_is_clawed_back_above_the_floor():
     mk = market([1, 0, 0, 0], [0, 0, 0, 1], flows=[[0, 0, 0, 1], [0] * 4, [0] * 4, [0] * 4], eps=0.0)
     clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(0.8 * P0), upside_share=0.3, **common())
@@ -490,6 +502,23 @@ def test_two_purchases_that_fit_alone_but_not_together_are_both_named():
     with pytest.raises(InfeasibleMarket, match=r"- the market clears without clause us-buy, eu-buy$") as exc:
         run(model(mk), [us, jp, eu])
     assert exc.value.clause_ids == ("us-buy", "eu-buy")
+
+
+def test_up_to_twelve_clauses_are_narrowed_down_to_the_one_without_which_the_market_clears():
+    # ROW (5 t, supply elasticity 0.2) delivers at most ~55 t: a 50 t purchase fits alone, not beside 1 t ones.
+    # With 12 clauses in all, each is taken out in turn and the 50 t one named (docs/cli.md: up to 12); with 13
+    # the market is not narrowed down (each try is a solve of the whole market) and all are named as they are
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.2, eta=-0.2)
+    big = PurchaseClause(id="big", annual_volume=Volume(amount=50), agreed_price=usd_t(P0), sources=["ROW"],
+                         **common())
+    small = [PurchaseClause(id=f"small-{k}", annual_volume=Volume(amount=1), agreed_price=usd_t(P0),
+                            sources=["ROW"], **common()) for k in range(12)]
+    with pytest.raises(InfeasibleMarket, match=r"- the market clears without clause big$") as exc:
+        run(model(mk), [big, *small[:11]])
+    assert exc.value.clause_ids == ("big",)
+    with pytest.raises(InfeasibleMarket) as exc:
+        run(model(mk), [big, *small])
+    assert len(exc.value.clause_ids) == 13 and "clears without" not in str(exc.value)
 
 
 def test_settling_capped_purchases_reports_progress_round_by_round():

@@ -152,6 +152,17 @@ def test_grid_interpolation_matches_solving_every_path_under_disruption_jumps(mo
     assert np.allclose(grid.pv, direct.pv, rtol=1e-9, atol=1e-3)
 
 
+def test_a_price_contingent_clause_under_disruption_jumps_is_tabulated_within_one_percent(monkeypatch):
+    # the nickel CfD pays by the price, so its amounts are interpolated on the reference-price grid; the disrupted
+    # years' grid (every other point of the calm one) must still span every path's price, or the paths beyond its
+    # last point are read off the wrong price: tabulated = per-path solve to 1.5 % on the worst path, 0.2 % on average
+    grid, direct, calm = _jumps_grid_and_direct(monkeypatch, "nickel", lambda c: c, "ROW")
+    assert not np.allclose(direct.pv, calm.pv)
+    scale = np.abs(direct.pv).mean(axis=0) + 1.0
+    assert (np.abs(grid.pv - direct.pv).max(axis=0) / scale < 0.015).all()
+    assert (np.abs(grid.pv.mean(axis=0) - direct.pv.mean(axis=0)) / scale < 2e-3).all()
+
+
 def test_paths_where_a_stockpile_budget_binds_are_solved_with_their_disruptions(monkeypatch):
     # the cobalt tranche bought at the market price with USD 300 m for five years of 5,000 t: the budget binds on
     # some paths, which are solved one by one, each with the supply cut its years have

@@ -57,6 +57,23 @@ def test_binding_quota_one_supplier_solved_by_hand():
     assert t.table.security_value_pv_usd.abs().max() < 1e-6
 
 
+def test_a_total_ban_has_no_export_tax_equivalent_but_withholding_99_9_percent_has_one():
+    # CN stops every shipment to the US: no export tax does that, so the equivalent is left empty while the ban is in
+    # force; withholding 99.9 % still ships 0.0008 t, and the tax that would do the same is a (large) number
+    mdl = model(market([3, 1, 4, 2], [2, 3, 1, 4], eps=0.5, eta=-0.4, sigma=3.0))
+
+    def restriction(share):
+        ev = ExportRestriction(id="q", title="ban", supplier="CN", share_withheld=share, targets="partners",
+                               target_partners=["US"], **YEARS)
+        return stress(mdl, [ev]).test("q")
+
+    ban = restriction(1.0)
+    assert ban.worlds["without"].flows[:, 2, 0] == pytest.approx([0.0] * 3, abs=1e-12)
+    assert ban.export_tax_equivalent_pct("without") == [None] * 3
+    almost = restriction(0.999)
+    assert all(tax > 1000 for tax in almost.export_tax_equivalent_pct("without"))
+
+
 def test_quota_that_does_not_bind_changes_nothing():
     mk = market([3, 1, 4, 2], [2, 3, 1, 4], eps=0.5, eta=-0.4, sigma=3.0)
     from workbench.engine.cases import build_cases, prepare, purchase_volume

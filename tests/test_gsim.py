@@ -86,6 +86,16 @@ def test_bad_experiments_name_the_field():
         parse(data | {"substitution_elasticity": [5, 5, 5]})
 
 
+def test_a_region_that_exports_or_imports_nothing_is_refused_by_name():
+    base = {"regions": ["A", "B", "C"], "tariffs_initial": [[1] * 3] * 3, "tariffs_final": [[1] * 3] * 3,
+            "import_demand_elasticity": -1.25, "export_supply_elasticity": 1.5, "substitution_elasticity": 5}
+    with pytest.raises(EngineInputError, match=r"^trade\[1\]: B exports nothing; every region needs some trade$"):
+        parse(base | {"trade": [[0, 5, 5], [0, 0, 0], [5, 5, 0]]})
+    with pytest.raises(EngineInputError, match=r"^trade: column 2 \(C\) imports nothing; every region needs some trade$"):
+        parse(base | {"trade": [[0, 5, 0], [5, 0, 0], [5, 5, 0]]})
+    assert parse(base | {"trade": [[0, 5, 1e-9], [5, 0, 0], [5, 5, 0]]}).trade[0, 2] == 1e-9  # a trickle is trade
+
+
 def test_a_tariff_of_1000_percent_is_the_highest_accepted():
     assert two_regions(t0=11.0).t0[0, 1] == 11.0                  # a tariff power of 11: 1,000 %
     with pytest.raises(EngineInputError, match=r"tariffs_initial\[0\]\[1\]: a tariff power 1 \+ t must be between 1 "

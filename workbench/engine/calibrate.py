@@ -322,10 +322,9 @@ def _ras(prior: np.ndarray, rows: np.ndarray, cols: np.ndarray, tol: float) -> t
     """Iterative proportional fitting of ``prior`` to row and column sums: (matrix, margins met within ``tol``)."""
     m = prior * (rows > 0)[:, None] * (cols > 0)[None, :]
     rs = m.sum(axis=1)
-    want_r = np.where(rs > 0, rows, 1.0)
     for it in range(RAS_ITERATIONS):
-        rs[rs <= 0] = 1.0
-        m *= (want_r / rs)[:, None]
+        rs[rs <= 0] = 1.0  # an empty row stays empty whatever it is scaled by
+        m *= (rows / rs)[:, None]
         cs = m.sum(axis=0)
         cs[cs <= 0] = 1.0
         m *= cols / cs

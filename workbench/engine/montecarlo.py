@@ -19,7 +19,8 @@ from workbench.engine.market import Model
 from workbench.engine.results import MonteCarloResult
 from workbench.instrument_kinds import Wedge
 
-GRID_POINTS = 129      # reference-price grid per mineral-year on which markets are solved exactly
+GRID_POINTS = 129      # reference-price grid per mineral-year on which markets are solved exactly; 2^7 + 1, so
+#                        every other point (the disrupted states' grid) still ends on the grid's last price
 CHUNK_PATHS = 500      # paths per block when elasticities vary (each path then needs its own solve)
 MAX_PATHS = 1_000_000
 MAX_CELLS = 20_000_000  # paths x years x regions kept in memory (about 160 MB of annual costs)
@@ -124,7 +125,7 @@ def _tick(progress, cancelled, fraction: float) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled("Monte Carlo run cancelled")
     if progress is not None:
-        progress(min(max(fraction, 0.0), 1.0))
+        progress(fraction)
 
 
 def _draw_elasticities(model: Model, minerals: list[str], paths: int, rng: np.random.Generator):
