@@ -70,26 +70,20 @@ def put(ws: Worksheet, row: int, col: int, value: Any, style: str | None = None)
     return cell
 
 
-def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], style: str | None = None,
-                 prefix: str = "") -> Cell:
+def put_segments(ws: Worksheet, row: int, col: int, segments: list[Segment], style: str | None = None) -> Cell:
     """Write clause text with its brackets: bracketed runs in bold amber, as rich text (never a formula), in the
     font and size of the cell's style."""
-    plain = prefix + "".join(s.plain() for s in segments)
+    plain = "".join(s.plain() for s in segments)
     if not any(s.bracketed for s in segments):
         return put(ws, row, col, plain, style)
     cell = ws.cell(row=row, column=col)
     if style is not None:
         set_style(cell, style)
-    size, name = cell.font.sz or 10, cell.font.name or "Calibri"
-    plain_font = InlineFont(rFont=name, sz=size, i=cell.font.i or None, color=cell.font.color)
-    bracket_font = InlineFont(b=True, color=AMBER, rFont=name, sz=size, i=cell.font.i or None)
-    blocks: list[str | TextBlock] = []
-    if prefix:
-        blocks.append(TextBlock(plain_font, clean(prefix)))
-    for s in segments:
-        font = bracket_font if s.bracketed else plain_font
-        blocks.append(TextBlock(font, clean(s.plain())))
-    cell.value = CellRichText(blocks)
+    font = cell.font                  # the style's (a workbook's Normal style too has a name and a size)
+    plain_font = InlineFont(rFont=font.name, sz=font.sz, i=font.i, color=font.color)
+    bracket_font = InlineFont(b=True, color=AMBER, rFont=font.name, sz=font.sz, i=font.i)
+    cell.value = CellRichText([TextBlock(bracket_font if s.bracketed else plain_font, clean(s.plain()))
+                               for s in segments])
     if needs_quote(plain):
         cell.quotePrefix = True
     return cell
