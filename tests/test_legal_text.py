@@ -284,3 +284,19 @@ def test_the_stockpile_says_who_gets_the_stock_and_what_happens_to_purchases_and
         "proportion to their shares of the cost of this clause.")
     assert sentence(replenish_rate={"amount": 2000, "unit": "t"}).endswith(
         "; the tonnes released shall be bought back at up to 2,000 t a year once the release ends.")
+
+
+def test_figures_names_and_lists_as_a_drafter_writes_them():
+    from workbench.text.words import in_sentence_name, join_words, share_parts, volume_figure, years_parts
+
+    # volumes: whole tonnes from 100 up, one decimal from 1, three significant digits below 1
+    assert [volume_figure(x) for x in (133.333, 12_345.4, 100.4, 99.94, 2.46, 1.04, 0.98765, 0.05)] == \
+        ["133", "12,345", "100", "99.9", "2.5", "1", "0.988", "0.05"]
+    assert "".join(share_parts(1 / 3)) == "33.33 per cent" and "".join(share_parts(0.3)) == "30 per cent"
+    assert "".join(years_parts(1)) == "1 year" and "".join(years_parts(2)) == "2 years"
+    assert [in_sentence_name(n) for n in ("United States", "Japan", "Solomon Islands", "Republic of Korea",
+                                           "The Bahamas", "Philippines", "Mexico", "3 Gorges")] == \
+        ["the United States", "Japan", "the Solomon Islands", "the Republic of Korea", "The Bahamas",
+         "the Philippines", "Mexico", "3 Gorges"]
+    assert [join_words(x) for x in (["Japan"], ["Japan", "Mexico"], ["Japan", "Mexico", "the United States"])] == \
+        ["Japan", "Japan and Mexico", "Japan, Mexico and the United States"]
