@@ -300,3 +300,13 @@ def test_figures_names_and_lists_as_a_drafter_writes_them():
          "the Philippines", "Mexico", "3 Gorges"]
     assert [join_words(x) for x in (["Japan"], ["Japan", "Mexico"], ["Japan", "Mexico", "the United States"])] == \
         ["Japan", "Japan and Mexico", "Japan, Mexico and the United States"]
+
+
+def test_a_bad_directive_is_quoted_by_its_first_forty_characters_and_a_missing_template_is_named():
+    directive = "@if_the_parties_agree_on_a_floor_price_of_usd"   # 45 characters
+    with pytest.raises(TemplateError, match=r"^t\.txt: unknown directive '@if_the_parties_agree_on_a_floor_price_o'$"):
+        parse_template(f"{directive}\nText.", set(), "t.txt")
+    with pytest.raises(TemplateError, match=r"^t\.txt: @item Price mechanism, reference price a has no paragraph$"):
+        parse_template("@item Price mechanism, reference price and review", set(), "t.txt")
+    with pytest.raises(TemplateError, match=r"^no clause template no_such_kind\.txt in resources/templates$"):
+        load_template("no_such_kind", frozenset())
