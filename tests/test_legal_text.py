@@ -310,3 +310,24 @@ def test_a_bad_directive_is_quoted_by_its_first_forty_characters_and_a_missing_t
         parse_template("@item Price mechanism, reference price and review", set(), "t.txt")
     with pytest.raises(TemplateError, match=r"^no clause template no_such_kind\.txt in resources/templates$"):
         load_template("no_such_kind", frozenset())
+
+
+def test_several_reservations_and_observers_take_the_plural_and_a_sentence_starts_with_a_capital():
+    from workbench.text import final_provisions
+
+    def edit(d):
+        _clause(d, "nickel-cfd")["reserved_by"] = ["EU", "MX"]
+        d["document"]["partners"].append({"code": "KR", "name": "Republic of Korea", "role": "observer",
+                                          "gdp_usd_bn": None, "countries": []})
+    s = _scenario_with(edit)
+    rc = render_clause(s.document.clause("nickel-cfd"), s.document)
+    assert rc.footnotes == ["EU and MX reserve their positions on this clause."]
+    lines = ["".join(seg.plain() for seg in segs) for _item, segs in final_provisions(s.document)]
+    assert any(line.startswith("Mexico and the Republic of Korea take part in the talks as observers") for line in lines)
+
+    def korea_alone(d):
+        edit(d)
+        next(p for p in d["document"]["partners"] if p["code"] == "MX")["role"] = "member"
+    s = _scenario_with(korea_alone)
+    lines = ["".join(seg.plain() for seg in segs) for _item, segs in final_provisions(s.document)]
+    assert any(line.startswith("The Republic of Korea takes part in the talks as an observer") for line in lines)
