@@ -1,4 +1,5 @@
-"""Typing in one field is one undo step; a pause longer than the merge window starts a new one (fake clock)."""
+"""Typing in one field is one undo step; a pause longer than the merge window starts a new one (fake clock); keystrokes
+queued faster than the window handles them are one step and one evaluation, of the last value."""
 
 from __future__ import annotations
 
@@ -32,3 +33,44 @@ def test_edits_of_one_field_merge_within_the_window_and_not_after(monkeypatch: A
     now[0] = 106.5  # another field never merges, however soon
     controller.apply(_titled(controller.scenario, "ABC!"), "Edit description", merge_key="description")
     assert stack.count() == 2 and stack.index() == 2
+
+
+def test_keystrokes_queued_faster_than_the_window_repaints_end_with_the_last_value_in_one_step(qtbot: Any,
+                                                                                               window: Any) -> None:
+    """A fast typist (or key repeat) gets ahead of the window: five Up keystrokes queued before it handles any are
+    each applied, merge into one undo step, and the results are computed once, for the fifth value; one undo goes
+    back to where the typing started, results included."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+
+    from workbench.engine import evaluate
+
+    window.navigator.select_clause("ndpr-border-floor")
+    spin = next(s for s in window.clause_editor.widgets["floor_price"].findChildren(QDoubleSpinBox) if s.isVisible())
+    start, step = spin.value(), spin.singleStep()
+    stack, results = window.controller.undo_stack, window.results
+    commands_before = stack.count()
+    evaluated: list[Any] = []
+    results.scheduler.evaluated.connect(lambda scenario, _result, _seconds: evaluated.append(scenario))
+    for _ in range(5):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.postEvent(spin, QKeyEvent(kind, Qt.Key.Key_Up, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: bool(evaluated) and not results.scheduler.is_pending())
+    qtbot.wait(100)
+
+    def floor() -> float:
+        return window.controller.scenario.document.clause("ndpr-border-floor").floor_price.amount
+
+    def shown_us_cost() -> float:
+        return results.result.partner_table.at["US", "fiscal_cost_pv_usd"]
+
+    assert spin.value() == floor() == start + 5 * step
+    assert evaluated == [window.controller.scenario]  # once, the fifth value
+    assert shown_us_cost() == evaluate(window.controller.scenario).partner_table.at["US", "fiscal_cost_pv_usd"]
+    assert stack.count() == commands_before + 1
+    assert stack.undoText() == "Edit Floor price of ndpr-border-floor"
+    stack.undo()
+    qtbot.waitUntil(lambda: len(evaluated) == 2 and not results.scheduler.is_pending())
+    assert floor() == spin.value() == start
+    assert shown_us_cost() == evaluate(window.controller.scenario).partner_table.at["US", "fiscal_cost_pv_usd"]
