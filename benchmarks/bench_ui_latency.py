@@ -104,20 +104,29 @@ def floor_amount(window: MainWindow) -> QDoubleSpinBox:
 
 @dataclass
 class Phase:
-    """The keystrokes of one phase: wall-clock latency and the GUI thread's CPU time over it (ms), full redraws."""
+    """The keystrokes of one phase: wall-clock latency and the GUI thread's CPU time over it (ms), full redraws,
+    background runs started (bracket options, mandate, Monte Carlo: in the fast phase only when an edit and its
+    60 ms pause outlast the scheduler's quiet period, i.e. on a slow or loaded machine)."""
 
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     full_draws: int = 0
+    background_runs: int = 0
 
     def __add__(self, other: Phase) -> Phase:
-        return Phase(self.wall + other.wall, self.cpu + other.cpu, self.full_draws + other.full_draws)
+        return Phase(self.wall + other.wall, self.cpu + other.cpu, self.full_draws + other.full_draws,
+                     self.background_runs + other.background_runs)
 
 
-def measure(spin: QDoubleSpinBox, watch: PaintWatch, edits: int, gap_ms: int) -> Phase:
+def measure(spin: QDoubleSpinBox, watch: PaintWatch, results: ResultsPanel, edits: int, gap_ms: int) -> Phase:
     """Latency of ``edits`` keystrokes, ``gap_ms`` apart: up for the first half, then back down."""
     out = Phase()
     watch.full_draws = 0
+
+    def started() -> None:
+        out.background_runs += 1
+
+    results.scheduler.refining.connect(started)
     for i in range(edits):
         key = Qt.Key.Key_Up if i < edits // 2 else Qt.Key.Key_Down
         before = spin.value()
@@ -130,6 +139,7 @@ def measure(spin: QDoubleSpinBox, watch: PaintWatch, edits: int, gap_ms: int) ->
         out.wall.append(1000 * (end - start))
         idle(gap_ms)
     out.full_draws = watch.full_draws
+    results.scheduler.refining.disconnect(started)
     return out
 
 
@@ -143,7 +153,7 @@ def report(name: str, phase: Phase) -> None:
     CPU time (what the latency is on a quiet machine; on a loaded one the wall clock also counts waiting for a core)."""
     print(f"{name:<42} n={len(phase.wall):3d}  {p50_p95(phase.wall)}  max {max(phase.wall):6.1f} ms  "
           f"over 100 ms {sum(s > 100 for s in phase.wall):3d}  full redraws {phase.full_draws:2d}  "
-          f"| GUI-thread CPU {p50_p95(phase.cpu)}")
+          f"background runs {phase.background_runs:2d}  | GUI-thread CPU {p50_p95(phase.cpu)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,9 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         watch = PaintWatch([results.table.viewport(), results.fiscal_chart, results.price_chart])
         print(f"platform {app.platformName()}; window {window.width()}x{window.height()}; "
               f"NdPr floor from {spin.value():g}")
-        typing = measure(spin, watch, args.edits, gap_ms=60)
+        typing = measure(spin, watch, results, args.edits, gap_ms=60)
         report("fast typing (60 ms apart, no Monte Carlo)", typing)
-        with_mc = measure(spin, watch, args.edits, gap_ms=260)
+        with_mc = measure(spin, watch, results, args.edits, gap_ms=260)
         report("edits during Monte Carlo (260 ms apart)", with_mc)
         report("all edits", typing + with_mc)
         results.shutdown()
