@@ -65,11 +65,17 @@ def test_charts_side_by_side_never_overlap_and_their_rows_are_kept_free(evaluate
     results.write_fiscal(fiscal, scenario, result, mc, more_charts=(captioned,))
     charts = fiscal._charts
     assert len(charts) >= 3
+
+    def x(chart) -> float:   # points from the sheet's left edge: the columns before the anchor's, and its offset
+        col = chart.anchor._from.col
+        return sum(fiscal.column_dimensions[get_column_letter(c)].width for c in range(1, col + 1)) * 5.6 + \
+            chart.anchor._from.colOff / 12_700
     for left, right in zip(charts, charts[1:]):
-        (c0, r0), (c1, r1) = _anchor(left), _anchor(right)
-        assert r0 == r1
-        room = sum(fiscal.column_dimensions[get_column_letter(c)].width for c in range(c0, c1)) * 5.6
-        assert room >= left.width / 2.54 * 72
+        assert _anchor(left)[1] == _anchor(right)[1]
+        assert x(right) >= x(left) + left.width / 2.54 * 72
+    assert x(charts[0]) == 0.0
+    page = sum(fiscal.column_dimensions[get_column_letter(c)].width for c in range(1, fiscal.max_column + 1)) * 5.6
+    assert x(charts[-1]) + charts[-1].width / 2.54 * 72 <= page     # the last chart ends within the printed width
     row = _anchor(charts[0])[1]
     tallest = max(c.height for c in charts) / 2.54 * 72
     below = [r for r in fiscal.row_dimensions if r >= row and fiscal.row_dimensions[r].height]

@@ -96,6 +96,9 @@ def test_the_title_in_the_header_is_cut_only_where_it_would_reach_the_marking():
     # (777.2 - 276) / 2 - 15 = 235.6 pt on the left, 58 characters of 8-pt title (4 pt each)
     assert title_shown("t" * 58, "m" * 60) == "t" * 58
     assert title_shown("t" * 59, "m" * 60) == "t" * 57 + "\u2026"
+    # the longest marking, 70 characters: (777.2 - 322) / 2 - 15 = 212.6 pt, 53 characters
+    assert title_shown("t" * 53, "m" * 70) == "t" * 53
+    assert title_shown("t" * 54, "m" * 70) == "t" * 52 + "\u2026"
     # a banner goes first, in bold, and takes its room from the marking (cut to 70 - 22 - 2) and the title
     ws = Workbook().active
     setup_page(ws, marking="m" * 70, title="t" * 80, header_row=None, freeze=None, widths={},
@@ -539,10 +542,7 @@ def test_three_charts_side_by_side_fit_the_printed_width_under_their_captions(ch
         assert chart.x_axis.tickLblPos == "low"          # category labels under the plot, clear of negative bars
     assert sum(c.width for c in charts) <= PRINTABLE_WIDTH_CM
     assert [c.y_axis.number_format.formatCode for c in charts] == ["#,##0,,", "#,##0,,", "0.0"]   # USD m, USD m, %
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
-    anchors = [(column_index_from_string(coordinate_from_string(c.anchor)[0]), coordinate_from_string(c.anchor)[1])
-               for c in charts]
+    anchors = [(c.anchor._from.col + 1, c.anchor._from.row + 1) for c in charts]
     captions = [(col, row - 1) for col, row in anchors]
     assert [fiscal.cell(row, col).value for col, row in captions] == [
         "Net fiscal cost per partner, PV (USD m)", "Net fiscal cost by year (USD m)",

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+from openpyxl.drawing.xdr import XDRPositiveSize2D
+from openpyxl.utils.units import cm_to_EMU
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -14,6 +19,8 @@ from workbench.instrument_kinds import LEDGER
 
 #: Points per unit of column width, to place charts beside each other (Excel: about 5.6 at 100 %).
 POINTS_PER_UNIT = 5.6
+CM_PER_INCH = 2.54
+EMU_PER_POINT = 12_700
 NO_CLAUSES_RESULTS = "No clauses yet: no fiscal cost or price effect to show, so no charts."
 
 #: (partner_table column, header, style) of the fiscal table; the Monte Carlo columns follow.
@@ -90,26 +97,34 @@ class _Tables:
         return first + 1, self.pager.row - 1
 
     def chart_band(self, *captioned: tuple[str, Any]) -> None:
-        """Charts side by side under a row of their captions (kept on one page with it)."""
+        """Charts side by side across the printed width (spread evenly, each at its exact offset in its column) under
+        a row of their captions, kept on one page with it."""
         captions = [c for c, _ in captioned]
         charts = [chart for _, chart in captioned]
-        columns, col = [], 1
-        for chart in charts:
-            columns.append(col)
-            units = 0.0
-            while units < chart.width / 2.54 * 72 / POINTS_PER_UNIT and col in self.widths:
-                units += self.widths[col]
-                col += 1
+        sizes = [chart.width / CM_PER_INCH * 72 for chart in charts]                   # points
+        room = sum(self.widths.values()) * POINTS_PER_UNIT - sum(sizes)
+        gap = max(0.0, room / (len(charts) - 1)) if len(charts) > 1 else 0.0
+        lefts = [sum(sizes[:k]) + k * gap for k in range(len(charts))]
+        places = [self._column_at(left) for left in lefts]
 
         def caption(r: int) -> None:
-            for c, text in zip(columns, captions):
+            for (c, _), text in zip(places, captions):
                 put(self.ws, r, c, text, "ts_section")
         rows = [Row(20.0, caption)] + [Row(15.0, lambda r: None)
-                                       for _ in range(int(max(c.height for c in charts) / 2.54 * 72 / 15.0) + 1)]
+                                       for _ in range(int(max(c.height for c in charts) / CM_PER_INCH * 72 / 15.0) + 1)]
         self.pager.gap(9.0)
         first = self.pager.block(rows)
-        for chart, c in zip(charts, columns):
-            self.ws.add_chart(chart, f"{get_column_letter(c)}{first + 1}")
+        for chart, (col, offset) in zip(charts, places):
+            chart.anchor = OneCellAnchor(_from=AnchorMarker(col=col - 1, colOff=int(offset * EMU_PER_POINT), row=first),
+                                         ext=XDRPositiveSize2D(cm_to_EMU(chart.width), cm_to_EMU(chart.height)))
+            self.ws.add_chart(chart)
+
+    def _column_at(self, left: float) -> tuple[int, float]:
+        """The column (1-based) that the point ``left`` points from the sheet's left edge falls in, and the offset
+        there, in points."""
+        starts = list(accumulate((self.widths[c] * POINTS_PER_UNIT for c in sorted(self.widths)), initial=0.0))
+        col = bisect_right(starts, left)
+        return col, left - starts[col - 1]
 
 
 def _value(frame: Any, region: str, column: str) -> Any:
