@@ -1029,3 +1029,35 @@ def test_joined_rows_go_with_the_row_they_join():
     ws, pager = _pager()
     pager.block(_rows(30.0) + _rows(40.0, 40.0, 40.0, joined=True), keep=False)
     assert _breaks(ws) == [4]                                 # a group longer than the page is split by rows
+
+
+def test_result_tables_are_titled_20_points_tall_9_points_apart_and_charts_sit_on_16_rows(exported):
+    for name in ("Fiscal cost", "Price effects"):
+        ws = exported.wb[name]
+        breaks = {b.id for b in ws.row_breaks.brk}
+        titles = [r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).style == "ts_section"]
+        assert len(titles) >= 2, name
+        for r in titles:
+            assert ws.row_dimensions[r].height == 20.0, (name, r)
+            if r - 1 not in breaks and not str(ws.cell(r, 1).value).endswith("(cont.)"):
+                assert ws.row_dimensions[r - 1].height == 9.0 and ws.cell(r - 1, 1).value is None, (name, r)
+        for r in titles:                            # a table title, its header row, then its first row
+            if ws.cell(r + 1, 1).style == "ts_header":
+                assert ws.cell(r + 2, 1).style in ("ts_label", "ts_year"), (name, r)
+    ws = exported.wb["Fiscal cost"]
+    caption = next(r for r in range(1, ws.max_row + 1)
+                   if ws.cell(r, 1).value == "Net fiscal cost per partner, PV (USD m)")
+    # an 8-cm chart is 226.8 pt tall: 16 empty rows of 15 pt (240 pt) under the captions, the sheet's last rows
+    assert [ws.row_dimensions[r].height for r in range(caption + 1, caption + 18)] == [15.0] * 16 + [None]
+
+
+def test_a_figure_a_result_does_not_have_is_left_empty():
+    import pandas as pd
+
+    from workbench.export.results import _value
+
+    frame = pd.DataFrame({"fiscal_cost_pv_usd": [1.5e6]}, index=["US"])
+    assert _value(frame, "US", "fiscal_cost_pv_usd") == 1.5e6
+    assert _value(frame, "EU", "fiscal_cost_pv_usd") is None             # a partner without a row
+    assert _value(frame, "US", "p50_pv_usd") is None                     # a column the result does not have
+    assert _value(frame, "EU", "p50_pv_usd") is None
