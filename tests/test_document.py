@@ -187,6 +187,12 @@ def test_volumes_in_kg_and_figures_as_drafted():
     assert Money(amount=1_250_000.5).label() == "USD 1,250,000.50"
 
 
+def test_figures_keep_six_digits_below_a_thousand_and_two_decimals_from_it():
+    from workbench.document.quantities import figure
+    assert [figure(x) for x in (12_000.0, 133.3333333, 999.5, 1000.5, 12_345.678, 0.125)] == \
+        ["12,000", "133.333", "999.5", "1,000.50", "12,345.68", "0.125"]
+
+
 def test_a_volume_above_ten_billion_tonnes_a_year_is_refused_by_name(data):
     assert Volume(amount=10_000_000_000).amount == 1e10
     with pytest.raises(ValidationError, match="less than or equal to 10000000000"):

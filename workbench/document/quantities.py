@@ -100,7 +100,8 @@ def _rate(currency: Currency, usd_per: dict[str, float]) -> float:
 
 
 def figure(x: float) -> str:
-    """A figure as drafted: thousands separators, no trailing zeros (``133.333``, ``12,000``)."""
+    """A figure as drafted: thousands separators, six significant digits and no trailing zeros (``133.333``,
+    ``12,000``); from 1,000 up a fraction is shown to two decimals (``1,000.50``, ``12,345.68``)."""
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6g}" if abs(x) < 1000 else f"{x:,.2f}"
