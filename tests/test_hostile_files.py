@@ -200,3 +200,21 @@ def test_the_key_store_is_private_whatever_the_umask_and_repaired_when_opened(tm
                    f"warning: {data / 'keys'} was open to other accounts (mode 777); set to 700",
                    f"warning: {data / 'keys' / 'own.pem'} was open to other accounts (mode 644); set to 600"]
     assert Keyring(data).repairs == []
+
+
+def test_key_folders_made_under_a_umask_without_the_owners_write_bit_are_still_ours_to_write(tmp_path):
+    import os
+
+    from workbench.sharing import Keyring
+
+    data = tmp_path / "app-data"
+    data.mkdir()
+    umask = os.umask(0o277)                 # new folders would be r-x for the owner only
+    try:
+        ring = Keyring(data)
+        ring.create_own_key("US")
+    finally:
+        os.umask(umask)
+    assert {p.name: p.stat().st_mode & 0o777 for p in (data / "keys", data / "keys" / "trusted")} == \
+        {"keys": 0o700, "trusted": 0o700}
+    assert ring.own_key().delegation == "US"
