@@ -587,6 +587,7 @@ def test_results_without_clauses_say_so_instead_of_charts():
      "and differences)"),
     ("Estimated from price series: World Bank Pink Sheet (monthly) https://x", "World Bank Pink Sheet"),
     ("Estimated from price series of the LME", "Estimated from price series of the LME"),
+    ("Estimated from price series: LME: cash settlement (daily)", "LME: cash settlement"),
     ("x" * 100, "x" * 100),
     ("x" * 101, "x" * 99 + "\u2026"),
     ("word " * 30, ("word " * 20).rstrip() + "\u2026"),

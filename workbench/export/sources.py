@@ -35,7 +35,7 @@ def short_source(source: str) -> str:
         return DERIVED_SOURCE
     if low.startswith("estimated from price series") and ": " in text:
         return short_source(text.split(": ", 1)[1])
-    text = _CUT.split(text, 1)[0].strip(" ,;")
+    text = _CUT.split(text)[0].strip(" ,;")
     return text if len(text) <= 100 else text[:99].rstrip() + "\u2026"
 
 
@@ -44,19 +44,19 @@ def annex(sources: Any, minerals: dict[str, str]) -> list[dict[str, Any]]:
     with the minerals and kinds of figure it supports, its vintages and its lowest confidence."""
     order = ("assumption", "low", "medium", "high")
     entries: dict[str, dict[str, Any]] = {}
-    for row in sources.itertuples(index=False):
+    for row in sources.itertuples():
         mineral = row.mineral or ""
         if mineral and mineral not in minerals:
             continue
         key = short_source(row.source)
         e = entries.setdefault(key, {"source": key, "uses": {}, "vintages": set(), "confidence": "high"})
-        kind = str(row.item).split(":", 1)[0]
+        kind = str(row.item).split(":")[0]
         e["uses"].setdefault(minerals.get(mineral, "all minerals"), set()).add(
             ITEM_WORDS.get(kind, kind.replace("_", " ")))
         if row.vintage:
-            e["vintages"].add(str(row.vintage).split(" (", 1)[0])
-        if row.confidence in order and order.index(row.confidence) < order.index(e["confidence"]):
-            e["confidence"] = row.confidence
+            e["vintages"].add(str(row.vintage).split(" (")[0])
+        if row.confidence in order:   # the lowest seen
+            e["confidence"] = min(e["confidence"], row.confidence, key=order.index)
     special = (ASSUMPTIONS_SOURCE, DERIVED_SOURCE)
     out = sorted((e for e in entries.values() if e["source"] not in special), key=lambda e: e["source"].lower())
     out += [entries[k] for k in special if k in entries]
