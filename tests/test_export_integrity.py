@@ -122,3 +122,20 @@ def test_a_scenario_without_clauses_says_so_and_draws_no_charts(tmp_path):
     assert any(t.startswith("No clauses yet") for t in texts)
     assert "Final provisions" in texts  # the frame of the text is still there
     assert not [name for name in xlsx_parts(path) if name.startswith("xl/charts/")]
+
+
+@pytest.mark.parametrize("fixture, verified", [
+    ("schema1/prototype_round1.cmws", "content hash not checked (a file version 1 has no content hash); unsigned"),
+    ("schema2/default_2026_round1.cmws", "content hash matches the document; unsigned"),   # the first with a hash
+    ("golden/shared-round1-us.cmws", "content hash matches the document; signature not checked: signed by unknown "
+                                     "key (claims US, key id 8e903a9cba7b884c); import US's public key to check it"),
+])
+def test_files_of_every_version_say_what_could_be_checked(tmp_path, fixture, verified):
+    from pathlib import Path
+
+    source = Path(__file__).parent / "fixtures" / fixture
+    provenance = from_loaded(source.name, load_scenario(source), Keyring(tmp_path / "keys"))
+    assert provenance.verified() == verified
+    assert provenance.failure() is None                       # nothing failed: exported without a banner
+    stored = json.loads(source.read_text(encoding="utf-8")).get("integrity")    # schema 1 files had none
+    assert provenance.stored_hash == (stored["document"] if stored else "migrated-from-schema-1")
