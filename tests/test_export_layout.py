@@ -932,7 +932,9 @@ def test_stress_tests_on_short_pages_repeat_both_header_rows_and_continue_a_long
 def _pager(capacity: float = 100.0, repeated: float = 0.0):
     from workbench.export.page import Pager
 
-    ws = Workbook().active
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
     pager = Pager(ws, 3, repeated)
     pager.capacity = capacity
     return ws, pager
@@ -1062,3 +1064,34 @@ def test_a_figure_a_result_does_not_have_is_left_empty():
     assert _value(frame, "EU", "fiscal_cost_pv_usd") is None             # a partner without a row
     assert _value(frame, "US", "p50_pv_usd") is None                     # a column the result does not have
     assert _value(frame, "EU", "p50_pv_usd") is None
+
+
+def test_a_result_table_never_leaves_its_title_and_header_without_a_row_at_a_pages_foot():
+    from workbench.export.results import _Tables
+
+    ws, pager = _pager()
+    pager.put(_rows(50.0)[0])                     # 50 used; with the 9-pt gap, title and header (34.7) would fit
+    tables = _Tables(ws, pager, {1: 8, 2: 22})
+    body = [[(code, "ts_label"), (name, "ts_label")] for code, name in
+            (("US", "United States"), ("EU", "European Union"), ("JP", "Japan"), ("MX", "Mexico"), ("CN", "China"),
+             ("ROW", "Rest of world"))]                  # 20 + 14.7 + 6 x 15: longer than a page, so it is split
+    header, last = tables.table("Net fiscal cost", ["Code", "Partner"], body)
+    assert _breaks(ws)[0] == 4                    # after the gap: title, header and first row start the next page
+    assert (ws.cell(5, 1).value, ws.cell(6, 1).value, ws.cell(7, 1).value) == ("Net fiscal cost", "Code", "US")
+    assert header == 6 and ws.cell(last, 2).value == "Rest of world"
+    assert [ws.row_dimensions[r].height for r in range(5, 9)] == [20.0, pytest.approx(14.7), 15.0, 15.0]
+
+
+def test_a_long_result_table_continues_under_its_title_and_header_and_keeps_groups_together():
+    from workbench.export.results import _Tables
+
+    ws, pager = _pager(capacity=130.0)
+    tables = _Tables(ws, pager, {1: 8, 2: 22})
+    body = [[(m, "ts_label"), (region, "ts_label")] for m in ("Nickel", "Cobalt", "Indium")
+            for region in ("US", "EU", "JP")]
+    tables.table("By mineral", ["Mineral", "Code"], body, group=0)
+    breaks = _breaks(ws)
+    assert breaks
+    for b in breaks:     # each page goes on with the title (cont.) and header, then a mineral's first row
+        assert (ws.cell(b + 1, 1).value, ws.cell(b + 2, 1).value) == ("By mineral (cont.)", "Mineral")
+        assert ws.cell(b + 3, 1).value != ws.cell(b, 1).value and ws.cell(b + 3, 2).value == "US"

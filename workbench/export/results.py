@@ -66,7 +66,7 @@ class _Tables:
         self.ws, self.pager, self.widths = ws, pager, widths
 
     def header(self, heads: list[str]) -> Row:
-        height = max(wrapped_height(h, self.widths.get(c, 12), bold=True) for c, h in enumerate(heads, start=1))
+        height = max(wrapped_height(h, self.widths[c], bold=True) for c, h in enumerate(heads, start=1))
 
         def write(r: int) -> None:
             for col, head in enumerate(heads, start=1):
@@ -83,7 +83,7 @@ class _Tables:
         Headers are written again (with "(cont.)") on every page the table continues on; rows whose cell ``group``
         (an index) holds the same value as the row before stay on its page (a mineral's partners)."""
         def data(k: int, cells: list[tuple[Any, str]]) -> Row:
-            height = max([15.0] + [wrapped_height(v, self.widths.get(c, 12)) for c, (v, _) in
+            height = max([15.0] + [wrapped_height(v, self.widths[c]) for c, (v, _) in
                                    enumerate(cells, start=1) if isinstance(v, str)])
 
             def write(r: int) -> None:
