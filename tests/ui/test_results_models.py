@@ -56,9 +56,11 @@ def test_partner_model_formats_with_units_and_marks_p95_pending(qtbot, result):
     p95 = model.column_of("p95_pv_usd")
     assert cell(model, us, p95) == "pending\u2026"
     assert cell(model, us, p95, EXPORT_ROLE) == ""
+    assert cell(model, us, p95, Qt.ItemDataRole.ForegroundRole) is not None  # drawn in the placeholder colour
     model.set_p95({"US": 2.5e9})
     assert cell(model, us, p95) == "2,500"
     assert cell(model, us, p95, EXPORT_ROLE) == 2500.0
+    assert cell(model, us, p95, Qt.ItemDataRole.ForegroundRole) is None  # in the text colour once it has come
     # a new result makes the bad case pending again
     model.set_result(result.partner_table, result.region_names, {})
     assert cell(model, us, p95) == "pending\u2026"
@@ -73,6 +75,10 @@ def test_breaching_cells_are_highlighted_with_the_reason(qtbot, result):
     assert "over 2 %" in cell(model, jp, col, Qt.ItemDataRole.ToolTipRole)
     assert cell(model, jp, col, Qt.ItemDataRole.DecorationRole) is not None
     assert cell(model, us, col, Qt.ItemDataRole.BackgroundRole) is None
+    model.set_result(result.partner_table, result.region_names, {})  # the next edit is within the mandate
+    assert [cell(model, jp, col, role) for role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole,
+                                                    Qt.ItemDataRole.AccessibleDescriptionRole)] == [None] * 3
+    assert "over 2 %" not in (cell(model, jp, col, Qt.ItemDataRole.ToolTipRole) or "")
 
 
 def test_view_sorts_by_value_and_copies_tsv_in_view_order(qtbot, result):

@@ -6,8 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workbench.analysis import units
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 #: Translucent red: readable over light and dark bases alike.
 BREACH_BACKGROUND = QColor(214, 39, 40, 80)
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -44,22 +42,29 @@ COLUMNS = (
 )
 
 
-class PartnerTableModel(QAbstractTableModel):
+class PartnerTableModel(QStandardItemModel):
     """One row per region (partners, then China and the rest of the world) of an ``EvaluationResult``.
 
     The P95 column comes from the Monte Carlo summary and reads "pending" until the run for the current
     scenario finishes. Cells breaching the mandate are highlighted, with the breach as tooltip.
+
+    The cells are items holding every role's value, set when a result arrives: the view paints from them without
+    calling into Python (a Python ``data()`` override cost the table's repaint 10 of its 12 ms on every keystroke,
+    rowCount/columnCount calls included).
     """
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self._regions: list[str] = []
         self._names: dict[str, str] = {}
         self._values: dict[str, dict[str, float]] = {}
         self._p95: dict[str, float] | None = None
         self._p95_failure: str | None = None
         self._breaches: dict[tuple[str, str], list[str]] = {}
-        self._headers = self.headers()
+        for section, (title, export, tip) in enumerate(self.headers()):
+            for role, value in ((Qt.ItemDataRole.DisplayRole, title), (EXPORT_ROLE, export),
+                                (Qt.ItemDataRole.ToolTipRole, tip)):
+                self.setHeaderData(section, Qt.Orientation.Horizontal, value, role)
 
     def headers(self) -> list[tuple[str, str, str]]:
         """Per column: (title, title with the export unit, tooltip), translated."""
@@ -91,29 +96,32 @@ class PartnerTableModel(QAbstractTableModel):
     def set_result(self, partner_table: pd.DataFrame, region_names: dict[str, str],
                    breaches: dict[tuple[str, str], list[str]]) -> None:
         """Show a new result; the P95 column becomes pending. Same regions: cells update in place."""
-        regions = list(partner_table.index)
-        same_rows = regions == self._regions
-        if not same_rows:
-            self.beginResetModel()
+        regions = [str(r) for r in partner_table.index]
+        if regions != self._regions:
+            self.setRowCount(0)  # rows removed, then inserted: views and proxies follow
+            self.setRowCount(len(regions))
+            blocked = self.blockSignals(True)  # the items are announced with their data, below
+            for row in range(len(regions)):
+                for column in range(len(COLUMNS)):
+                    item = QStandardItem()
+                    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)  # read-only
+                    self.setItem(row, column, item)
+            self.blockSignals(blocked)
         self._regions = regions
         self._names = dict(region_names)
         keys = [str(k) for k in partner_table.columns]  # numpy rows: a tenth of DataFrame.to_dict's time
-        self._values = {str(r): dict(zip(keys, row)) for r, row in zip(regions, partner_table.to_numpy(float).tolist())}
+        self._values = {r: dict(zip(keys, row)) for r, row in zip(regions, partner_table.to_numpy(float).tolist())}
         self._p95 = None
         self._p95_failure = None
         self._breaches = dict(breaches)
-        if same_rows:
-            self._cells_changed()
-        else:
-            self.endResetModel()
+        self._fill(range(len(COLUMNS)))
 
     def set_p95(self, p95_pv_usd: dict[str, float] | None, failure: str | None = None) -> None:
         """The Monte Carlo P95 of PV cost per region; None while it is pending, or with ``failure`` if it failed."""
         self._p95 = None if p95_pv_usd is None else dict(p95_pv_usd)
         self._p95_failure = failure
         col = self.column_of("p95_pv_usd")
-        if self._regions:
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._regions) - 1, col))
+        self._fill(range(col, col + 1))
 
     def regions(self) -> list[str]:
         """Region codes in row order."""
@@ -124,57 +132,42 @@ class PartnerTableModel(QAbstractTableModel):
         """The column showing result field ``key``."""
         return [c.key for c in COLUMNS].index(key)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._regions)
+    def _fill(self, columns: range) -> None:
+        """Set every role of the cells of ``columns`` in one pass, then tell the views once (one fit of the columns,
+        one repaint)."""
+        if not self._regions:
+            return
+        blocked = self.blockSignals(True)
+        try:
+            for row, region in enumerate(self._regions):
+                for column in columns:
+                    self.setItemData(self.index(row, column), self._roles(region, COLUMNS[column]))
+        finally:
+            self.blockSignals(blocked)
+        self.dataChanged.emit(self.index(0, columns[0]), self.index(len(self._regions) - 1, columns[-1]))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        title, export, tip = self._headers[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return title
-        if role == EXPORT_ROLE:
-            return export
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._regions) or index.column() >= len(COLUMNS):
-            return None
-        region = self._regions[index.row()]
-        col = COLUMNS[index.column()]
+    def _roles(self, region: str, col: Column) -> dict[int, Any]:
+        """Every role's value of a cell; None clears a role the cell had (a breach gone, the P95 arrived)."""
         value = self._value(region, col)
         breach = self._breaches.get((region, col.key))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(region, col, value)
-        if role == RESERVE_ROLE and col.key == "p95_pv_usd":  # room for the P95 before it arrives: no jump
-            return units.usd_m_text(3 * self._values[region]["fiscal_cost_pv_usd"])
-        if role == SORT_ROLE:
-            if col.kind == "name":
-                return self._regions.index(region)
-            return -math.inf if value is None else value
-        if role == EXPORT_ROLE:
-            return self._export(region, col, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.kind == "name":
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and breach:
-            return BREACH_BACKGROUND
-        if role == Qt.ItemDataRole.DecorationRole and breach:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ForegroundRole and col.key == "p95_pv_usd" and value is None:
-            return QGuiApplication.palette().placeholderText().color()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(region, col, breach)
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole and breach:
-            return "\n".join(breach)
-        return None
+        side = Qt.AlignmentFlag.AlignLeft if col.kind == "name" else Qt.AlignmentFlag.AlignRight
+        pending = col.key == "p95_pv_usd" and value is None
+        roles: dict[Any, Any] = {
+            Qt.ItemDataRole.DisplayRole: self._display(region, col, value),
+            SORT_ROLE: self._regions.index(region) if col.kind == "name" else -math.inf if value is None else value,
+            EXPORT_ROLE: self._export(region, col, value),
+            Qt.ItemDataRole.TextAlignmentRole: int(side | Qt.AlignmentFlag.AlignVCenter),
+            Qt.ItemDataRole.ToolTipRole: self._tooltip(region, col, breach),
+            # room for the P95 before it arrives: no jump
+            RESERVE_ROLE: units.usd_m_text(3 * self._values[region]["fiscal_cost_pv_usd"])
+            if col.key == "p95_pv_usd" else None,
+            Qt.ItemDataRole.ForegroundRole: QGuiApplication.palette().placeholderText().color() if pending else None,
+            Qt.ItemDataRole.BackgroundRole: BREACH_BACKGROUND if breach else None,
+            Qt.ItemDataRole.DecorationRole: QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning) if breach else None,
+            Qt.ItemDataRole.AccessibleDescriptionRole: "\n".join(breach) if breach else None,
+        }
+        return {int(role): v for role, v in roles.items()}
 
     def _value(self, region: str, col: Column) -> float | None:
         if col.kind == "name":
@@ -213,7 +206,3 @@ class PartnerTableModel(QAbstractTableModel):
             base = self._values[region]["china_share_base_pct"]
             lines.append(self.tr("Baseline: {0}").format(units.pct(base, signed=False)))
         return "\n".join(lines) or None
-
-    def _cells_changed(self) -> None:
-        if self._regions:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._regions) - 1, len(COLUMNS) - 1))
