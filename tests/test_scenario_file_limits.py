@@ -106,3 +106,42 @@ def test_an_over_long_number_is_quoted_by_its_first_twenty_characters():
         parse_json(f'{{"amount": {digits}}}'.encode(), "f.cmws")
     assert info.value.reason == f"number {digits[:20]}... has 50 characters, over the limit of 40"
     assert parse_json(f'{{"amount": {digits[:40]}}}'.encode(), "f.cmws") == {"amount": int(digits[:40])}
+
+
+def test_a_file_of_exactly_the_limit_is_read_whole_and_one_that_grows_while_read_is_refused(tmp_path, monkeypatch):
+    import os
+    import pathlib
+
+    from workbench.files.json_input import JsonInputError, read_limited
+
+    path = tmp_path / "limit.cmws"
+    path.write_bytes(b"x" * 1000)
+    assert read_limited(path, 1000, "a scenario file") == b"x" * 1000            # exactly the limit: all of it
+    path.write_bytes(b"x" * 1200)                                                # it grew after it was measured
+    seen = os.stat_result((*os.stat(path)[:6], 1000, *os.stat(path)[7:]))      # st_size as measured: 1000
+    real_stat = pathlib.Path.stat
+    monkeypatch.setattr(pathlib.Path, "stat", lambda self, **kw: seen if self == path else real_stat(self, **kw))
+    with pytest.raises(JsonInputError) as info:
+        read_limited(path, 1000, "a scenario file")
+    assert info.value.reason == "over the 1,000-byte limit"
+
+
+def test_a_temp_file_of_another_accounts_live_save_is_left_alone(tmp_path, monkeypatch):
+    from workbench.files import atomic
+
+    target = tmp_path / "s.cmws"
+    target.write_text("{}", encoding="utf-8")
+    theirs = tmp_path / f".{target.name}.424242-ab12.tmp"
+    theirs.write_bytes(b"partial")
+
+    def kill(pid, signal):          # the process exists but belongs to another account
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "kill", kill)
+    assert atomic.remove_stale_temps(target) == [] and theirs.exists()
+
+    def gone(pid, signal):
+        raise ProcessLookupError(3, "No such process")
+
+    monkeypatch.setattr(atomic.os, "kill", gone)
+    assert atomic.remove_stale_temps(target) == [theirs] and not theirs.exists()
