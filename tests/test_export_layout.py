@@ -957,7 +957,7 @@ def test_a_page_holds_the_a4_landscape_height_less_half_inch_margins_at_99_perce
     from workbench.export.page import Pager, Row
 
     ws = Workbook().active
-    assert Pager(ws, 1, 0.0).capacity == pytest.approx((595.3 - 72 * (0.5 + 0.5)) * 0.99)     # 518.1 points
+    assert Pager(ws, 1).capacity == pytest.approx((595.3 - 72 * (0.5 + 0.5)) * 0.99)   # 518.1 pt, none repeated
     assert Pager(ws, 1, 15.0).capacity == pytest.approx((595.3 - 72) * 0.99 - 15.0)           # less repeated rows
     assert Row(10.0, print).joined is False
 
@@ -965,7 +965,7 @@ def test_a_page_holds_the_a4_landscape_height_less_half_inch_margins_at_99_perce
 def test_the_pager_writes_rows_downwards_at_their_heights():
     log: list[int] = []
     ws, pager = _pager()
-    assert (pager.row, pager.used, pager.pages) == (3, 0.0, 1)
+    assert (pager.row, pager.used) == (3, 0.0)
     assert pager.put(_rows(12.5, log=log)[0]) == 3 and pager.put(_rows(7.0, log=log)[0]) == 4
     assert log == [3, 4] and (ws.row_dimensions[3].height, ws.row_dimensions[4].height) == (12.5, 7.0)
     assert (pager.row, pager.used) == (5, 19.5)
@@ -988,13 +988,13 @@ def test_a_gap_is_dropped_at_the_top_of_a_page_and_where_it_would_not_fit():
 def test_a_new_page_breaks_after_the_last_row_and_never_on_an_empty_page():
     ws, pager = _pager()
     pager.new_page()
-    assert _breaks(ws) == [] and pager.pages == 1
+    assert _breaks(ws) == []
     pager.put(_rows(10.0)[0])
     pager.new_page()
-    assert _breaks(ws) == [3] and (pager.used, pager.pages, pager.row) == (0.0, 2, 4)
+    assert _breaks(ws) == [3] and (pager.used, pager.row) == (0.0, 4)
     pager.put(_rows(0.5)[0])
     pager.new_page()                                         # half a point is a page's content too
-    assert _breaks(ws) == [3, 4] and pager.pages == 3
+    assert _breaks(ws) == [3, 4]
 
 
 def test_a_block_is_kept_whole_when_it_fits_a_page_and_split_under_its_continuation_when_not():
@@ -1010,7 +1010,7 @@ def test_a_block_is_kept_whole_when_it_fits_a_page_and_split_under_its_continuat
     log: list[int] = []
     first = pager.block(_rows(*[20.0] * 7), _rows(10.0, log=log))             # 140: longer than a page
     assert first == 4 and _breaks(ws) == [6] and log == [7]                    # 40 + 3 x 20, then cont. + 4 rows
-    assert (pager.used, pager.row, pager.pages) == (10.0 + 4 * 20.0, 12, 2)
+    assert (pager.used, pager.row) == (10.0 + 4 * 20.0, 12)
     assert ws.row_dimensions[7].height == 10.0
     # without keep, a block is split at once, but never leaves its first two rows' heading alone at the foot
     ws, pager = _pager()

@@ -51,7 +51,7 @@ def write_cover(ws: Worksheet, scenario: Any, *, contents: list[tuple[str, str]]
     doc = scenario.document
     meta = doc.metadata
     width = LABEL_WIDTH + VALUE_WIDTH
-    pager = Pager(ws, 1, 0.0)
+    pager = Pager(ws, 1)
 
     def line(text: str, style: str, points: float) -> Row:
         def write(r: int) -> None:

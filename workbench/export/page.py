@@ -155,12 +155,11 @@ class Row:
 class Pager:
     """Writes rows downwards from ``first_row`` and decides the page breaks (see the module docstring)."""
 
-    def __init__(self, ws: Worksheet, first_row: int, repeated_height: float):
+    def __init__(self, ws: Worksheet, first_row: int, repeated_height: float = 0.0):
         self.ws = ws
         self.row = first_row
         self.capacity = BODY_HEIGHT_PT - repeated_height
         self.used = 0.0
-        self.pages = 1
 
     def put(self, row: Row) -> int:
         """Write ``row`` at the current position; returns its row number."""
@@ -176,7 +175,6 @@ class Pager:
         if self.used > 0:
             self.ws.row_breaks.append(Break(id=self.row - 1))
             self.used = 0.0
-            self.pages += 1
 
     def gap(self, height: float = 9.0) -> None:
         """Blank space between blocks (dropped at the top of a page)."""

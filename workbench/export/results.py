@@ -135,7 +135,7 @@ def _value(frame: Any, region: str, column: str) -> Any:
 
 def _sheet(ws: Worksheet, scenario: Any, title: str, note: str, widths: dict[int, float]) -> _Tables:
     height = title_block(ws, scenario, title, note, list(widths.values()))
-    pager = Pager(ws, 5, 0.0)
+    pager = Pager(ws, 5)
     pager.used = height
     return _Tables(ws, pager, widths)
 

@@ -106,7 +106,7 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
     doc = scenario.document
     a = doc.assumptions
     minerals = {m.id: m.name for m in doc.minerals}
-    pager = Pager(ws, 5, 0.0)
+    pager = Pager(ws, 5)
     pager.used = title_block(ws, scenario, "Assumptions", "Model settings of the scenario; figures of the embedded "
                              "dataset are cited by their number in the Data sources annex.", list(WIDTHS.values()))
     rows: list[list[tuple[Any, str]]] = [
@@ -149,7 +149,7 @@ def write_assumptions(ws: Worksheet, scenario: Any, result: Any, monte_carlo: An
 
 def write_sources(ws: Worksheet, scenario: Any, entries: list[dict[str, Any]], banner: str = "") -> None:
     """The data-sources annex: one numbered line per source; the full detail stays in the app and docs/data.md."""
-    pager = Pager(ws, 5, 0.0)
+    pager = Pager(ws, 5)
     pager.used = title_block(
         ws, scenario, "Data sources (annex)",
         "One line per source of the dataset figures behind the scenario's minerals, cited by number on the Assumptions "

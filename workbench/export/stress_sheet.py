@@ -127,7 +127,7 @@ def write_stress(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
     doc = scenario.document
     meta = doc.metadata
     register_stress_styles(ws.parent)
-    pager = Pager(ws, 5, 0.0)
+    pager = Pager(ws, 5)
     pager.used = title_block(ws, scenario, TITLE, NOTE, WIDTHS)
     events = {e.id: e for e in doc.stress_tests}
     header = [_group_header(ws), _header(ws)]
