@@ -823,11 +823,11 @@ def _event(kind: str, **fields):
     (_event("export_restriction", targets=SimpleNamespace(value="zone"), target_partners=["JP"]),
      "Export restriction \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 50 % of exports withheld \u00b7 targets: "
      "the zone's members (US, EU, JP) \u00b7 years: 2029\u20132030"),
-    (_event("dumping", price_cut=0.25, start_year=2027, duration_years=3),
-     "Dumping episode \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 export price cut by 25 % (export subsidy) "
+    (_event("dumping", price_cut=0.75, start_year=2027, duration_years=3),
+     "Dumping episode \u00b7 mineral: indium \u00b7 supplier: CN \u00b7 export price cut by 75 % (export subsidy) "
      "\u00b7 years: 2027\u20132029"),
-    (_event("supply_outage", region="ID", share_lost=0.4),
-     "Supply outage \u00b7 mineral: indium \u00b7 region: ID \u00b7 40 % of output lost \u00b7 years: 2029\u20132030"),
+    (_event("supply_outage", region="ID", share_lost=0.6),
+     "Supply outage \u00b7 mineral: indium \u00b7 region: ID \u00b7 60 % of output lost \u00b7 years: 2029\u20132030"),
     (_event("supply_outage"), "Supply outage \u00b7 mineral: indium \u00b7 region: every producing region \u00b7 "
      "25 % of output lost \u00b7 years: 2029\u20132030"),
 ])
