@@ -139,3 +139,12 @@ def test_files_of_every_version_say_what_could_be_checked(tmp_path, fixture, ver
     assert provenance.failure() is None                       # nothing failed: exported without a banner
     stored = json.loads(source.read_text(encoding="utf-8")).get("integrity")    # schema 1 files had none
     assert provenance.stored_hash == (stored["document"] if stored else "migrated-from-schema-1")
+
+
+def test_write_term_sheet_refuses_a_failed_file_unless_told_otherwise(tmp_path):
+    from workbench.export.integrity import Provenance
+
+    failed = Provenance("eu.cmws", "sha256:00", False, "unsigned")
+    with pytest.raises(IntegrityRefused, match="^eu.cmws: not exported: its content hash does not match"):
+        write_term_sheet(default_scenario(), tmp_path / "t.xlsx", provenance=failed)
+    assert not (tmp_path / "t.xlsx").exists()
