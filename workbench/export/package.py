@@ -35,8 +35,8 @@ def set_properties(wb: Workbook, *, delegation: str, title: str, subject: str) -
     who = f"{delegation} delegation"
     p.creator = who
     p.lastModifiedBy = who
-    p.title = clean(title)[:250]
-    p.subject = clean(subject)[:250]
+    p.title = clean(title)          # at most 200 characters (the scenario's limit), within Excel's 255
+    p.subject = clean(subject)
     p.description = None
     p.keywords = None
     now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
