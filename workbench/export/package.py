@@ -39,7 +39,7 @@ def set_properties(wb: Workbook, *, delegation: str, title: str, subject: str) -
     p.subject = clean(subject)
     p.description = None
     p.keywords = None
-    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)   # written to the second (W3CDTF)
     p.created = now
     p.modified = now
 
