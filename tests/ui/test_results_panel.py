@@ -420,6 +420,14 @@ def test_the_background_run_waits_while_refine_when_says_no(qtbot, controller):
     with qtbot.waitSignal(scheduler.refining, timeout=MC_TIMEOUT):
         pass
     assert refining == [True]
+    # the next edit's run still waits the whole quiet period (the poll's 20 ms used to stay: after start-up, every
+    # keystroke's background run started 20 ms after its result, and competed with the typing that went on)
+    with qtbot.waitSignal(scheduler.evaluated, timeout=MC_TIMEOUT):
+        scheduler.submit(with_floor(controller.scenario, 120.0))
+    qtbot.wait(REFINE_DELAY_MS // 2)
+    assert refining == [True]
+    with qtbot.waitSignal(scheduler.refining, timeout=MC_TIMEOUT):
+        pass
     scheduler.shutdown()
 
 

@@ -126,7 +126,7 @@ class ComputeScheduler(QObject):
             return
         self._current = (scenario, result)
         self.evaluated.emit(scenario, result, time.perf_counter() - started)
-        self._refine_timer.start()
+        self._refine_timer.start(REFINE_DELAY_MS)  # not start(): a held-back run's poll left REFINE_POLL_MS in it
 
     def _evaluate_when_imported(self) -> None:
         """The coalescing timer: evaluate once the engine is imported, otherwise look again shortly."""
