@@ -1095,3 +1095,13 @@ def test_a_long_result_table_continues_under_its_title_and_header_and_keeps_grou
     for b in breaks:     # each page goes on with the title (cont.) and header, then a mineral's first row
         assert (ws.cell(b + 1, 1).value, ws.cell(b + 2, 1).value) == ("By mineral (cont.)", "Mineral")
         assert ws.cell(b + 3, 1).value != ws.cell(b, 1).value and ws.cell(b + 3, 2).value == "US"
+
+
+def test_a_clause_status_and_a_continued_label_take_one_line_of_the_item_column():
+    # the heading row is sized by the clause's title alone: its status and "(cont.)" label never need a second line
+    from workbench.export.terms import WIDTHS
+
+    for status in ("Agreed", "Bracketed", "Proposed"):
+        assert wrapped_lines(status, WIDTHS["B"], 11, bold=True) == 1
+    assert wrapped_lines("Clause 999 (cont.)", WIDTHS["B"], 10, bold=True) == 1
+    assert wrapped_lines("Clause 9999 (cont.)", WIDTHS["B"], 10, bold=True) == 1

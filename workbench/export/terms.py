@@ -41,9 +41,9 @@ class _Rows:
         self.ws = ws
 
     def heading(self, number: str, title: str, status: str = "", status_style: str = "ts_clause") -> Row:
-        """A clause's first row: number, status (coloured) and the heading with the clause's title."""
-        height = max(wrapped_height(status, WIDTHS["B"], 11, bold=True),
-                     wrapped_height(title, WIDTHS["C"], 11, bold=True))
+        """A clause's first row: number, status (coloured) and the heading with the clause's title (its height: the
+        status, "Bracketed" at most, always takes one line, no more than the title)."""
+        height = wrapped_height(title, WIDTHS["C"], 11, bold=True)
 
         def write(r: int) -> None:
             put(self.ws, r, 1, number, "ts_clause")
@@ -70,13 +70,13 @@ class _Rows:
         return Row(wrapped_height(text, WIDTHS["C"], points), write)
 
     def continued(self, label: str, title: str) -> Row:
-        """The first row on a page a clause (or part) continues on: "Clause 3 (cont.)" and its title."""
+        """The first row on a page a clause (or part) continues on: "Clause 3 (cont.)" and its title (its height:
+        the label, "Clause 999 (cont.)" at most, always takes one line, no more than the title)."""
         def write(r: int) -> None:
             put(self.ws, r, 1, "", "ts_clause_cont")
             put(self.ws, r, 2, label, "ts_clause_cont")
             put(self.ws, r, 3, title, "ts_clause_cont")
-        return Row(max(wrapped_height(label, WIDTHS["B"], 10, bold=True),
-                       wrapped_height(title, WIDTHS["C"], 10, bold=True)), write)
+        return Row(wrapped_height(title, WIDTHS["C"], 10, bold=True), write)
 
     def signature(self, party: str) -> Row:
         def write(r: int) -> None:
