@@ -280,3 +280,16 @@ def test_a_merge_lists_changed_clauses_in_the_order_of_the_text():
     plan = plan_merge(ours, edited(ours.without_private(), edit))
     assert [(i.slot.clause_id, i.slot.field) for i in plan.items if i.slot.scope == "clause"] == [
         ("ndpr-price-gap", "upside_share"), ("usmx-antimony-floor", "title")]
+
+
+def test_a_merge_summary_longer_than_a_history_entry_holds_is_cut_to_exactly_its_2000_characters():
+    ours = default_scenario()
+
+    def their_edit(d):
+        d["document"]["metadata"]["description"] = "A long description. " * 90
+        for c in d["document"]["clauses"]:
+            c["text_note"] = "Their note on this clause, rewritten at length. " * 12
+    plan = plan_merge(ours, edited(ours, their_edit))
+    summary = accept(ours, plan.items, plan, by="US", today=DAY).document.history[-1].summary
+    assert len(summary) == 2000 and summary.endswith("...")          # as long as an entry's summary may be
+    assert summary.startswith("Accepted US's changes: metadata: description: ")
