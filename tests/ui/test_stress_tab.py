@@ -204,3 +204,22 @@ def test_an_edit_of_another_stress_test_leaves_the_chart_alone(qtbot: Any, windo
     assert view.chart.render_count == renders  # same figures: not redrawn
     view.partner.setCurrentIndex(view.partner.findData("JP"))
     assert view.chart.render_count == renders + 1 and view.chart.data.region == "JP"
+
+
+def test_an_edit_waits_the_quiet_period_even_after_the_runner_was_started_at_once(qtbot: Any) -> None:
+    """Showing the tab runs at once (start(0)); an edit afterwards still waits STRESS_DELAY_MS, as typing does: the
+    0 used to stay in the timer, and with the Stress tab open every keystroke started a run of its own."""
+    from workbench.defaults import default_scenario
+    from workbench.ui.results.stress_runner import STRESS_DELAY_MS, StressRunner
+
+    runner = StressRunner()
+    started: list[int] = []
+    runner.started.connect(lambda: started.append(1))
+    runner.submit(default_scenario())
+    runner.set_active(True)
+    qtbot.waitUntil(lambda: started == [1] and not runner.is_busy(), timeout=30_000)
+    runner.submit(default_scenario())  # an edit
+    qtbot.wait(STRESS_DELAY_MS // 2)
+    assert started == [1]
+    qtbot.waitUntil(lambda: started == [1, 1], timeout=30_000)
+    runner.shutdown()

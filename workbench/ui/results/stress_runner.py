@@ -54,7 +54,7 @@ class StressRunner(QObject):
         self._generation += 1
         self._scenario = scenario
         if self._active:
-            self._timer.start()
+            self._timer.start(STRESS_DELAY_MS)  # not start(): an earlier start(0) left an interval of 0 in it
 
     def set_active(self, active: bool) -> None:
         """Whether results are wanted now (the view is visible); activating runs the latest scenario if not done."""
