@@ -1105,3 +1105,35 @@ def test_a_clause_status_and_a_continued_label_take_one_line_of_the_item_column(
         assert wrapped_lines(status, WIDTHS["B"], 11, bold=True) == 1
     assert wrapped_lines("Clause 999 (cont.)", WIDTHS["B"], 10, bold=True) == 1
     assert wrapped_lines("Clause 9999 (cont.)", WIDTHS["B"], 10, bold=True) == 1
+
+
+def test_every_stress_header_label_fits_one_line_of_its_columns():
+    from workbench.export.stress_sheet import COLUMNS, GROUPS, HEADER_ROW_HEIGHT, WIDTHS
+
+    col = 1
+    for label, span in GROUPS:                               # each group's label over its columns
+        assert wrapped_lines(label, sum(WIDTHS[col:col + span]), bold=True) == 1, label
+        col += span
+    for head, width in zip(["Partner"] + [h for _, h, _ in COLUMNS], WIDTHS):
+        assert wrapped_lines(head, width, bold=True) == 1, head
+    assert HEADER_ROW_HEIGHT == pytest.approx(14.7)          # one 10-pt line
+
+
+def test_a_stress_test_too_long_for_a_page_starts_where_its_first_rows_fit(monkeypatch):
+    # a test with its header rows would not fit a whole page: it is split, not moved to a new page first
+    from workbench.engine.stress import run_stress_tests
+    from workbench.export import page
+    from workbench.export.stress_sheet import write_stress
+
+    monkeypatch.setattr(page, "BODY_HEIGHT_PT", 150.0)
+    scenario = default_scenario()
+    result = run_stress_tests(scenario)
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    write_stress(ws, scenario, result)
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    second = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("2. "))
+    last_of_first = second - 1
+    assert ws.cell(last_of_first, 1).style == "ts_label"         # the first test's last partner row...
+    assert not any(last_of_first <= b < second for b in breaks)  # ...and the second test's heading share a page
