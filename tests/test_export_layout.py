@@ -1137,3 +1137,12 @@ def test_a_stress_test_too_long_for_a_page_starts_where_its_first_rows_fit(monke
     last_of_first = second - 1
     assert ws.cell(last_of_first, 1).style == "ts_label"         # the first test's last partner row...
     assert not any(last_of_first <= b < second for b in breaks)  # ...and the second test's heading share a page
+
+
+def test_a_long_scenario_title_on_the_term_sheet_takes_two_lines_sized_as_bold():
+    # 152 characters at 11 pt across the 136 units of the sheet: one line of plain text (159), two of bold (145)
+    title = ("Plurilateral critical-minerals trade zone: price floors, contracts for difference, stockpiles and "
+             "tariffs among the parties, working draft for round two")
+    ws = _terms(_scenario(metadata={"title": title}))
+    assert ws.cell(2, 1).value == title and ws.cell(2, 1).style == "ts_subtitle"
+    assert ws.row_dimensions[2].height == pytest.approx(2 * 11 * 1.22 + 2.5)
