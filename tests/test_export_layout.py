@@ -561,6 +561,10 @@ def test_results_without_clauses_say_so_instead_of_charts():
     fiscal, prices = wb.active, wb.create_sheet()
     assert write_prices(prices, scenario, result) is None
     write_fiscal(fiscal, scenario, result, run_monte_carlo(scenario, paths=20, seed=1))
+    year = next(r for r in range(1, fiscal.max_row + 1) if fiscal.cell(r, 1).value == "Year")
+    figures = [fiscal.cell(r, c).value for r in range(year + 1, year + 1 + len(result.years))
+               for c in range(2, 2 + len(result.partner_table.index))]
+    assert figures and set(figures) == {0.0}                       # no fiscal flows: nil in every year
     for ws in (fiscal, prices):
         assert not ws._charts
         notes = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == NO_CLAUSES_RESULTS]
@@ -777,6 +781,10 @@ def test_a_clause_longer_than_a_page_continues_under_its_number_and_title(monkey
     titles = {str(n): c.title for n, c in enumerate(scenario.document.clauses, start=1)}
     breaks = sorted(b.id for b in ws.row_breaks.brk)
     assert len(breaks) > 10
+    # no page holds more than the 180 points: the first with the title rows, the others under the repeated header
+    for first, last in zip([1] + [b + 1 for b in breaks], breaks + [ws.max_row]):
+        repeated = ws.row_dimensions[4].height if first > 1 else 0.0
+        assert sum(ws.row_dimensions[r].height or 0.0 for r in range(first, last + 1)) + repeated <= 180.0, first
     continued = 0
     for b in breaks:
         top = b + 1
