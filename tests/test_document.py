@@ -327,3 +327,40 @@ def test_a_stress_event_cites_its_source_in_at_most_2000_characters(data):
     assert len(Scenario.from_data(data).document.stress_tests[0].source_note) == 2000
     event["source_note"] += "x"
     assert str(_error(data).issues[0]).startswith("document.stress_tests[0].source_note: ")
+
+
+# ---- written after the fresh sample of seed 20 (run6), for its survivors in the document package
+
+def test_two_clauses_with_one_id_are_refused_naming_the_second(data):
+    clauses = data["document"]["clauses"]
+    clauses[3]["id"] = clauses[1]["id"]
+    issues = [str(i) for i in _error(data).issues]
+    assert "document.clauses[3].id: duplicates an earlier clause id (got 'ndpr-price-gap')" in issues
+
+
+def test_a_mandate_for_a_delegation_that_is_not_a_partner_is_refused(data):
+    data["private"]["mandate"]["max_pv_cost"] = {"KR": {"amount": 1e9, "currency": "USD"}}
+    assert [str(i) for i in _error(data).issues] == ["private.mandate.max_pv_cost.KR: is not a partner (got 'KR')"]
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-26T09:00:00", "2026-11-26 09:00:00Z", "26/11/2026"])
+def test_a_timestamp_without_its_time_zone_or_in_another_form_is_refused(data, stamp):
+    data["document"]["metadata"]["modified"] = stamp
+    assert str(_error(data).issues[0]).startswith(
+        "document.metadata.modified: must be an ISO 8601 timestamp with time zone, e.g. 2026-11-26T09:30:00Z")
+    data["document"]["metadata"]["modified"] = "2026-11-26T10:30:00+01:00"
+    assert Scenario.from_data(data).document.metadata.modified == "2026-11-26T10:30:00+01:00"
+
+
+def test_a_release_rule_that_leaves_out_the_buy_back_and_suspension_has_both(data):
+    # docs/file-format.md: a rule gives a trigger and a rate; suspending purchases and buying back default to yes
+    rule = _clause(data, "stockpile-cobalt")["release_rule"]
+    del rule["replenish"], rule["suspend_purchases"]
+    parsed = Scenario.from_data(data).document.clause("stockpile-cobalt").release_rule
+    assert parsed.replenish is True and parsed.suspend_purchases is True
+
+
+def test_stress_events_cannot_be_changed_in_place():
+    event = default_scenario().document.stress_tests[0]
+    with pytest.raises(ValidationError):
+        event.title = "changed behind the undo stack"
