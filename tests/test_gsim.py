@@ -96,6 +96,15 @@ def test_a_region_that_exports_or_imports_nothing_is_refused_by_name():
     assert parse(base | {"trade": [[0, 5, 1e-9], [5, 0, 0], [5, 5, 0]]}).trade[0, 2] == 1e-9  # a trickle is trade
 
 
+def test_a_trade_flow_of_exactly_the_limit_is_accepted_and_one_above_it_refused():
+    # written after the fresh seed-20 sample (its survivor gsim.py:86)
+    base = {"regions": ["A", "B"], "tariffs_initial": [[1, 1], [1, 1]], "tariffs_final": [[1, 1], [1, 1]],
+            "import_demand_elasticity": -1.25, "export_supply_elasticity": 1.5, "substitution_elasticity": 5}
+    assert parse(base | {"trade": [[0, 1e15], [100, 0]]}).trade[0, 1] == 1e15
+    with pytest.raises(EngineInputError, match=r"^trade\[0\]\[1\]: must be between 0 and 1e\+15, got 1\.1e\+15$"):
+        parse(base | {"trade": [[0, 1.1e15], [100, 0]]})
+
+
 def test_a_tariff_of_1000_percent_is_the_highest_accepted():
     assert two_regions(t0=11.0).t0[0, 1] == 11.0                  # a tariff power of 11: 1,000 %
     with pytest.raises(EngineInputError, match=r"tariffs_initial\[0\]\[1\]: a tariff power 1 \+ t must be between 1 "

@@ -82,6 +82,25 @@ def test_a_fixed_volume_cfd_above_the_eligible_output_is_flagged():
     assert w.clause_id == "nickel-cfd" and w.year == 2027 and w.figure > 1.0
 
 
+def test_a_fixed_volume_cfd_half_again_above_the_eligible_output_is_flagged_and_one_below_it_is_not():
+    # written after the fresh seed-20 sample (its survivor guards.py:159). US, EU and JP nickel output in the year
+    # they make least: a contract 1.5 times that is flagged at 1.5x, one at 0.9 times is not
+    def cfd(volume):
+        return evaluate(_replace(default_scenario(), "nickel-cfd", volume_basis=VolumeBasis.FIXED_VOLUME,
+                                 contracted_volume=Volume(amount=round(volume))))
+
+    def cfd_warnings(volume):
+        return [w for w in cfd(volume).validity_warnings if w.code == "cfd_volume"]
+
+    base = cfd(1)   # on a contracted volume the CfD is a transfer: output is the same whatever the volume
+    eligible = [base.regions.index(code) for code in ("US", "EU", "JP")]
+    least = base.production[base.minerals.index("nickel")][:, eligible].sum(axis=1)[1:].min()  # the CfD runs from 2027
+
+    [w] = cfd_warnings(1.5 * least)
+    assert w.figure == pytest.approx(1.5, rel=1e-3)
+    assert cfd_warnings(0.9 * least) == []
+
+
 def test_a_cfd_for_producers_that_make_none_of_the_mineral_is_flagged_from_one_tonne():
     # Japan mines no nickel (USGS MCS 2026 lists none): even a CfD of 1 t a year pays for volume nobody produces
     sc = _replace(default_scenario(), "nickel-cfd", volume_basis=VolumeBasis.FIXED_VOLUME,
