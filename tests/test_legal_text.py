@@ -331,3 +331,11 @@ def test_several_reservations_and_observers_take_the_plural_and_a_sentence_start
     s = _scenario_with(korea_alone)
     lines = ["".join(seg.plain() for seg in segs) for _item, segs in final_provisions(s.document)]
     assert any(line.startswith("The Republic of Korea takes part in the talks as an observer") for line in lines)
+
+
+def test_parties_is_always_defined_and_other_terms_only_where_the_text_uses_them():
+    # written after the fresh seed-20 sample (its survivor provisions.py:34)
+    from workbench.text.provisions import definitions
+    assert [term for term, _ in definitions("")] == ["Parties"]
+    assert [term for term, _ in definitions("the Reference Price paid to Eligible Producers")] == \
+        ["Parties", "Reference Price", "Eligible Producer"]

@@ -39,7 +39,7 @@ def definitions(used: str) -> list[tuple[str, list[Segment]]]:
 
 def _defines(paragraph: str) -> list[str]:
     """The quoted terms before "means"/"mean": those a definition paragraph defines."""
-    head = re.split(r"\bmeans?\b", paragraph, maxsplit=1)[0]
+    head = re.split(r"\bmeans?\b", paragraph)[0]
     return _TERM.findall(head)
 
 
