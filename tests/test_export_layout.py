@@ -96,6 +96,9 @@ def test_the_title_in_the_header_is_cut_only_where_it_would_reach_the_marking():
     # (777.2 - 276) / 2 - 15 = 235.6 pt on the left, 58 characters of 8-pt title (4 pt each)
     assert title_shown("t" * 58, "m" * 60) == "t" * 58
     assert title_shown("t" * 59, "m" * 60) == "t" * 57 + "\u2026"
+    # a 44-character marking: (777.2 - 202.4) / 2 - 15 = 272.4 pt, 68 characters (68.1: a point less would cut 67)
+    assert title_shown("t" * 68, "m" * 44) == "t" * 68
+    assert title_shown("t" * 69, "m" * 44) == "t" * 67 + "\u2026"
     # the longest marking, 70 characters: (777.2 - 322) / 2 - 15 = 212.6 pt, 53 characters
     assert title_shown("t" * 53, "m" * 70) == "t" * 53
     assert title_shown("t" * 54, "m" * 70) == "t" * 52 + "\u2026"
@@ -670,6 +673,7 @@ def test_the_assumptions_sheet_lists_settings_paths_overrides_and_warnings(expor
     mc = SimpleNamespace(paths=500, seed=3, warnings=["few paths"])
     write_assumptions(ws, scenario, result, mc, annex(_sources(), minerals))
     header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Assumption")
+    assert header == 5                                   # straight under the four rows of the title block
     assert ws.cell(header, 2).value == "Value" and ws.cell(header, 1).style == "ts_header"
     rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value, ws.cell(r, 2).style) for r in range(header + 1, ws.max_row + 1)]
     assert rows == [
@@ -699,6 +703,7 @@ def test_the_assumptions_sheet_lists_settings_paths_overrides_and_warnings(expor
 def test_the_annex_sheet_has_one_numbered_row_per_source(exported):
     ws = exported.wb["Data sources"]
     header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No.")
+    assert header == 5
     assert [ws.cell(header, c).value for c in range(1, 6)] == ["No.", "Source", "Used for", "Vintage",
                                                                "Confidence (lowest)"]
     numbers = [ws.cell(r, 1).value for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 1).style == "ts_item"]

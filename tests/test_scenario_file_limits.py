@@ -145,3 +145,15 @@ def test_a_temp_file_of_another_accounts_live_save_is_left_alone(tmp_path, monke
 
     monkeypatch.setattr(atomic.os, "kill", gone)
     assert atomic.remove_stale_temps(target) == [theirs] and not theirs.exists()
+
+
+def test_replacing_a_file_keeps_the_previous_version_as_its_backup_unless_told_not_to(tmp_path):
+    from workbench.files.atomic import atomic_write_bytes, backup_path
+
+    path = tmp_path / "s.cmws"
+    atomic_write_bytes(path, b"first")
+    assert not backup_path(path).exists()                          # nothing to keep yet
+    atomic_write_bytes(path, b"second")
+    assert path.read_bytes() == b"second" and backup_path(path).read_bytes() == b"first"
+    atomic_write_bytes(path, b"third", keep_backup=False)
+    assert backup_path(path).read_bytes() == b"first"

@@ -293,3 +293,15 @@ def test_a_merge_summary_longer_than_a_history_entry_holds_is_cut_to_exactly_its
     summary = accept(ours, plan.items, plan, by="US", today=DAY).document.history[-1].summary
     assert len(summary) == 2000 and summary.endswith("...")          # as long as an entry's summary may be
     assert summary.startswith("Accepted US's changes: metadata: description: ")
+
+
+def test_values_read_as_a_negotiator_writes_them():
+    assert [value_text(v) for v in (110.0, 17500.0, 0.125, 1234567, 3, True, None, [], ["US", "EU"])] == \
+        ["110", "17,500", "0.125", "1,234,567", "3", "yes", "none", "(none)", "US, EU"]
+
+
+def test_a_status_change_is_given_ours_then_theirs_in_the_json_diff():
+    ours = default_scenario()
+    theirs = edited(ours, lambda d: clause(d, "nickel-cfd").update(status="proposed"))
+    change = next(c for c in compare(ours, theirs, with_impact=False).clauses if c.clause_id == "nickel-cfd")
+    assert change.to_json()["status"] == {"ours": "bracketed", "theirs": "proposed"}

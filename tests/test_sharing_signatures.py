@@ -195,3 +195,22 @@ def test_a_damaged_own_key_gives_a_clear_message_and_no_key_means_none(tmp_path)
         ring.own_key()
     with pytest.raises(KeyFileError, match="not a delegation code"):
         ring.create_own_key("japan")
+
+
+def test_tampering_quotes_the_files_own_content_hash_warning(rings, tmp_path):
+    from workbench.sharing.signing import tampering
+
+    us, eu = rings
+    path = _signed_by(us, tmp_path)
+    _edit_envelope(path, lambda d: d["document"]["metadata"].update(title="Changed after signing"))
+    loaded = load_scenario(path)
+    warning = next(w for w in loaded.warnings if "hash does not match" in w)
+    assert tampering(loaded, eu) == warning and warning != "the content hash does not match"
+    assert tampering(load_scenario(_signed_by(us, tmp_path, "clean.cmws")), eu) is None
+
+
+@pytest.mark.parametrize("key_id", [None, 12, "", "../own", "0123456789ABCDEF", "0123456789abcde"])
+def test_a_key_id_that_is_not_16_lowercase_hex_digits_finds_no_key(rings, key_id):
+    us, _ = rings
+    assert us.find(key_id) is None
+    assert us.find(us.own_key().public.key_id) == us.own_key().public
