@@ -182,3 +182,29 @@ def test_an_optional_term_ticked_starts_at_the_documented_usable_value():
     assert Volume(**optional["volume_cap"]).tonnes() == 1000
     rule = ReleaseRule(**optional["release_rule"])
     assert rule.on_stress and rule.max_days_of_cover == 30 and rule.allocation.value == "need"
+
+
+def test_the_editors_upper_limit_of_each_share_is_the_highest_the_file_accepts():
+    # written after the fresh seed-20 sample (its survivor spec.py:72): a share offered up to 100 %, a tariff up to
+    # 500 %, storage up to 25 % a year; a hair above is refused by the document, naming the field
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario, ScenarioValidationError
+
+    checked = set()
+    for kind in KINDS:
+        for p in kind_of(kind).params:
+            if p.type is not FieldType.SHARE:
+                continue
+            for value, ok in ((p.maximum, True), (p.maximum + 0.001, False)):
+                data = default_scenario().to_data()
+                clause = next(c for c in data["document"]["clauses"] if c["kind"] == kind.value)
+                clause[p.name] = value
+                if ok:
+                    assert getattr(Scenario.from_data(data).document.clause(clause["id"]), p.name) == value
+                else:
+                    with pytest.raises(ScenarioValidationError, match=rf"\.{p.name}: "):
+                        Scenario.from_data(data)
+            checked.add((kind.value, p.name, p.maximum))
+    assert checked == {("tariff", "rate", 5.0), ("price_gap_subsidy", "upside_share", 1.0),
+                       ("cfd", "clawback_share", 1.0), ("purchase", "premium_share", 1.0),
+                       ("purchase", "storage_cost_rate", 0.25)}
