@@ -208,3 +208,16 @@ def test_the_editors_upper_limit_of_each_share_is_the_highest_the_file_accepts()
     assert checked == {("tariff", "rate", 5.0), ("price_gap_subsidy", "upside_share", 1.0),
                        ("cfd", "clawback_share", 1.0), ("purchase", "premium_share", 1.0),
                        ("purchase", "storage_cost_rate", 0.25)}
+
+
+def test_a_new_tariff_binds_only_the_proposing_delegation_a_new_cfd_every_member():
+    # written after the fresh seed-20 sample (its survivor tariff.py:37): each party applies its own tariff, so a new
+    # one starts with the author's delegation alone; other kinds start with the zone's members
+    from workbench.defaults import default_scenario
+    from workbench.ui.navigator.operations import add_clause
+
+    sc = default_scenario()   # written by the US delegation; members US, EU, JP; Mexico observes
+    tariff, tariff_id = add_clause(sc, ClauseKind.TARIFF, "nickel")
+    cfd, cfd_id = add_clause(sc, ClauseKind.CFD, "nickel")
+    assert tariff.document.clause(tariff_id).parties == ["US"]
+    assert cfd.document.clause(cfd_id).parties == ["US", "EU", "JP"]
