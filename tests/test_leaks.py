@@ -122,3 +122,13 @@ def test_a_private_line_copied_at_the_very_end_of_the_public_text_is_caught():
         d["private"]["notes"] = NOTE
         d["document"]["stress_tests"][-1]["title"] = "Outage: wants the indium purchase signed before the summit"
     assert _found(edited(default_scenario(), edit)) == [("document.stress_tests[2].title", "private notes")]
+
+
+def test_a_written_figure_stands_for_the_mandate_amounts_within_half_its_last_digit():
+    # "4.3 million" is 4,250,000 to 4,350,000 rounded: half of its last digit, 0.1 million, either way
+    public = "a USD 4.3 million programme"
+    for ceiling in (4_350_000.0, 4_250_000.0, 4_300_000.0):
+        assert _found(_with(notes="", ceiling=ceiling, description=public)) == [
+            ("document.metadata.description", "the mandate's yearly fiscal ceiling for US")], ceiling
+    for ceiling in (4_350_001.0, 4_249_999.0):
+        assert _found(_with(notes="", ceiling=ceiling, description=public)) == [], ceiling

@@ -214,3 +214,12 @@ def test_a_key_id_that_is_not_16_lowercase_hex_digits_finds_no_key(rings, key_id
     us, _ = rings
     assert us.find(key_id) is None
     assert us.find(us.own_key().public.key_id) == us.own_key().public
+
+
+def test_exporting_our_public_key_again_replaces_the_file_without_a_backup(rings, tmp_path):
+    us, _ = rings
+    out = tmp_path / "export"
+    out.mkdir()
+    us.export_public(out / "us.cmwkey")
+    us.export_public(out / "us.cmwkey")
+    assert [p.name for p in out.iterdir()] == ["us.cmwkey"]      # nothing else to hand over by mistake
