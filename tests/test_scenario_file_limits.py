@@ -157,3 +157,18 @@ def test_replacing_a_file_keeps_the_previous_version_as_its_backup_unless_told_n
     assert path.read_bytes() == b"second" and backup_path(path).read_bytes() == b"first"
     atomic_write_bytes(path, b"third", keep_backup=False)
     assert backup_path(path).read_bytes() == b"first"
+
+
+def test_a_save_whose_backup_cannot_be_written_fails_and_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    from workbench.files import SaveError, atomic
+
+    path = tmp_path / "s.cmws"
+    atomic.atomic_write_bytes(path, b"first")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.shutil, "copyfile", disk_full)
+    with pytest.raises(SaveError, match="No space left on device; the previous file is unchanged"):
+        atomic.atomic_write_bytes(path, b"second")
+    assert path.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["s.cmws"]
