@@ -103,6 +103,8 @@ def test_a_trade_flow_of_exactly_the_limit_is_accepted_and_one_above_it_refused(
     assert parse(base | {"trade": [[0, 1e15], [100, 0]]}).trade[0, 1] == 1e15
     with pytest.raises(EngineInputError, match=r"^trade\[0\]\[1\]: must be between 0 and 1e\+15, got 1\.1e\+15$"):
         parse(base | {"trade": [[0, 1.1e15], [100, 0]]})
+    with pytest.raises(EngineInputError, match=r"^trade\[1\]\[0\]: .*got 1\.1e\+15$"):   # not the 1e15 before it
+        parse(base | {"trade": [[0, 1e15], [1.1e15, 0]]})
 
 
 def test_a_tariff_of_1000_percent_is_the_highest_accepted():
