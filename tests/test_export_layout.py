@@ -1159,3 +1159,35 @@ def test_a_long_scenario_title_on_the_term_sheet_takes_two_lines_sized_as_bold()
     ws = _terms(_scenario(metadata={"title": title}))
     assert ws.cell(2, 1).value == title and ws.cell(2, 1).style == "ts_subtitle"
     assert ws.row_dimensions[2].height == pytest.approx(2 * 11 * 1.22 + 2.5)
+
+
+def test_the_first_stress_test_starts_on_the_first_page_exactly_when_its_first_rows_fit_there(monkeypatch):
+    # the page holds the title block, 4 pt, the two header rows and the test's heading, line and first row: then it
+    # starts there; a hundredth of a point less and the headers and test start the next page
+    from workbench.engine.stress import run_stress_tests
+    from workbench.export import page
+    from workbench.export.stress_sheet import write_stress
+
+    scenario = default_scenario()
+    result = run_stress_tests(scenario)
+
+    def sheet(body: float | None = None):
+        if body is not None:
+            monkeypatch.setattr(page, "BODY_HEIGHT_PT", body)
+        wb = Workbook()
+        register_styles(wb)
+        write_stress(wb.active, scenario, result)
+        return wb.active
+
+    ws = sheet()
+    heights = {r: ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)}
+    heading = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("1. "))
+    title = 0.0
+    for r in range(1, 5):
+        title += heights[r]
+    headers = sum([heights[heading - 2], heights[heading - 1]])
+    start = sum([heights[heading], heights[heading + 1], heights[heading + 2]])
+    exact = title + (4.0 + headers + start)
+    assert all(b.id > heading for b in sheet(exact).row_breaks.brk)           # no break before the test
+    moved = sheet(exact - 0.01)
+    assert min(b.id for b in moved.row_breaks.brk) == 4                      # the title block alone on page 1
