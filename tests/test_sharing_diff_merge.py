@@ -305,3 +305,28 @@ def test_a_status_change_is_given_ours_then_theirs_in_the_json_diff():
     theirs = edited(ours, lambda d: clause(d, "nickel-cfd").update(status="proposed"))
     change = next(c for c in compare(ours, theirs, with_impact=False).clauses if c.clause_id == "nickel-cfd")
     assert change.to_json()["status"] == {"ours": "bracketed", "theirs": "proposed"}
+
+
+def test_a_rounds_events_come_in_date_order_after_the_unrecorded_proposals():
+    def edit(d):
+        d["document"]["history"] = [
+            {"round": 1, "date": "2026-11-28", "delegation": "EU", "action": "amended", "clause_id": "nickel-cfd"},
+            {"round": 1, "date": "2026-11-26", "delegation": "US", "action": "proposed",
+             "clause_id": "ndpr-border-floor"},
+            {"round": 1, "date": "2026-11-27", "delegation": "JP", "action": "proposed", "clause_id": "nickel-cfd"}]
+    events = timeline(edited(default_scenario(), edit).document)[0].events
+    dates = [e.date for e in events]
+    assert dates == [""] * (len(dates) - 3) + ["2026-11-26", "2026-11-27", "2026-11-28"]
+
+
+def test_the_text_diff_leaves_a_blank_line_after_each_section():
+    ours = default_scenario()
+
+    def their_edit(d):
+        clause(d, "ndpr-border-floor")["status"] = "agreed"
+        d["document"]["clauses"] = [c for c in d["document"]["clauses"] if c["id"] != "tungsten-tariff"]
+    lines = compare(ours, edited(ours, their_edit), with_impact=False).to_text().splitlines()
+    for heading in ("Removed clauses:", "Status changes:"):
+        section = lines.index(heading)
+        end = next(k for k in range(section + 1, len(lines)) if not lines[k].startswith("  "))
+        assert lines[end] == "" and lines[end + 1] != "", heading

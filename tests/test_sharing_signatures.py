@@ -223,3 +223,8 @@ def test_exporting_our_public_key_again_replaces_the_file_without_a_backup(rings
     us.export_public(out / "us.cmwkey")
     us.export_public(out / "us.cmwkey")
     assert [p.name for p in out.iterdir()] == ["us.cmwkey"]      # nothing else to hand over by mistake
+
+
+def test_a_keyring_in_an_app_data_folder_not_made_yet_makes_it(tmp_path):
+    ring = Keyring(tmp_path / "not" / "made" / "yet")
+    assert ring.create_own_key("US").delegation == "US" and ring.own_key().delegation == "US"
