@@ -51,18 +51,9 @@ def word_diff(ours: str, theirs: str) -> list[Piece]:
                 pieces.append(Piece("insert", "".join(mid_b[j1:j2])))
     if tail:
         pieces.append(Piece("equal", "".join(a[len(a) - tail:])))
-    return _merged(pieces)
-
-
-def _merged(pieces: list[Piece]) -> list[Piece]:
-    """Neighbouring pieces of the same kind joined (the trimmed ends meet the middle's own equal runs)."""
-    out: list[Piece] = []
-    for p in pieces:
-        if out and out[-1].op == p.op:
-            out[-1] = Piece(p.op, out[-1].text + p.text)
-        else:
-            out.append(p)
-    return out
+    # never two neighbours of one kind: the common head and tail are cut off before difflib, so its first and last
+    # opcodes are never 'equal', and it never emits two changes in a row (a change is one 'replace')
+    return pieces
 
 
 def changed(pieces: list[Piece]) -> bool:
