@@ -172,3 +172,14 @@ def test_a_save_whose_backup_cannot_be_written_fails_and_leaves_the_file_as_it_w
     with pytest.raises(SaveError, match="No space left on device; the previous file is unchanged"):
         atomic.atomic_write_bytes(path, b"second")
     assert path.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["s.cmws"]
+
+
+def test_json_that_ends_where_more_was_expected_looks_cut_short_and_a_wrong_character_does_not():
+    from workbench.files.json_input import JsonInputError, parse_json
+
+    with pytest.raises(JsonInputError) as info:
+        parse_json(b'{"a": 1,', "f.cmws")                 # ends right after the comma
+    assert info.value.reason.endswith("(the file looks cut short)")
+    with pytest.raises(JsonInputError) as info:
+        parse_json(b'{"a": 1,}', "f.cmws")                # a closing brace where a name belongs
+    assert "cut short" not in info.value.reason and "line 1, column 9" in info.value.reason
