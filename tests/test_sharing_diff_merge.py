@@ -330,3 +330,12 @@ def test_the_text_diff_leaves_a_blank_line_after_each_section():
         section = lines.index(heading)
         end = next(k for k in range(section + 1, len(lines)) if not lines[k].startswith("  "))
         assert lines[end] == "" and lines[end + 1] != "", heading
+
+
+@pytest.mark.parametrize("ours, theirs", [("shall", "shall shall"), ("the Parties", "the Parties the Parties"),
+                                          ("a b a", "a b a b a"), ("USD 110 USD", "USD")])
+def test_a_redline_of_repeated_words_rebuilds_both_texts(ours, theirs):
+    # the words both texts start and end with may be the same words: they are matched once, never twice
+    pieces = word_diff(ours, theirs)
+    assert "".join(p.text for p in pieces if p.op != "insert") == ours
+    assert "".join(p.text for p in pieces if p.op != "delete") == theirs
