@@ -291,7 +291,8 @@ def test_a_clause_and_a_stress_event_last_at_most_fifty_years(data):
     _clause(data, "nickel-cfd")["duration_years"] = 51
     data["document"]["stress_tests"][0]["duration_years"] = 51
     issues = [str(i) for i in _error(data).issues]
-    assert any(".duration_years: " in i and i.endswith("(got 51)") and i.startswith("document.clauses[") for i in issues)
+    assert any(".duration_years: " in i and i.endswith("(got 51)") and i.startswith("document.clauses[")
+               for i in issues)
     assert any(i.startswith("document.stress_tests[0].duration_years: ") and i.endswith("(got 51)") for i in issues)
 
 

@@ -91,7 +91,8 @@ def test_a_region_that_exports_or_imports_nothing_is_refused_by_name():
             "import_demand_elasticity": -1.25, "export_supply_elasticity": 1.5, "substitution_elasticity": 5}
     with pytest.raises(EngineInputError, match=r"^trade\[1\]: B exports nothing; every region needs some trade$"):
         parse(base | {"trade": [[0, 5, 5], [0, 0, 0], [5, 5, 0]]})
-    with pytest.raises(EngineInputError, match=r"^trade: column 2 \(C\) imports nothing; every region needs some trade$"):
+    with pytest.raises(EngineInputError,
+                       match=r"^trade: column 2 \(C\) imports nothing; every region needs some trade$"):
         parse(base | {"trade": [[0, 5, 0], [5, 0, 0], [5, 5, 0]]})
     assert parse(base | {"trade": [[0, 5, 1e-9], [5, 0, 0], [5, 5, 0]]}).trade[0, 2] == 1e-9  # a trickle is trade
 

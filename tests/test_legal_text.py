@@ -323,7 +323,8 @@ def test_several_reservations_and_observers_take_the_plural_and_a_sentence_start
     rc = render_clause(s.document.clause("nickel-cfd"), s.document)
     assert rc.footnotes == ["EU and MX reserve their positions on this clause."]
     lines = ["".join(seg.plain() for seg in segs) for _item, segs in final_provisions(s.document)]
-    assert any(line.startswith("Mexico and the Republic of Korea take part in the talks as observers") for line in lines)
+    assert any(line.startswith("Mexico and the Republic of Korea take part in the talks as observers")
+               for line in lines)
 
     def korea_alone(d):
         edit(d)
