@@ -554,6 +554,16 @@ def test_three_charts_side_by_side_fit_the_printed_width_under_their_captions(ch
     assert anchors[0][0] == 1
 
 
+def test_the_yearly_chart_labels_as_many_years_as_fit_its_axis(exported, charted):
+    # ten four-digit years side by side on an 8.9-cm axis ran together ("20262027...") when printed (LibreOffice):
+    # they are slanted at 45 degrees (DrawingML's 60,000ths of a degree), every year still labelled
+    line_chart = charted[0]._charts[1]
+    assert len(exported.result.years) == 10 and line_chart.x_axis.txPr.bodyPr.rot == -45 * 60_000
+    assert not line_chart.x_axis.tickLblSkip
+    pv_chart = charted[0]._charts[0]                     # six partner codes fit level
+    assert pv_chart.x_axis.txPr is None
+
+
 def test_results_without_clauses_say_so_instead_of_charts():
     from workbench.export.results import NO_CLAUSES_RESULTS, write_fiscal, write_prices
 

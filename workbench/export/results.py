@@ -7,6 +7,8 @@ from itertools import accumulate
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RichTextProperties
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
 from openpyxl.drawing.xdr import XDRPositiveSize2D
 from openpyxl.utils.units import cm_to_EMU
@@ -185,6 +187,9 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, ba
                   titles_from_data=True)
     line.set_categories(Reference(ws, min_col=1, min_row=year_header + 1, max_row=year_last))
     _style_chart(line, '#,##0,,')
+    if len(result.years) > YEAR_LABELS:  # slanted, or ten years' labels run together ("20262027...")
+        line.x_axis.txPr = RichText(bodyPr=RichTextProperties(rot=SLANT), p=[Paragraph(
+            pPr=ParagraphProperties(defRPr=CharacterProperties()), endParaRPr=CharacterProperties())])
 
     t.table("Net fiscal cost by instrument, present value (USD, shown in millions)",
             ["Code", "Partner"] + [LEDGER[i].label for i in instruments],
@@ -240,6 +245,12 @@ def write_prices(ws: Worksheet, scenario: Any, result: Any, banner: str = "") ->
              for row in result.mineral_table.itertuples(index=False)], group=1)
     _finish(ws, scenario, widths, banner)
     return captioned
+
+
+#: Year labels an 8.9-cm chart's axis takes level without running together ("20262027..." with ten); more are
+#: slanted by SLANT (DrawingML angles are in 60,000ths of a degree: -45 degrees).
+YEAR_LABELS = 6
+SLANT = -45 * 60_000
 
 
 def _style_chart(chart: Any, number_format: str, width: float = 8.9) -> None:
