@@ -365,3 +365,24 @@ def test_stress_events_cannot_be_changed_in_place():
     event = default_scenario().document.stress_tests[0]
     with pytest.raises(ValidationError):
         event.title = "changed behind the undo stack"
+
+
+# ---- written after a fresh sample of seed 21 in document, engine and sharing (end of session 3)
+
+def test_a_clause_on_a_mineral_the_scenario_does_not_list_is_refused_naming_it(data):
+    # a received file whose tungsten tariff names "gallium", which the scenario's minerals do not include: without
+    # this check the engine would only warn "not modelled" and the clause's costs would silently be missing
+    tariff = _clause(data, "tungsten-tariff")
+    index = data["document"]["clauses"].index(tariff)
+    tariff["mineral"] = "gallium"
+    issues = [str(i) for i in _error(data).issues]
+    assert f"document.clauses[{index}].mineral: is not one of the scenario's minerals (got 'gallium')" in issues
+    tariff["mineral"] = "tungsten"
+    assert Scenario.from_data(data).document.clause("tungsten-tariff").mineral == "tungsten"
+
+
+def test_a_summary_of_exactly_five_issues_shows_them_all_and_no_count(data):
+    # the boundary of "... and N more": five issues are all listed, with no "... and 0 more" under them
+    _clause(data, "ndpr-border-floor")["parties"] += ["KR", "AU", "CA", "IN", "GB"]
+    lines = _error(data).summary().splitlines()
+    assert len(lines) == 5 and lines[-1] == "document.clauses[0].parties[7]: is not a partner (got 'GB')"
