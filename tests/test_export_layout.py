@@ -3,6 +3,8 @@ charts' ranges and sizes (the expected values from docs/term-sheet.md "Print lay
 
 from __future__ import annotations
 
+import functools
+
 from types import SimpleNamespace
 
 import openpyxl
@@ -914,18 +916,32 @@ def test_tonnes_styles_are_added_once_in_the_house_style():
                                                                                  False, True)
 
 
-def test_stress_tests_on_short_pages_repeat_both_header_rows_and_continue_a_long_test(monkeypatch):
+@functools.lru_cache(maxsize=None)
+def _default_stress():
+    """The default scenario and its stress tests (run once: the sheet only reads them)."""
     from workbench.engine.stress import run_stress_tests
-    from workbench.export import page
-    from workbench.export.stress_sheet import GROUPS, write_stress
 
-    monkeypatch.setattr(page, "BODY_HEIGHT_PT", 130.0)
     scenario = default_scenario()
-    result = run_stress_tests(scenario)
+    return scenario, run_stress_tests(scenario)
+
+
+def _stress_sheet(body_height: float | None = None, monkeypatch=None):
+    """The default scenario's stress-test sheet, on pages ``body_height`` points tall if given."""
+    from workbench.export import page
+    from workbench.export.stress_sheet import write_stress
+
+    if body_height is not None:
+        monkeypatch.setattr(page, "BODY_HEIGHT_PT", body_height)
     wb = Workbook()
     register_styles(wb)
-    ws = wb.active
-    write_stress(ws, scenario, result)
+    write_stress(wb.active, *_default_stress())
+    return wb.active
+
+
+def test_stress_tests_on_short_pages_repeat_both_header_rows_and_continue_a_long_test(monkeypatch):
+    from workbench.export.stress_sheet import GROUPS
+
+    ws = _stress_sheet(130.0, monkeypatch)
     breaks = sorted(b.id for b in ws.row_breaks.brk)
     assert len(breaks) >= 3
     assert all(ws.cell(b, 1).value != "Partner" for b in breaks)     # never the header rows alone at a page's foot
@@ -1144,17 +1160,7 @@ def test_every_stress_header_label_fits_one_line_of_its_columns():
 
 def test_a_stress_test_too_long_for_a_page_starts_where_its_first_rows_fit(monkeypatch):
     # a test with its header rows would not fit a whole page: it is split, not moved to a new page first
-    from workbench.engine.stress import run_stress_tests
-    from workbench.export import page
-    from workbench.export.stress_sheet import write_stress
-
-    monkeypatch.setattr(page, "BODY_HEIGHT_PT", 150.0)
-    scenario = default_scenario()
-    result = run_stress_tests(scenario)
-    wb = Workbook()
-    register_styles(wb)
-    ws = wb.active
-    write_stress(ws, scenario, result)
+    ws = _stress_sheet(150.0, monkeypatch)
     breaks = sorted(b.id for b in ws.row_breaks.brk)
     second = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("2. "))
     last_of_first = second - 1
@@ -1174,22 +1180,7 @@ def test_a_long_scenario_title_on_the_term_sheet_takes_two_lines_sized_as_bold()
 def test_the_first_stress_test_starts_on_the_first_page_exactly_when_its_first_rows_fit_there(monkeypatch):
     # the page holds the title block, 4 pt, the two header rows and the test's heading, line and first row: then it
     # starts there; a hundredth of a point less and the headers and test start the next page
-    from workbench.engine.stress import run_stress_tests
-    from workbench.export import page
-    from workbench.export.stress_sheet import write_stress
-
-    scenario = default_scenario()
-    result = run_stress_tests(scenario)
-
-    def sheet(body: float | None = None):
-        if body is not None:
-            monkeypatch.setattr(page, "BODY_HEIGHT_PT", body)
-        wb = Workbook()
-        register_styles(wb)
-        write_stress(wb.active, scenario, result)
-        return wb.active
-
-    ws = sheet()
+    ws = _stress_sheet()
     heights = {r: ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)}
     heading = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("1. "))
     title = 0.0
@@ -1198,6 +1189,6 @@ def test_the_first_stress_test_starts_on_the_first_page_exactly_when_its_first_r
     headers = sum([heights[heading - 2], heights[heading - 1]])
     start = sum([heights[heading], heights[heading + 1], heights[heading + 2]])
     exact = title + (4.0 + headers + start)
-    assert all(b.id > heading for b in sheet(exact).row_breaks.brk)           # no break before the test
-    moved = sheet(exact - 0.01)
+    assert all(b.id > heading for b in _stress_sheet(exact, monkeypatch).row_breaks.brk)  # no break before the test
+    moved = _stress_sheet(exact - 0.01, monkeypatch)
     assert min(b.id for b in moved.row_breaks.brk) == 4                      # the title block alone on page 1
