@@ -233,6 +233,10 @@ class ScenarioDocument(BaseModel):
                 return c
         raise KeyError(clause_id)
 
+    def clause_titles(self) -> dict[str, str]:
+        """Each clause's title by its id: how the navigator, the results and the term sheet name a clause."""
+        return {c.id: c.title for c in self.clauses}
+
 
 class Mandate(BaseModel):
     """The delegation's negotiating limits; breaches are flagged, never shared."""

@@ -197,7 +197,7 @@ def write_fiscal(ws: Worksheet, scenario: Any, result: Any, monte_carlo: Any, ba
              + [(_value(by_instrument, g, i), "ts_usd_m") for i in instruments] for g in regions])
     if monte_carlo.cfd_rebate_probability:
         numbers = {c.id: n for n, c in enumerate(scenario.document.clauses, start=1)}
-        titles = {c.id: c.title for c in scenario.document.clauses}
+        titles = scenario.document.clause_titles()
         t.table("Contracts for difference: probability that the present value of net payments is negative, i.e. "
                 "rebates from producers exceed payments to them (Monte Carlo)",
                 ["Clause", "Title", "Probability"],

@@ -37,7 +37,7 @@ class Round:
 
 def timeline(document: ScenarioDocument) -> list[Round]:
     """Rounds in order, each with its events: the recorded history, then proposals of clauses it does not record."""
-    titles = {c.id: c.title for c in document.clauses}
+    titles = document.clause_titles()
     by_round: dict[int, list[TimelineEvent]] = {}
     proposed = set()
     for entry in document.history:

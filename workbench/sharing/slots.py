@@ -63,7 +63,7 @@ def slot_values(scenario: Scenario) -> dict[Slot, Any]:
 
 def clause_titles(*scenarios: Scenario | None) -> dict[str, str]:
     """Clause id -> title over the given versions (later versions win)."""
-    return {c.id: c.title for s in scenarios if s is not None for c in s.document.clauses}
+    return {cid: title for s in scenarios if s is not None for cid, title in s.document.clause_titles().items()}
 
 
 def value_text(value: Any) -> str:

@@ -17,6 +17,7 @@ from workbench.sharing import (Keyring, MergeError, MergeItem, SentArchive, acce
                                verify_origin)
 from workbench.sharing.merge import HISTORY_SLOT
 from workbench.sharing.redline import redline_html
+from workbench.sharing.slots import clause_titles
 from workbench.analysis.compare import FRACTION_PARAMETERS, parameter_text
 from workbench.sharing.slots import slot_values, value_text
 from workbench.ui.compare.common import MessageLine, our_delegation
@@ -185,7 +186,7 @@ class CompareDialog(QDialog):
     def _fill_changes(self) -> None:
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        titles = {c.id: c.title for c in [*self.controller.scenario.document.clauses, *self.theirs.document.clauses]}
+        titles = clause_titles(self.controller.scenario, self.theirs)
         for index, item in enumerate(self.plan.items):
             key = item.slot.clause_id or ("history" if item.slot == HISTORY_SLOT else "settings")
             if key not in groups:

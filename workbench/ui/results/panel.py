@@ -239,7 +239,7 @@ class ResultsPanel(QWidget):
         if isinstance(self._refinement, str):
             self._uncertainty.set_failed(self._refinement)
         elif self._refinement is not None:
-            self._uncertainty.set_monte_carlo(self._refinement, self._clause_titles())
+            self._uncertainty.set_monte_carlo(self._refinement, self.controller.scenario.document.clause_titles())
         self.chartsReady.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -353,7 +353,7 @@ class ResultsPanel(QWidget):
         for w in result.warnings:
             if w not in checks:
                 self.status.setText(self.status.text() + "  " + w)
-        titles = {c.id: c.title for c in scenario.document.clauses}  # the clause as the navigator names it
+        titles = scenario.document.clause_titles()  # as the navigator names it
         self._validity_text = (self.tr("Outside what the model can vouch for (details on hover):") + " "
                                + "; ".join(w.short(titles.get(w.clause_id)) for w in checks)) if checks else ""
         self.validity.set_notice(self._validity_text or self.tr("Model validity: every check passed."),
@@ -398,7 +398,7 @@ class ResultsPanel(QWidget):
         self.partner_model.set_p95(mc.summary["p95_pv_usd"].to_dict())
         self._refinement = mc
         if self._views_built:
-            self._uncertainty.set_monte_carlo(mc, self._clause_titles())
+            self._uncertainty.set_monte_carlo(mc, self.controller.scenario.document.clause_titles())
         self.status.setText(self.tr("Up to date: deterministic result and {0:,} Monte Carlo paths.").format(mc.paths))
         self._flag_signs(mc)
 
@@ -424,8 +424,6 @@ class ResultsPanel(QWidget):
             self._uncertainty.set_failed(message)
         self.status.setText(self.tr("Uncertainty refinement failed: {0}").format(message))
 
-    def _clause_titles(self) -> dict[str, str]:
-        return {c.id: c.title for c in self.controller.scenario.document.clauses}
-
     def _restore(self, scenario: Scenario, name: str) -> None:
         self.controller.apply(scenario, self.tr("Restore alternative \u201c{0}\u201d").format(name))
+
