@@ -3,6 +3,7 @@ charts' ranges and sizes (the expected values from docs/term-sheet.md "Print lay
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from types import SimpleNamespace
@@ -925,8 +926,9 @@ def _default_stress():
     return scenario, run_stress_tests(scenario)
 
 
-def _stress_sheet(body_height: float | None = None, monkeypatch=None):
-    """The default scenario's stress-test sheet, on pages ``body_height`` points tall if given."""
+def _stress_sheet(body_height: float | None = None, monkeypatch=None, stress=None):
+    """The stress-test sheet of ``stress`` (scenario, result; the default scenario's if None), on pages
+    ``body_height`` points tall if given."""
     from workbench.export import page
     from workbench.export.stress_sheet import write_stress
 
@@ -934,7 +936,7 @@ def _stress_sheet(body_height: float | None = None, monkeypatch=None):
         monkeypatch.setattr(page, "BODY_HEIGHT_PT", body_height)
     wb = Workbook()
     register_styles(wb)
-    write_stress(wb.active, *_default_stress())
+    write_stress(wb.active, *(stress or _default_stress()))
     return wb.active
 
 
@@ -1166,6 +1168,56 @@ def test_a_stress_test_too_long_for_a_page_starts_where_its_first_rows_fit(monke
     last_of_first = second - 1
     assert ws.cell(last_of_first, 1).style == "ts_label"         # the first test's last partner row...
     assert not any(last_of_first <= b < second for b in breaks)  # ...and the second test's heading share a page
+
+
+@functools.lru_cache(maxsize=None)
+def _long_first_title():
+    """The default scenario and its stress tests, the first with a title long enough for two lines."""
+    scenario, result = _default_stress()
+    first = dataclasses.replace(result.tests[0], title=result.tests[0].title + ", " + "with a long explanation " * 5)
+    return scenario, dataclasses.replace(result, tests=[first, *result.tests[1:]])
+
+
+def _heading_row(ws, number: int) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(f"{number}. "))
+
+
+def test_a_stress_test_filling_a_page_exactly_with_the_header_rows_moves_whole_to_a_new_page(monkeypatch):
+    # pages exactly as tall as the second test and the two header rows: it does not fit below the end of the first
+    # test, so it starts a new page whole (under the header rows) rather than being split; a hundredth of a point
+    # less and it can never fit a page whole, so it starts where its heading, its line and a first row fit
+    probe = _stress_sheet(1000.0, monkeypatch, _long_first_title())
+    second = _heading_row(probe, 2)
+    whole = sum(probe.row_dimensions[r].height for r in range(second, _heading_row(probe, 3)))
+    headers = sum([probe.row_dimensions[second - 2].height, probe.row_dimensions[second - 1].height])
+    exact = whole + headers
+    ws = _stress_sheet(exact, monkeypatch, _long_first_title())
+    second = _heading_row(ws, 2)
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    assert ws.cell(second - 1, 1).value == "Partner"                 # under the header rows of a new page...
+    assert second - 3 in breaks                                       # ...which begins right there
+    assert not any(second <= b < _heading_row(ws, 3) - 3 for b in breaks)   # and is not split: whole on the page
+    ws = _stress_sheet(exact - 0.01, monkeypatch, _long_first_title())
+    second = _heading_row(ws, 2)
+    assert ws.cell(second - 1, 1).style == "ts_label"                # right after the first test's last row
+    assert any(second <= b < _heading_row(ws, 3) - 3 for b in sorted(b.id for b in ws.row_breaks.brk))   # split
+
+
+def test_a_stress_test_with_no_equilibrium_says_so_on_one_line_in_place_of_its_partner_rows():
+    scenario, result = _default_stress()
+    assert result.tests[0].kind == "export_restriction"
+    failed = dataclasses.replace(result.tests[0], error="prices diverge in 2029")
+    ws = _stress_sheet(stress=(scenario, dataclasses.replace(result, tests=[failed, *result.tests[1:]])))
+    first, second = _heading_row(ws, 1), _heading_row(ws, 2)
+    line = first + 2
+    assert ws.cell(line, 1).value == ("No result: the market has no equilibrium under this stress "
+                                      "(prices diverge in 2029)")
+    assert ws.cell(line, 1).style == "ts_text"
+    assert ws.row_dimensions[line].height == pytest.approx(10 * 1.22 + 2.5)          # one line of 10-pt text
+    assert [ws.cell(r, 1).value for r in range(line + 1, second)] == [None] * (second - line - 1)  # no partner rows
+    # no export-tax equivalent for a restriction that has no result
+    assert "export-tax equivalent" not in ws.cell(first + 1, 1).value
+    assert "export-tax equivalent" in _stress_sheet().cell(first + 1, 1).value
 
 
 def test_a_long_scenario_title_on_the_term_sheet_takes_two_lines_sized_as_bold():
