@@ -51,7 +51,7 @@ _ENGINE = ("tests/test_engine_cost_sharing.py", "tests/test_compare_options.py",
 _SHARING = ("tests/test_sharing.py", "tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_golden_file.py",
             "tests/test_sharing_signatures.py", "tests/test_sharing_cli.py", "tests/test_sharing_diff_merge.py",
             "tests/test_scenario_file_received.py", "tests/test_cli_stress.py", "tests/test_sharing_term_sheet.py",
-            "tests/test_hostile_files.py")
+            "tests/test_hostile_files.py", "tests/test_sharing_edges.py")
 _EXPORT = ("tests/test_export_layout.py", "tests/test_export_cells.py", "tests/test_export_charts.py",
            "tests/test_sharing_term_sheet.py", "tests/test_export_text_robustness.py", "tests/test_export_stress.py",
            "tests/test_export_integrity.py", "tests/test_export.py")

@@ -1,0 +1,169 @@
+"""Sharing and merging at their edges: what a negotiator is shown for each kind of change, settings merged, copies
+and keys that cannot be read; pinned so that a changed line of the sharing code shows up as a failed test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sharing_helpers import clause, edited
+
+from workbench.defaults import default_scenario
+from workbench.sharing import MergeError, SentArchive, accept, plan_merge, prepare_share
+from workbench.sharing.slots import ABSENT, Slot, value_text
+
+DAY = date(2026, 11, 30)
+
+
+def _without(d, clause_id):
+    d["document"]["clauses"] = [c for c in d["document"]["clauses"] if c["id"] != clause_id]
+
+
+def test_each_kind_of_change_is_described_as_a_negotiator_reads_it():
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        _without(d, "tungsten-tariff")
+        d["document"]["clauses"].append(dict(clause(d, "usmx-antimony-floor"), id="jp-antimony", title="JP floor"))
+        d["document"]["history"] += [{"round": 1, "date": "2026-11-29", "delegation": "EU", "action": "shared",
+                                      "clause_id": None, "summary": f"EU note {k}"} for k in range(2)]
+    plan = plan_merge(ours, edited(ours, theirs_edit))
+    by_change = {(i.slot.clause_id, i.change): i for i in plan.items}
+    removed, added = by_change[("tungsten-tariff", "removed")], by_change[("jp-antimony", "added")]
+    history = by_change[(None, "added")]
+    tariff = ours.document.clause("tungsten-tariff").title
+    assert removed.describe() == f"{tariff}: removed by them" and removed.summary() == f"{tariff} (removed)"
+    assert added.describe() == "JP floor: added by them" and added.summary() == "JP floor (added)"
+    assert history.describe() == "rounds history: 2 new entries"
+
+
+def test_accepting_their_title_discount_rate_and_stress_tests_takes_exactly_those():
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        d["document"]["metadata"]["title"] = "Their title"
+        d["document"]["assumptions"]["discount_rate"] = 0.07
+        d["document"]["stress_tests"] = d["document"]["stress_tests"][:1]
+    plan = plan_merge(ours, edited(ours, theirs_edit))
+    by_slot = {i.slot: i for i in plan.items}
+    title = by_slot[Slot("metadata", None, "title")]
+    rate = by_slot[Slot("assumptions", None, "discount_rate")]
+    stress = by_slot[Slot("document", None, "stress_tests")]
+    assert title.describe() == f"metadata: title: ours {ours.document.metadata.title}, theirs Their title"
+    merged = accept(ours, [title], plan, by="US", today=DAY)
+    assert merged.document.metadata.title == "Their title"
+    assert merged.document.assumptions.discount_rate == ours.document.assumptions.discount_rate
+    merged = accept(merged, [rate], plan, by="US", today=DAY)
+    assert merged.document.assumptions.discount_rate == 0.07
+    assert len(merged.document.stress_tests) == len(ours.document.stress_tests) > 1
+    merged = accept(merged, [stress], plan, by="US", today=DAY)
+    assert [s.id for s in merged.document.stress_tests] == [ours.document.stress_tests[0].id]
+    assert merged.document.metadata.title == "Their title"
+
+
+def test_accepting_a_clause_already_added_or_a_removal_of_one_already_gone_is_refused():
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        _without(d, "tungsten-tariff")
+        d["document"]["clauses"].append(dict(clause(d, "usmx-antimony-floor"), id="jp-antimony", title="JP floor"))
+    plan = plan_merge(ours, edited(ours, theirs_edit))
+    add = next(i for i in plan.items if i.change == "added")
+    remove = next(i for i in plan.items if i.change == "removed")
+    once = accept(ours, [add, remove], plan, by="US", today=DAY)
+    with pytest.raises(MergeError, match="clause jp-antimony is already in our version"):
+        accept(once, [add], plan, by="US", today=DAY)
+    with pytest.raises(MergeError, match="clause tungsten-tariff is no longer in our version"):
+        accept(once, [remove], plan, by="US", today=DAY)
+
+
+def test_values_without_a_known_shape_are_shown_plainly():
+    assert value_text(ABSENT) == "(absent)" and repr(ABSENT) == "ABSENT"
+    assert value_text({"id": "cn", "name": "China"}) == "China"
+    # the shape of a price whose figure is invalid: shown as its data, not as a price
+    invalid = {"amount": -1.0, "currency": "USD", "per": "kg"}
+    assert value_text(invalid) == '{"amount": -1.0, "currency": "USD", "per": "kg"}'
+
+
+def test_the_archive_answers_none_for_a_malformed_hash_or_a_copy_that_no_longer_reads(tmp_path):
+    archive = SentArchive(tmp_path)
+    package = prepare_share(default_scenario(), "US", today=DAY)
+    stored = archive.store(package)
+    assert archive.get(package.shared_hash) is not None
+    assert archive.get(package.shared_hash[:-1]) is None                     # one hex digit short
+    assert archive.get(package.shared_hash + "0") is None                    # one too many
+    assert archive.get(package.shared_hash.removeprefix("sha256:") + "1234567") is None   # 71 characters, no prefix
+    stored.write_text("{not json", encoding="utf-8")
+    assert archive.get(package.shared_hash) is None
+
+
+# -- keys ----------------------------------------------------------------------------------------------------------
+
+def test_a_public_key_file_of_exactly_4096_bytes_reads_and_one_byte_more_is_refused(tmp_path):
+    from workbench.sharing import Keyring
+    from workbench.sharing.keys import KeyFileError, parse_public_key
+
+    key = Keyring(tmp_path).create_own_key("JP").public
+    text = key.to_file_bytes()
+    padded = text + b" " * (4096 - len(text))                 # trailing blanks: still the same JSON
+    assert parse_public_key(padded) == key
+    with pytest.raises(KeyFileError, match="over the 4,096-byte limit"):
+        parse_public_key(padded + b" ")
+
+
+def test_our_signing_key_file_holding_another_kind_of_key_is_refused(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from workbench.sharing import Keyring
+    from workbench.sharing.keys import KeyFileError
+
+    ring = Keyring(tmp_path)
+    ring.create_own_key("JP")
+    other = X25519PrivateKey.generate().private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption())
+    (ring.folder / "own.pem").write_bytes(other)
+    with pytest.raises(KeyFileError, match="is not an Ed25519 key"):
+        ring.own_key()
+
+
+def test_a_trusted_key_file_damaged_in_place_or_holding_another_key_is_not_found(tmp_path):
+    from workbench.sharing import Keyring
+
+    ring = Keyring(tmp_path)
+    jp = ring.create_own_key("JP").public
+    eu = Keyring(tmp_path / "eu").create_own_key("EU").public
+    ring.trust(eu)
+    path = ring.folder / "trusted" / f"{jp.key_id}.cmwkey"
+    assert ring.find(jp.key_id) == jp
+    path.write_bytes(eu.to_file_bytes())                      # the EU key filed under JP's id
+    assert ring.find(jp.key_id) is None and ring.find(eu.key_id) == eu
+    path.write_text("{", encoding="utf-8")
+    assert ring.find(jp.key_id) is None
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="file modes are POSIX")
+def test_opening_a_keyring_tightens_open_files_leaves_links_alone_and_says_what_it_could_not_fix(tmp_path, monkeypatch):
+    import os
+
+    from workbench.sharing import Keyring
+
+    ring = Keyring(tmp_path)
+    ring.create_own_key("JP")
+    pem = ring.folder / "own.pem"
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("not a key", encoding="utf-8")
+    os.chmod(target, 0o644)
+    (ring.folder / "trusted" / "link.cmwkey").symlink_to(target)
+    os.chmod(pem, 0o644)
+    assert Keyring(tmp_path).repairs == [f"{pem} was open to other accounts (mode 644); set to 600"]
+    assert oct(os.stat(pem).st_mode & 0o777) == oct(0o600)
+    assert oct(os.stat(target).st_mode & 0o777) == oct(0o644)          # a link's target is not ours to change
+    os.chmod(pem, 0o640)
+
+    def refused(path, mode):
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "chmod", refused)
+    assert Keyring(tmp_path).repairs == [
+        f"{pem} is open to other accounts (mode 640) and cannot be made private (Operation not permitted): "
+        "do not rely on the keys there"]
