@@ -7,8 +7,9 @@ import copy
 
 import pytest
 
+from document_helpers import clause, refusal, stress
 from workbench.defaults import default_scenario
-from workbench.document import Scenario, ScenarioValidationError
+from workbench.document import Scenario
 
 
 @pytest.fixture()
@@ -16,18 +17,8 @@ def data():
     return default_scenario().to_data()
 
 
-def _clause(data, clause_id):
-    return next(c for c in data["document"]["clauses"] if c["id"] == clause_id)
-
-
-def _stress(data, kind):
-    return next(s for s in data["document"]["stress_tests"] if s["kind"] == kind)
-
-
 def _issues(data) -> list[str]:
-    with pytest.raises(ScenarioValidationError) as info:
-        Scenario.from_data(data)
-    return [str(i) for i in info.value.issues]
+    return [str(i) for i in refusal(data).issues]
 
 
 def _partners_again(data):
@@ -48,16 +39,16 @@ def _override(data, **entry):
     (_partners_again, "document.partners[4].code: duplicates an earlier partner (got 'US')"),
     (lambda d: d["document"]["metadata"].update(author_delegation="KR"),
      "document.metadata.author_delegation: is not one of the partners (got 'KR')"),
-    (lambda d: _clause(d, "ndpr-border-floor").update(parties=["US", "EU", "US"]),
+    (lambda d: clause(d, "ndpr-border-floor").update(parties=["US", "EU", "US"]),
      "document.clauses[0].parties: lists a party twice (got ['US', 'EU', 'US'])"),
-    (lambda d: _clause(d, "ndpr-border-floor").update(proposed_by="KR"),
+    (lambda d: clause(d, "ndpr-border-floor").update(proposed_by="KR"),
      "document.clauses[0].proposed_by: is not a partner (got 'KR')"),
-    (lambda d: _clause(d, "usmx-antimony-floor").update(reserved_by=["MX", "KR"]),
+    (lambda d: clause(d, "usmx-antimony-floor").update(reserved_by=["MX", "KR"]),
      "document.clauses[6].reserved_by[1]: is not a partner (got 'KR')"),
-    (lambda d: _clause(d, "nickel-cfd")["cost_sharing"].update(shares={"EU": 0.4, "JP": 0.3, "MX": 0.3}),
+    (lambda d: clause(d, "nickel-cfd")["cost_sharing"].update(shares={"EU": 0.4, "JP": 0.3, "MX": 0.3}),
      "document.clauses[2].cost_sharing.shares: must give a share for each party and no one else "
      "(got ['EU', 'JP', 'MX'])"),
-    (lambda d: _clause(d, "ndpr-border-floor")["cost_sharing"].update(shares={"US": 1.0}),
+    (lambda d: clause(d, "ndpr-border-floor")["cost_sharing"].update(shares={"US": 1.0}),
      "document.clauses[0].cost_sharing.shares: only the 'fixed' rule takes shares, not 'own' (got ['US'])"),
     (lambda d: d["document"]["assumptions"]["price_paths"].update(gold={"kind": "flat"}),
      "document.assumptions: refers to unknown mineral 'gold' (got 'gold')"),
@@ -81,13 +72,13 @@ def _override(data, **entry):
      "private.mandate.max_consumer_price_increase.KR: is not a partner (got 'KR')"),
     (lambda d: d["private"]["clause_notes"].update({"no-such-clause": "fallback"}),
      "private.clause_notes.no-such-clause: refers to no clause in the scenario (got 'no-such-clause')"),
-    (lambda d: _stress(d, "supply_outage").update(region="KR"),
+    (lambda d: stress(d, "supply_outage").update(region="KR"),
      "document.stress_tests[2].region: is not a partner, CN or ROW (got 'KR')"),
-    (lambda d: _stress(d, "dumping").update(supplier="KR"),
+    (lambda d: stress(d, "dumping").update(supplier="KR"),
      "document.stress_tests[1].supplier: is not a partner, CN or ROW (got 'KR')"),
-    (lambda d: _stress(d, "export_restriction").update(target_partners=["US"]),
+    (lambda d: stress(d, "export_restriction").update(target_partners=["US"]),
      "document.stress_tests[0].target_partners: only targets 'partners' names partners, not 'zone' (got ['US'])"),
-    (lambda d: _stress(d, "export_restriction").update(targets="partners", target_partners=["US", "KR"]),
+    (lambda d: stress(d, "export_restriction").update(targets="partners", target_partners=["US", "KR"]),
      "document.stress_tests[0].target_partners[1]: is not a partner, CN or ROW (got 'KR')"),
     (lambda d: [p.update(role="observer") for p in d["document"]["partners"]],
      "document.stress_tests[0].targets: the zone has no members to target (got 'zone')"),
@@ -108,12 +99,12 @@ def test_a_bad_reference_is_the_one_issue_reported_naming_path_and_value(data, e
     lambda d: _disruption(d, supplier="MX"),
     lambda d: _override(d, region="CN"),
     lambda d: _override(d, region="JP"),
-    lambda d: _stress(d, "supply_outage").update(region="CN"),
-    lambda d: _stress(d, "dumping").update(supplier="ROW"),
-    lambda d: _stress(d, "export_restriction").update(targets="partners", target_partners=["US", "ROW"]),
-    lambda d: _stress(d, "export_restriction").update(targets="all"),
+    lambda d: stress(d, "supply_outage").update(region="CN"),
+    lambda d: stress(d, "dumping").update(supplier="ROW"),
+    lambda d: stress(d, "export_restriction").update(targets="partners", target_partners=["US", "ROW"]),
+    lambda d: stress(d, "export_restriction").update(targets="all"),
     lambda d: [p.update(role="observer") for p in d["document"]["partners"][1:]],
-    lambda d: _clause(d, "ndpr-border-floor")["cost_sharing"].update(rule="imports"),
+    lambda d: clause(d, "ndpr-border-floor")["cost_sharing"].update(rule="imports"),
     lambda d: d["private"]["mandate"]["max_consumer_price_increase"].update(MX=0.1),
     lambda d: d["private"]["clause_notes"].update({"nickel-cfd": "fallback: strike B"}),
 ])
@@ -123,8 +114,8 @@ def test_the_nearest_valid_entry_is_accepted(data, edit):
 
 
 def test_several_bad_references_are_all_reported_in_document_order(data):
-    _clause(data, "ndpr-border-floor").update(parties=["US", "KR"], proposed_by="KR")
-    _clause(data, "nickel-cfd")["cost_sharing"]["shares"]["EU"] = 0.5
+    clause(data, "ndpr-border-floor").update(parties=["US", "KR"], proposed_by="KR")
+    clause(data, "nickel-cfd")["cost_sharing"]["shares"]["EU"] = 0.5
     data["private"]["mandate"]["fiscal_ceiling_per_year"]["KR"] = {"amount": 1e9, "currency": "USD"}
     assert _issues(data) == [
         "document.clauses[0].parties[1]: is not a partner (got 'KR')",
