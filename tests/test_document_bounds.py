@@ -148,3 +148,13 @@ def test_a_nan_or_infinite_number_is_refused_as_not_finite(data, edit, path):
     # "not a finite number" tells the user what is wrong; a range message ("at least 0") would not
     edit(data)
     assert [str(i).split(" (got")[0] for i in refusal(data).issues] == [f"{path}: Input should be a finite number"]
+
+
+def test_a_rebate_threshold_may_equal_the_highest_strike_not_fall_a_cent_below_it(data):
+    # strike options USD 17,000 and 18,500 a tonne: a threshold at 18,500 claws back only above the strike
+    clause(data, "nickel-cfd")["rebate_threshold"]["amount"] = 18_500
+    assert Scenario.from_data(data)
+    clause(data, "nickel-cfd")["rebate_threshold"]["amount"] = 18_499.99
+    assert [str(i) for i in refusal(data).issues] == [
+        "document.clauses[2].rebate_threshold: must not be below the strike price USD 18,500/t "
+        "(got 'USD 18,499.99/t')"]
