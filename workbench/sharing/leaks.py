@@ -104,7 +104,7 @@ def _fragments(scenario: Scenario, fields: list[tuple[str, str]]) -> list[tuple[
         owner += [k] * len(words)
     hits = []
     for length, wanted in needles.items():
-        for i in range(len(stream) - length + 1):
+        for i in range(len(stream)):   # the last windows are short: they match no run of ``length`` tokens
             source = wanted.get(tuple(stream[i:i + length]))
             if source is not None:
                 paths = dict.fromkeys(fields[k][0] for k in owner[i:i + length])
