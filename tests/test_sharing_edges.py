@@ -80,9 +80,19 @@ def test_accepting_a_clause_already_added_or_a_removal_of_one_already_gone_is_re
 def test_values_without_a_known_shape_are_shown_plainly():
     assert value_text(ABSENT) == "(absent)" and repr(ABSENT) == "ABSENT"
     assert value_text({"id": "cn", "name": "China"}) == "China"
+    # a value of no known shape reads the same whatever order its file lists the keys in
+    assert value_text({"zeta": 1, "alpha": [2]}) == value_text({"alpha": [2], "zeta": 1}) == '{"alpha": [2], "zeta": 1}'
     # the shape of a price whose figure is invalid: shown as its data, not as a price
     invalid = {"amount": -1.0, "currency": "USD", "per": "kg"}
     assert value_text(invalid) == '{"amount": -1.0, "currency": "USD", "per": "kg"}'
+
+
+def test_a_part_is_named_by_its_clauses_title_or_without_titles_by_its_id():
+    part = Slot("clause", "nickel-cfd", "strike_price")
+    assert part.label({"nickel-cfd": "Nickel CfD"}) == "Nickel CfD: strike price"
+    assert part.label() == "nickel-cfd: strike price"
+    assert Slot("clause", "nickel-cfd", None).label() == "nickel-cfd"
+    assert Slot("assumptions", None, "discount_rate").label() == "assumptions: discount rate"
 
 
 def test_the_archive_answers_none_for_a_malformed_hash_or_a_copy_that_no_longer_reads(tmp_path):
@@ -109,6 +119,17 @@ def test_a_public_key_file_of_exactly_4096_bytes_reads_and_one_byte_more_is_refu
     assert parse_public_key(padded) == key
     with pytest.raises(KeyFileError, match="over the 4,096-byte limit"):
         parse_public_key(padded + b" ")
+
+
+def test_a_key_trusted_twice_then_removed_leaves_no_copy_behind(tmp_path):
+    from workbench.sharing import Keyring
+
+    ring = Keyring(tmp_path)
+    eu = Keyring(tmp_path / "eu").create_own_key("EU").public
+    ring.trust(eu)
+    ring.trust(eu)                                  # imported again: replaced, no backup copy of the key file
+    ring.remove(eu.key_id)
+    assert list((ring.folder / "trusted").iterdir()) == [] and ring.find(eu.key_id) is None
 
 
 def test_our_signing_key_file_holding_another_kind_of_key_is_refused(tmp_path):
