@@ -12,7 +12,7 @@ from workbench.defaults import default_scenario
 from workbench.sharing import MergeError, SentArchive, accept, plan_merge, prepare_share
 from workbench.sharing.slots import ABSENT, Slot, value_text
 
-DAY = date(2026, 11, 30)
+DAY = date(2026, 11, 27)         # not the day the tests run: a date taken from the clock shows
 
 
 def _without(d, clause_id):
@@ -28,6 +28,7 @@ def test_each_kind_of_change_is_described_as_a_negotiator_reads_it():
         d["document"]["history"] += [{"round": 1, "date": "2026-11-29", "delegation": "EU", "action": "shared",
                                       "clause_id": None, "summary": f"EU note {k}"} for k in range(2)]
     plan = plan_merge(ours, edited(ours, theirs_edit))
+    assert plan.conflicts() == []                        # without a base nothing can be called a conflict
     by_change = {(i.slot.clause_id, i.change): i for i in plan.items}
     removed, added = by_change[("tungsten-tariff", "removed")], by_change[("jp-antimony", "added")]
     history = by_change[(None, "added")]
@@ -44,7 +45,11 @@ def test_accepting_their_title_discount_rate_and_stress_tests_takes_exactly_thos
         d["document"]["metadata"]["title"] = "Their title"
         d["document"]["assumptions"]["discount_rate"] = 0.07
         d["document"]["stress_tests"] = d["document"]["stress_tests"][:1]
+        clause(d, "nickel-cfd")["title"] = "Nickel contract for difference"
     plan = plan_merge(ours, edited(ours, theirs_edit))
+    # offered as a reader meets them: the scenario's title, its parts, the assumptions, then the clauses
+    assert [(i.slot.scope, i.slot.field) for i in plan.items] == [
+        ("metadata", "title"), ("document", "stress_tests"), ("assumptions", "discount_rate"), ("clause", "title")]
     by_slot = {i.slot: i for i in plan.items}
     title = by_slot[Slot("metadata", None, "title")]
     rate = by_slot[Slot("assumptions", None, "discount_rate")]
@@ -52,6 +57,7 @@ def test_accepting_their_title_discount_rate_and_stress_tests_takes_exactly_thos
     assert title.describe() == f"metadata: title: ours {ours.document.metadata.title}, theirs Their title"
     merged = accept(ours, [title], plan, by="US", today=DAY)
     assert merged.document.metadata.title == "Their title"
+    assert merged.document.history[-1].date == "2026-11-27"                # the day given, not the clock's
     assert merged.document.assumptions.discount_rate == ours.document.assumptions.discount_rate
     merged = accept(merged, [rate], plan, by="US", today=DAY)
     assert merged.document.assumptions.discount_rate == 0.07
@@ -188,3 +194,58 @@ def test_opening_a_keyring_tightens_open_files_leaves_links_alone_and_says_what_
     assert Keyring(tmp_path).repairs == [
         f"{pem} is open to other accounts (mode 640) and cannot be made private (Operation not permitted): "
         "do not rely on the keys there"]
+
+
+def test_every_kind_of_part_reads_as_a_negotiator_writes_it():
+    doc = default_scenario().to_data()["document"]
+    floor = clause({"document": doc}, "ndpr-border-floor")
+    assert value_text(floor) == f"{floor['title']} (border floor)"
+    assert value_text(doc["stress_tests"][0]) == f"{doc['stress_tests'][0]['title']} (export restriction)"
+    assert value_text(floor["cost_sharing"]) == "own"                    # a rule without shares: the rule alone
+    assert value_text(floor["floor_price"]) == "USD 110/kg"
+    bracket = {"options": [{"label": "A", "value": floor["floor_price"], "proposed_by": "US"},
+                           {"label": "B", "value": dict(floor["floor_price"], amount=120.0), "proposed_by": "EU"}],
+               "selected": "B"}
+    assert value_text(bracket) == "[USD 110/kg][USD 120/kg] (B modelled)"
+    assert value_text({"code": "KR", "name": "Korea"}) == "KR"           # a delegation without its role
+    assert value_text({"note": "Zoné économique"}) == '{"note": "Zoné économique"}'   # accents kept as written
+
+
+@pytest.mark.parametrize("key", ["options", "selected", "id", "kind", "rule", "shares", "code", "name", "role"])
+def test_a_part_holding_only_some_keys_of_a_known_shape_is_shown_as_its_data(key):
+    assert value_text({key: "x"}) == f'{{"{key}": "x"}}'
+
+
+def test_a_clause_we_removed_and_they_edited_since_the_base_is_offered_back_as_a_conflict():
+    base = default_scenario()
+    ours = edited(base, lambda d: _without(d, "tungsten-tariff"))
+    theirs = edited(base, lambda d: clause(d, "tungsten-tariff").update(rate=0.6))
+    plan = plan_merge(ours, theirs, base)
+    assert [(i.slot, i.change, i.conflict) for i in plan.items] == [
+        (Slot("clause", "tungsten-tariff", None), "added", True)]
+    untouched = plan_merge(ours, edited(base, lambda d: None), base)
+    assert untouched.items == []                                   # they did not touch it: our removal stands
+
+
+def test_a_clause_they_put_first_goes_first_in_ours():
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        d["document"]["clauses"].insert(0, dict(clause(d, "usmx-antimony-floor"), id="jp-first", title="JP first"))
+    plan = plan_merge(ours, edited(ours, theirs_edit))
+    merged = accept(ours, plan.items, plan, by="US", today=DAY)
+    assert [c.id for c in merged.document.clauses] == ["jp-first"] + [c.id for c in ours.document.clauses]
+
+
+def _summary_of_description(length: int) -> str:
+    ours = default_scenario()
+    plan = plan_merge(ours, edited(ours, lambda d: d["document"]["metadata"].update(description="d" * length)))
+    return accept(ours, plan.items, plan, by="US", today=DAY).document.history[-1].summary
+
+
+def test_a_merge_summary_of_exactly_2000_characters_is_kept_whole_and_one_more_is_cut():
+    exact = 100 + 2000 - len(_summary_of_description(100))
+    whole = _summary_of_description(exact)
+    assert len(whole) == 2000 and whole.endswith("d" * 10)
+    cut = _summary_of_description(exact + 1)
+    assert len(cut) == 2000 and cut == whole[:1997] + "..."

@@ -99,8 +99,9 @@ def plan_merge(ours: Scenario, theirs: Scenario, base: Scenario | None = None, *
 def _order(ours: Scenario, theirs: Scenario) -> Any:
     rank = {cid: i for i, cid in enumerate(dict.fromkeys([c.id for c in ours.document.clauses] +
                                                          [c.id for c in theirs.document.clauses]))}
-    scope_rank = {"metadata": 0, "document": 1, "assumptions": 2, "clause": 3}
-    return lambda s: (scope_rank[s.scope], rank.get(s.clause_id or "", -1), s.field or "")
+    scopes = ("metadata", "document", "assumptions", "clause")
+    # a clause's slots by its place in the text; the other scopes' slots have no clause (None) and tie there
+    return lambda s: (scopes.index(s.scope), rank.get(s.clause_id or ""), s.field or "")
 
 
 def _item(slot: Slot, o: dict[Slot, Any], t: dict[Slot, Any], b: dict[Slot, Any], has_base: bool,
