@@ -38,10 +38,10 @@ EXCLUSIONS = ROOT / "scripts" / "mutation_equivalent.txt"
 #: test file that runs a fair share of the module's lines, cheap ones first; a pytest start costs more than most of
 #: these files, so a package shares one set and only modules with their own slow tests add them.
 _DOCUMENT = ("tests/test_document.py", "tests/test_document_references.py", "tests/test_document_bounds.py",
-             "tests/test_document_messages.py", "tests/test_legal_text.py", "tests/test_scenario_file_received.py",
-             "tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_cli_stress.py",
-             "tests/test_sharing_diff_merge.py", "tests/test_sharing_term_sheet.py", "tests/test_engine_stress.py",
-             "tests/test_scenario_file.py")
+             "tests/test_document_messages.py", "tests/test_document_free_text.py", "tests/test_legal_text.py",
+             "tests/test_scenario_file_received.py", "tests/test_sharing_clean.py", "tests/test_leaks.py",
+             "tests/test_cli_stress.py", "tests/test_sharing_diff_merge.py", "tests/test_sharing_term_sheet.py",
+             "tests/test_engine_stress.py", "tests/test_scenario_file.py")
 _FILES = ("tests/test_scenario_file_received.py", "tests/test_golden_file.py", "tests/test_sharing_clean.py",
           "tests/test_sharing.py", "tests/test_sharing_signatures.py", "tests/test_cli_evaluate.py",
           "tests/test_gsim.py", "tests/test_scenario_file.py", "tests/test_scenario_file_limits.py",

@@ -33,9 +33,12 @@ def test_shares_are_per_cent_to_two_decimals():
 @pytest.mark.parametrize("amount, words", [
     (12e9, "USD 12 billion"),
     (999_999_999, "USD 1 billion"),            # rounds to a thousand million at the three decimals shown
+    (999_500_000, "USD 1 billion"),
+    (1_234_567_890, "USD 1.235 billion"),      # three decimals of a billion
     (999_400_000, "USD 999.4 million"),
     (125_000_000, "USD 125 million"),
     (1_000_000, "USD 1 million"),
+    (1_234_567, "USD 1.235 million"),          # three decimals of a million
     (999_999, "USD 999,999"),
     (950_000.5, "USD 950,000.50"),
     (-2.5e9, "USD -2.5 billion"),              # a net revenue is still written in billions
