@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workbench import __version__
 from workbench.defaults import resource
 from workbench.ui.icons import APP_ICON, icon
+from workbench.ui.qt_binding import binding_fault
 from workbench.ui.settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
@@ -103,21 +104,27 @@ def main(argv: list[str] | None = None) -> int:
         set_up_application()
         return smoke.run()
     app = set_up_application()
+    fault = binding_fault()
+    if fault is not None and sys.stderr is not None:  # a windowed Windows executable has no stderr
+        print(fault, file=sys.stderr)
 
     from workbench.ui.main_window import MainWindow
 
     window = MainWindow(build_later=True)  # the first frame at once; the scenario and the panes right after it
     window.show()
-    window.when_built(lambda: when_built(app, window, args.scenario))
+    window.when_built(lambda: when_built(app, window, args.scenario, fault))
     if isinstance(app, WorkbenchApplication):
         app.window = window
     return app.exec()
 
 
-def when_built(app: QApplication, window: MainWindow, scenario: Path | None) -> None:
-    """Once the window is built: open the file named on the command line and those the system asked for meanwhile,
-    then check the delegation's key store."""
+def when_built(app: QApplication, window: MainWindow, scenario: Path | None, fault: str | None = None) -> None:
+    """Once the window is built: warn of a faulty Qt binding (``fault``), open the file named on the command line and
+    those the system asked for meanwhile, then check the delegation's key store."""
     from workbench.ui.compare import check_key_store
+
+    if fault is not None:
+        QMessageBox.warning(window, window.tr("Faulty Qt binding"), fault)
 
     if scenario is not None:
         window.open_path(scenario)

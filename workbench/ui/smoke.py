@@ -69,7 +69,12 @@ def _steps() -> str:
     use_offscreen_without_display()
     from PySide6.QtWidgets import QApplication
 
+    from workbench.ui.qt_binding import binding_fault
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench"])
+    fault = binding_fault()
+    if fault is not None:
+        raise SmokeTestFailure(fault)
     with tempfile.TemporaryDirectory(prefix="workbench-smoke-") as folder:
         window = _main_window(Path(folder))
         try:
