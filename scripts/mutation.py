@@ -78,8 +78,9 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/sharing/": _SHARING,
     "workbench/sharing/keys.py": (*_SHARING, "tests/test_cli_robustness.py"),
     "workbench/export/": _EXPORT,
-    "workbench/text/": ("tests/test_text_words.py", "tests/test_legal_text.py", "tests/test_instrument_kinds.py",
-                        "tests/test_export_cells.py", "tests/test_sharing_term_sheet.py", "tests/test_export.py"),
+    "workbench/text/": ("tests/test_text_words.py", "tests/test_text_render.py", "tests/test_legal_text.py",
+                        "tests/test_instrument_kinds.py", "tests/test_export_cells.py",
+                        "tests/test_sharing_term_sheet.py", "tests/test_export.py"),
 }
 
 _BINOP_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,

@@ -70,7 +70,8 @@ def test_alternatives_are_numbered_as_tabled_each_with_its_proponent():
 @pytest.mark.parametrize("name, in_sentence", [
     ("United States", "the United States"), ("European Union", "the European Union"), ("Japan", "Japan"),
     ("Marshall Islands", "the Marshall Islands"), ("Netherlands", "the Netherlands"), ("The Gambia", "The Gambia"),
-    ("3rd party", "3rd party"), ("Mexico", "Mexico"),
+    ("3rd party", "3rd party"), ("Mexico", "Mexico"), ("The United Kingdom", "The United Kingdom"),
+    ("*European Union", "*European Union"), ("U.S. Virgin Islands", "the U.S. Virgin Islands"),
 ])
 def test_names_take_the_article_where_english_uses_one(name, in_sentence):
     assert in_sentence_name(name) == in_sentence
@@ -84,7 +85,7 @@ def test_regions_are_named_from_the_partner_list_then_china_and_the_rest_of_the_
 
 @pytest.mark.parametrize("name, mid_sentence", [
     ("Nickel", "nickel"), ("Rare earths", "rare earths"), ("NdPr oxide", "NdPr oxide"), ("PGMs", "PGMs"),
-    ("X", "X"), ("cobalt", "cobalt"),
+    ("X", "X"), ("cobalt", "cobalt"), ("MOx fuel", "MOx fuel"),
 ])
 def test_minerals_are_lower_case_mid_sentence_unless_written_as_an_acronym(name, mid_sentence):
     assert mineral_in_sentence(name) == mid_sentence

@@ -1,0 +1,52 @@
+"""A rendered clause in the forms users get: plain text with brackets and numbered footnotes, and the HTML preview
+with items in bold, bracketed text styled, commentary and footnotes in grey, every piece of scenario text escaped."""
+
+from __future__ import annotations
+
+from workbench.defaults import default_scenario
+from workbench.text import RenderedClause, Segment, render_clause
+from workbench.text.segments import BRACKET_STYLE, COMMENT_STYLE
+
+
+def _clause() -> RenderedClause:
+    return RenderedClause(
+        clause_id="x", heading="Tariff \u2014 tungsten", title="A & B", status="bracketed",
+        paragraphs=[[Segment("Duty of "), Segment("Alt 1: 25 per cent (US)", bracketed=True, option="A"),
+                     Segment(".")],
+                    [Segment("Revenue <kept>.")]],
+        items=["Commitment", ""],
+        commentary=[[Segment("Status: Bracketed.")]],
+        footnotes=["EU reserves its position on this clause.", "JP & MX reserve their positions."])
+
+
+def test_plain_text_writes_brackets_and_numbers_the_footnotes():
+    assert _clause().plain_text() == (
+        "Tariff \u2014 tungsten\n\nDuty of [Alt 1: 25 per cent (US)].\n\nRevenue <kept>.\n\nStatus: Bracketed.\n\n"
+        "(1) EU reserves its position on this clause.\n\n(2) JP & MX reserve their positions.\n")
+    assert _clause().paragraph_text(0) == "Duty of [Alt 1: 25 per cent (US)]."
+    assert Segment("plain").plain() == "plain"
+
+
+def test_the_html_preview_escapes_text_and_styles_items_brackets_commentary_and_footnotes():
+    assert _clause().html().split("\n") == [
+        "<h3>Tariff \u2014 tungsten</h3>",
+        "<p><i>A &amp; B</i></p>",
+        f'<p><b>Commitment.</b> Duty of <span style="{BRACKET_STYLE}">[Alt 1: 25 per cent (US)]</span>.</p>',
+        "<p>Revenue &lt;kept&gt;.</p>",
+        f'<p style="{COMMENT_STYLE}">Status: Bracketed.</p>',
+        f'<p style="{COMMENT_STYLE}"><small>EU reserves its position on this clause.</small></p>',
+        f'<p style="{COMMENT_STYLE}"><small>JP &amp; MX reserve their positions.</small></p>',
+    ]
+
+
+def test_a_clause_on_a_mineral_the_list_no_longer_has_is_named_by_its_id():
+    # the editor renders a clause while it is being edited: a mineral id not (or no longer) in the list still reads
+    doc = default_scenario().document
+    clause = doc.clause("tungsten-tariff").model_copy(update={"mineral": "gallium"})
+    rendered = render_clause(clause, doc)
+    assert rendered.heading == "Tariff \u2014 gallium"
+    assert "on imports of gallium originating in China" in rendered.plain_text()
+    cfd = doc.clause("nickel-cfd")
+    assert "assessment of nickel (mined ore or concentrate)" in render_clause(cfd, doc).plain_text()
+    moved = render_clause(cfd.model_copy(update={"mineral": "gallium"}), doc).plain_text()
+    assert "assessment of gallium (as specified by the Parties)" in moved
