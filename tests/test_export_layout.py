@@ -1075,6 +1075,17 @@ def test_joined_rows_go_with_the_row_they_join():
     assert _breaks(ws) == [4]                                 # a group longer than the page is split by rows
 
 
+def test_a_group_exactly_as_tall_as_a_page_under_its_continuation_rows_moves_whole():
+    # a page of 100 with 20 of continuation rows holds a group of 80 whole: it goes to the next page together; a
+    # group of 80.5 can never be whole on a page, so it is split by rows where it stands
+    ws, pager = _pager()
+    pager.block(_rows(30.0) + _rows(40.0, 40.0, joined=True), _rows(20.0), keep=False)
+    assert _breaks(ws) == [3] and ws.row_dimensions[4].height == 20.0          # continuation, then the group
+    ws, pager = _pager()
+    pager.block(_rows(30.0) + _rows(40.0, 40.5, joined=True), _rows(20.0), keep=False)
+    assert _breaks(ws) == [4]
+
+
 def test_result_tables_are_titled_20_points_tall_9_points_apart_and_charts_sit_on_16_rows(exported):
     for name in ("Fiscal cost", "Price effects"):
         ws = exported.wb[name]
