@@ -887,6 +887,7 @@ def test_a_long_line_is_cut_at_a_word_to_its_lines():
     assert kept == text.split(" ")[: len(kept)]                # whole words, in order
     assert wrapped_lines(" ".join(text.split(" ")[: len(kept) + 1]) + CUT, 75, 10) > 2   # the longest that fits
     assert fit_lines("a, b, c; " + "x" * 300, 40, 10, 1) == "a, b, c" + CUT            # trailing punctuation dropped
+    assert fit_lines("x" * 300 + " tail", 40, 10, 1) == CUT     # a first word longer than the lines: the cut alone
 
 
 @pytest.mark.parametrize("style, value, shown", [
