@@ -50,7 +50,7 @@ class MineralMarket:
                 raise EngineInputError(f"{where}.{name}: expected {r} values (one per region), "
                                        f"got shape {np.shape(arr)}")
             if not np.all(np.isfinite(arr)):
-                raise EngineInputError(f"{where}.{name}: must be finite numbers, got {list(np.round(arr, 6))}")
+                raise EngineInputError(f"{where}.{name}: must be finite numbers, got {np.round(arr, 6).tolist()}")
         if np.shape(self.flows) != (r, r) or not np.all(np.isfinite(self.flows)) or np.any(self.flows < 0):
             raise EngineInputError(f"{where}.flows: must be a {r}x{r} matrix of finite non-negative tonnes")
         for name in ("production", "consumption"):
