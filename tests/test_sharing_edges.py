@@ -183,7 +183,10 @@ def test_opening_a_keyring_tightens_open_files_leaves_links_alone_and_says_what_
     os.chmod(target, 0o644)
     (ring.folder / "trusted" / "link.cmwkey").symlink_to(target)
     os.chmod(pem, 0o644)
-    assert Keyring(tmp_path).repairs == [f"{pem} was open to other accounts (mode 644); set to 600"]
+    trusted = ring.folder / "trusted" / f"{ring.own_key().public.key_id}.cmwkey"
+    os.chmod(trusted, 0o664)
+    assert Keyring(tmp_path).repairs == [f"{pem} was open to other accounts (mode 644); set to 600",
+                                         f"{trusted} was open to other accounts (mode 664); set to 600"]
     assert oct(os.stat(pem).st_mode & 0o777) == oct(0o600)
     assert oct(os.stat(target).st_mode & 0o777) == oct(0o644)          # a link's target is not ours to change
     os.chmod(pem, 0o640)
@@ -249,3 +252,42 @@ def test_a_merge_summary_of_exactly_2000_characters_is_kept_whole_and_one_more_i
     assert len(whole) == 2000 and whole.endswith("d" * 10)
     cut = _summary_of_description(exact + 1)
     assert len(cut) == 2000 and cut == whole[:1997] + "..."
+
+
+def test_the_golden_public_key_exported_again_is_the_committed_file_byte_for_byte():
+    # a key file exported by this version must be the same bytes as one exported by the first release
+    from pathlib import Path
+
+    from workbench.sharing.keys import read_public_key
+
+    path = Path(__file__).parent / "fixtures" / "golden" / "us-delegation.cmwkey"
+    assert read_public_key(path).to_file_bytes() == path.read_bytes()
+
+
+def test_making_a_new_signing_key_leaves_no_copy_of_the_old_one(tmp_path):
+    from workbench.sharing import Keyring
+
+    ring = Keyring(tmp_path)
+    old = ring.create_own_key("JP").public
+    new = ring.create_own_key("JP").public                  # e.g. workbench-cli keys create --force
+    assert new != old and ring.own_key().public == new
+    assert sorted(p.name for p in ring.folder.iterdir()) == ["own.json", "own.pem", "trusted"]
+
+
+@pytest.mark.parametrize("field, value, quoted", [
+    ("delegation", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "delegation: 'ABCDEFGHIJKLMNOPQRST' is not a delegation code"),
+    ("algorithm", "rsa-" + "x" * 40, "algorithm 'rsa-xxxxxxxxxxxxxxxx')"),
+    ("key_id", "k" * 40, "key_id must be 16 hex digits (got 'kkkkkkkkkkkkkkkkkkkk')"),
+    ("public_key", [1] * 40, "public_key must be base64 text (got '[1, 1, 1, 1, 1, 1, 1')"),
+])
+def test_a_refused_key_file_quotes_the_first_20_characters_of_the_wrong_value(tmp_path, field, value, quoted):
+    import json
+
+    from workbench.sharing import Keyring
+    from workbench.sharing.keys import KeyFileError, parse_public_key
+
+    data = json.loads(Keyring(tmp_path).create_own_key("JP").public.to_file_bytes())
+    data[field] = value
+    with pytest.raises(KeyFileError) as refused:
+        parse_public_key(json.dumps(data).encode(), "k.cmwkey")
+    assert quoted in str(refused.value)
