@@ -291,3 +291,64 @@ def test_a_refused_key_file_quotes_the_first_20_characters_of_the_wrong_value(tm
     with pytest.raises(KeyFileError) as refused:
         parse_public_key(json.dumps(data).encode(), "k.cmwkey")
     assert quoted in str(refused.value)
+
+
+# -- compare -------------------------------------------------------------------------------------------------------
+
+def test_the_text_diff_gives_each_partners_change_in_usd_millions_and_signed_percentage_points():
+    import re
+
+    from workbench.sharing import compare
+
+    ours = default_scenario()
+    theirs = edited(ours, lambda d: clause(d, "ndpr-border-floor")["floor_price"].update(amount=125.0))
+    result = compare(ours, theirs)
+    rows = result.to_text().split("Change per partner (theirs - ours):")[1].splitlines()[3:]
+    table = result.impact.table
+    shown = {row.split()[0]: row.split()[1:] for row in rows if row.strip() and not row.strip().startswith("warning")}
+    assert list(shown) == list(table.index)
+    rises = 0
+    for region, (fiscal, consumer, producer) in shown.items():
+        for text, value, unit, decimals in ((fiscal, table.at[region, "fiscal_cost_pv_usd_change"], 1e6, 1),
+                                            (consumer, table.at[region, "consumer_price_change_pct_change"], 1, 2),
+                                            (producer, table.at[region, "producer_price_change_pct_change"], 1, 2)):
+            if value == 0:
+                assert text == "\u2013", region                                   # a true zero: the nil dash
+                continue
+            assert re.fullmatch(rf"[+\u2212]?[\d,]+\.\d{{{decimals}}}", text), (region, text)
+            assert float(text.replace(",", "").replace("\u2212", "-")) == pytest.approx(value / unit,
+                                                                                       abs=0.51 * 10 ** -decimals)
+            if text is not fiscal and round(value, decimals) > 0:
+                assert text.startswith("+"), (region, text)                       # a price rise says so
+                rises += 1
+    assert rises >= 2
+
+
+def test_a_clause_replaced_by_one_of_another_kind_lists_the_parameters_only_one_side_has():
+    from workbench.sharing import compare
+
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        tariff = clause(d, "tungsten-tariff")
+        d["document"]["clauses"] = [dict(clause(d, "nickel-cfd"), id="tungsten-tariff", title=tariff["title"])
+                                    if c["id"] == "tungsten-tariff" else c for c in d["document"]["clauses"]
+                                    if c["id"] != "nickel-cfd"]
+    result = compare(ours, edited(ours, theirs_edit), with_impact=False)
+    changed = next(c for c in result.clauses if c.clause_id == "tungsten-tariff")
+    data = {p["parameter"]: p for p in changed.to_json()["parameters"]}
+    assert data["strike_price"]["ours"] is None and data["strike_price"]["ours_text"] == "(absent)"
+    assert data["strike_price"]["theirs"] == ours.document.clause("nickel-cfd").strike_price.model_dump(mode="json")
+    assert data["rate"]["theirs"] is None and data["rate"]["theirs_text"] == "(absent)"
+    assert data["rate"]["ours"] == ours.document.clause("tungsten-tariff").rate
+    assert "title" not in data                                        # the same on both sides: not listed
+
+
+def test_the_text_diff_gives_a_status_change_as_ours_then_theirs():
+    from workbench.sharing import compare
+
+    ours = default_scenario()
+    theirs = edited(ours, lambda d: clause(d, "ndpr-border-floor").update(status="agreed"))
+    text = compare(ours, theirs, with_impact=False).to_text()
+    title = ours.document.clause("ndpr-border-floor").title
+    assert f"Status changes:\n  {title}: proposed -> agreed\n" in text
