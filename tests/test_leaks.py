@@ -67,7 +67,8 @@ def test_text_split_across_a_clause_title_and_its_note_is_caught_naming_both():
 
 @pytest.mark.parametrize("written", ["4321987", "4,321,987", "4 321 987", "4.321.987", "4,321,987.00",
                                      "4.32 m", "4.32m", "USD 4.3 million", "4,32 Mio", "4322 thousand", "4.3 mn",
-                                     "0.0043 bn", "4,300,000"])
+                                     "0.0043 bn", "4,300,000", "4322k", "4.32 millions", "0.0043 b",
+                                     "0.0043 billion", "0.0043 billions"])
 def test_a_mandate_figure_is_caught_in_any_common_spelling(written):
     found = _found(_with(notes="", description=f"ceiling USD {written} a year"))
     assert found == [("document.metadata.description", "the mandate's yearly fiscal ceiling for US")]
@@ -102,6 +103,17 @@ def test_the_fragment_length_sits_above_the_longest_stock_phrase():
 def test_short_private_lines_count_whole_and_single_words_never():
     assert _found(_with(notes="Walk away below USD 95/kg", description="walk away below USD 95/kg")) == [DESCRIPTION]
     assert _found(_with(notes="NdPr oxide\nprice floor", description="NdPr oxide price floor")) == []
+
+
+@pytest.mark.parametrize("line, caught", [
+    ("cede the tin floor", True),            # four tokens, 18 characters: a line counted whole
+    ("cede tin floor", False),               # three tokens are never enough
+    ("ab cd ef gh", False),                  # four tokens but 11 characters
+    ("ab cd ef ghi", True),                  # four tokens and exactly 12 characters
+])
+def test_a_short_private_line_counts_from_four_tokens_and_twelve_characters(line, caught):
+    found = _found(_with(notes=f"{line}\nanother line of ours", ceiling=None, description=f"we say: {line}."))
+    assert found == ([DESCRIPTION] if caught else [])
 
 
 def test_normalise_folds_what_the_eye_cannot_see():

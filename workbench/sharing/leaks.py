@@ -147,12 +147,10 @@ def _readings(written: re.Match[str]) -> list[tuple[Decimal, Decimal]]:
     for decimal_point in (".", ","):
         body = digits.replace(" ", "").replace("'", "")
         other = "," if decimal_point == "." else "."
-        if body.count(decimal_point) > 1:
-            continue
         body = body.replace(other, "").replace(decimal_point, ".")
         try:
             value = Decimal(body)
-        except InvalidOperation:
+        except InvalidOperation:  # two decimal points (4,321,987 read with "," as the point): not this reading
             continue
         significant = body.replace(".", "").lstrip("0")
         exponent = value.as_tuple().exponent
