@@ -10,9 +10,10 @@ from workbench.defaults import default_scenario
 from workbench.document import Bracket, Option, Price, Volume
 from workbench.document.clauses import CostSharing
 from workbench.document.release import ReleaseRule
+from workbench.text.segments import Segment
 from workbench.text.words import (alt_name, cost_sharing_words, in_sentence_name, join_words, mineral_in_sentence,
-                                  money_words, param, price_parts, region_name, release_rule_words, share_parts,
-                                  volume_figure, years_parts)
+                                  mineral_of, money_words, names, param, price_parts, region_name, release_rule_words,
+                                  share_parts, text, volume_figure, years_parts)
 
 
 @pytest.mark.parametrize("tonnes, words", [
@@ -93,6 +94,11 @@ def test_minerals_are_lower_case_mid_sentence_unless_written_as_an_acronym(name,
 
 def test_lists_are_joined_with_commas_and_a_final_and():
     assert [join_words(w) for w in (["a"], ["a", "b"], ["a", "b", "c"])] == ["a", "a and b", "a, b and c"]
+    doc = default_scenario().document
+    assert names(doc, ["US", "CN"]) == [Segment("the United States and China")]
+    assert names(doc, []) is None                                   # no one named: no value
+    assert mineral_of(doc, "nickel").name == "Nickel" and mineral_of(doc, "gold") is None
+    assert text("a") == [Segment("a")] and text(None) is None
 
 
 def test_fixed_cost_shares_are_listed_by_party_in_per_cent():
