@@ -50,3 +50,23 @@ def test_a_clause_on_a_mineral_the_list_no_longer_has_is_named_by_its_id():
     assert "assessment of nickel (mined ore or concentrate)" in render_clause(cfd, doc).plain_text()
     moved = render_clause(cfd.model_copy(update={"mineral": "gallium"}), doc).plain_text()
     assert "assessment of gallium (as specified by the Parties)" in moved
+
+
+def test_paragraphs_that_repeat_the_item_just_before_continue_it_and_a_later_repeat_starts_it_again(monkeypatch):
+    # alternative paragraphs of one item are written each under its @item; where more than one applies, the item
+    # is numbered once; the same item after another item is a new item
+    from workbench.text import render
+    from workbench.text.templates import parse_template
+
+    own = ("@item Commitment\nOne.\n\n@item Commitment\nTwo.\n\n@item Other\nThree.\n\n@item Commitment\nFour.\n\n"
+           "@item Other\nFive.\n\n@item Commitment\nSix.")
+    real = render.load_template
+    monkeypatch.setattr(render, "load_template",
+                        lambda name, allowed: parse_template(own, set(allowed)) if name == "tariff"
+                        else real(name, allowed))
+    doc = default_scenario().document
+    rendered = render_clause(doc.clause("tungsten-tariff"), doc)
+    assert list(zip(rendered.items, [p[0].text for p in rendered.paragraphs]))[:6] == [
+        ("Commitment", "One."), ("", "Two."), ("Other", "Three."), ("Commitment", "Four."), ("Other", "Five."),
+        ("Commitment", "Six.")]
+    assert rendered.items[6:] == ["Term", "Cost sharing", "Review and termination"]
