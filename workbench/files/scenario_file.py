@@ -35,16 +35,13 @@ class LoadedScenario:
     signature: dict[str, str] | None = None
     warnings: list[str] = field(default_factory=list)
     #: The document hash of the text as received; differs from ``document_hash(scenario)`` only when control
-    #: characters were stripped on reading (the signature and ``integrity.document`` cover the received text).
+    #: characters were stripped on reading (the signature and ``integrity.document`` cover the received text);
+    #: "" when the text as received is not a valid document (it is valid only once they are removed): no hash matches.
     received_hash: str = ""
     #: Whether the file held a private block (a working file; shared copies have none).
     has_private: bool = False
     #: The content hash the file carries (``integrity.document``), as stored.
     stored_hash: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.received_hash:
-            self.received_hash = document_hash(self.scenario)
 
     @property
     def migrated(self) -> bool:
