@@ -59,3 +59,21 @@ def test_a_signed_text_made_invalid_by_a_control_character_is_not_verified_once_
     sent["document"]["metadata"]["title"] += "\x07"
     origin = verify_origin(loads_scenario(json.dumps(sent)), ring)
     assert origin.status is SignatureStatus.MISMATCH and not origin.integrity_ok
+
+
+def test_each_migration_step_writes_the_schema_it_converts_to_and_leaves_its_input_alone():
+    # MIGRATIONS[n] turns a schema-n file into a schema-(n + 1) file, envelope included: a step's output is a file of
+    # the next schema, whatever step follows
+    from pathlib import Path
+
+    from workbench.files.migrations import MIGRATIONS, migrate
+
+    fixtures = Path(__file__).parent / "fixtures"
+    files = {1: fixtures / "schema1" / "prototype_round1.cmws", 2: fixtures / "schema2" / "default_2026_round1.cmws"}
+    for version, step in sorted(MIGRATIONS.items()):
+        data = json.loads(files[version].read_text(encoding="utf-8"))
+        assert data["schema_version"] == version
+        kept = json.dumps(data, sort_keys=True)
+        assert step(data)["schema_version"] == version + 1
+        assert migrate(data, version, version + 1)["schema_version"] == version + 1
+        assert json.dumps(data, sort_keys=True) == kept
