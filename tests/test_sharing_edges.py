@@ -352,3 +352,53 @@ def test_the_text_diff_gives_a_status_change_as_ours_then_theirs():
     text = compare(ours, theirs, with_impact=False).to_text()
     title = ours.document.clause("ndpr-border-floor").title
     assert f"Status changes:\n  {title}: proposed -> agreed\n" in text
+
+
+# -- signatures ----------------------------------------------------------------------------------------------------
+
+def test_a_signature_value_with_a_character_outside_base64_does_not_verify(tmp_path):
+    from workbench.files import document_hash
+    from workbench.sharing import Keyring, SignatureStatus
+    from workbench.sharing.signing import check_signature, sign_scenario
+
+    ring = Keyring(tmp_path)
+    scenario = default_scenario()
+    signature = sign_scenario(scenario, ring.create_own_key("US"))
+    received = document_hash(scenario)
+    assert check_signature(received, signature, ring)[0] is SignatureStatus.VERIFIED
+    padded = dict(signature, value=signature["value"][:8] + "*" + signature["value"][8:])   # a lenient decoder
+    assert check_signature(received, padded, ring)[0] is SignatureStatus.MISMATCH          # would drop the '*'
+
+
+def test_an_unknown_key_id_is_quoted_cut_to_16_characters(tmp_path):
+    from workbench.files import document_hash
+    from workbench.sharing import Keyring, SignatureStatus
+    from workbench.sharing.signing import check_signature, sign_scenario
+
+    ring = Keyring(tmp_path)
+    scenario = default_scenario()
+    signature = dict(sign_scenario(scenario, Keyring(tmp_path / "eu").create_own_key("EU")), key_id="k" * 40)
+    status, text = check_signature(document_hash(scenario), signature, ring)
+    assert status is SignatureStatus.UNKNOWN_KEY
+    assert f"(claims EU, key id {'k' * 15}\u2026); import EU's public key to check it" in text
+
+
+# -- redline -------------------------------------------------------------------------------------------------------
+
+def test_a_pure_insertion_or_deletion_has_no_empty_counterpart():
+    from workbench.sharing.redline import Piece, word_diff
+
+    assert word_diff("a b", "a x b") == [Piece("equal", "a "), Piece("insert", "x "), Piece("equal", "b")]
+    assert word_diff("a x b", "a b") == [Piece("equal", "a "), Piece("delete", "x "), Piece("equal", "b")]
+
+
+def test_a_long_clause_with_one_word_changed_at_each_end_is_redlined_word_by_word():
+    # 320 words, all of them recurring: difflib's 'popular element' heuristic (autojunk) would drop every word used
+    # in over 1 % of the text from matching and redline the whole clause as replaced; it must show the two words
+    from workbench.sharing.redline import changed_lines, redline_text, word_diff
+
+    body = " ".join(["the Parties shall pay"] * 80)
+    pieces = word_diff(f"First {body} end", f"Second {body} close")
+    assert redline_text(pieces) == f"[-First-]{{+Second+}} {body} [-end-]{{+close+}}"
+    assert [p.op for p in pieces] == ["delete", "insert", "equal", "delete", "insert"]
+    assert changed_lines(pieces) == [redline_text(pieces)]
