@@ -402,3 +402,25 @@ def test_a_long_clause_with_one_word_changed_at_each_end_is_redlined_word_by_wor
     assert redline_text(pieces) == f"[-First-]{{+Second+}} {body} [-end-]{{+close+}}"
     assert [p.op for p in pieces] == ["delete", "insert", "equal", "delete", "insert"]
     assert changed_lines(pieces) == [redline_text(pieces)]
+
+
+# -- rounds and the shared copy ------------------------------------------------------------------------------------
+
+def test_a_history_entry_on_a_clause_since_removed_shows_its_id_and_one_on_no_clause_no_title():
+    from workbench.sharing import timeline
+
+    def edit(d):
+        d["document"]["history"] = [
+            {"round": 1, "date": "2026-11-26", "delegation": "EU", "action": "proposed", "clause_id": "eu-old-levy",
+             "summary": "EU tables a levy"},
+            {"round": 1, "date": "2026-11-27", "delegation": "US", "action": "shared", "clause_id": None,
+             "summary": "US shared the text"}]
+    events = [e for e in timeline(edited(default_scenario(), edit).document)[0].events if e.date]
+    assert [(e.clause_id, e.clause_title) for e in events] == [("eu-old-levy", "eu-old-levy"), (None, "")]
+    assert events[0].text() == "2026-11-26  EU  proposed eu-old-levy - EU tables a levy"
+
+
+def test_the_shared_copy_records_the_day_given_for_its_sharing():
+    package = prepare_share(default_scenario(), "US", today=DAY)
+    entry = package.shared.document.history[-1]
+    assert (entry.date, entry.delegation, entry.action.value) == ("2026-11-27", "US", "shared")
