@@ -148,3 +148,17 @@ def test_write_term_sheet_refuses_a_failed_file_unless_told_otherwise(tmp_path):
     with pytest.raises(IntegrityRefused, match="^eu.cmws: not exported: its content hash does not match"):
         write_term_sheet(default_scenario(), tmp_path / "t.xlsx", provenance=failed)
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_exporting_over_an_earlier_workbook_leaves_no_copy_of_it_behind(tmp_path):
+    # an old term sheet left beside the new one could be circulated by mistake
+    from workbench.export.package import save_workbook
+
+    out = tmp_path / "exports"
+    out.mkdir()
+    for title in ("first", "second"):
+        wb = openpyxl.Workbook()
+        wb.active.title = title
+        save_workbook(wb, out / "terms.xlsx", delegation="US")
+    assert [p.name for p in out.iterdir()] == ["terms.xlsx"]
+    assert openpyxl.load_workbook(out / "terms.xlsx").sheetnames == ["second"]
