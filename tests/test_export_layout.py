@@ -567,6 +567,28 @@ def test_the_yearly_chart_labels_as_many_years_as_fit_its_axis(exported, charted
     assert pv_chart.x_axis.txPr is None
 
 
+@pytest.mark.parametrize("years, slanted", [(6, False), (7, True)])
+def test_six_year_labels_stand_level_on_the_yearly_chart_and_seven_are_slanted(years, slanted):
+    # six four-digit years fit the 8.9-cm axis side by side; from seven they would run together
+    import pandas
+
+    from workbench.document import Scenario
+    from workbench.engine import evaluate
+    from workbench.export.results import write_fiscal
+
+    data = default_scenario().to_data()
+    data["document"]["assumptions"]["horizon_years"] = years
+    scenario = Scenario.from_data(data)
+    result = evaluate(scenario)
+    wb = Workbook()
+    register_styles(wb)
+    no_monte_carlo = SimpleNamespace(summary=pandas.DataFrame(), paths=0, seed=0, cfd_rebate_probability={})
+    write_fiscal(wb.active, scenario, result, no_monte_carlo)
+    axis = wb.active._charts[1].x_axis
+    assert len(result.years) == years
+    assert (axis.txPr.bodyPr.rot if slanted else axis.txPr) == (-2_700_000 if slanted else None)   # -45 degrees
+
+
 def test_results_without_clauses_say_so_instead_of_charts():
     from workbench.export.results import NO_CLAUSES_RESULTS, write_fiscal, write_prices
 
