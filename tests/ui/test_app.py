@@ -32,7 +32,7 @@ def run_python(code: str, *args: str) -> subprocess.CompletedProcess:
 FIRST_FRAME = """
 import json, sys, tempfile
 from pathlib import Path
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
 from workbench.ui.app import set_up_application
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
@@ -49,6 +49,20 @@ report = {"first": {"built": window.is_built, "shows": window.centralWidget().te
                     "loaded before it": loaded}}
 loaded_when_built = []
 window.built.connect(lambda: loaded_when_built.extend(m for m in sys.argv[2].split(",") if m in sys.modules))
+
+
+class FirstPaint(QObject):  # whether the engine's import had started when the results panel got its first paint
+    engine_import_started = None
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.engine_import_started is None:
+            from workbench.ui.results.scheduler import engine_imported
+            self.engine_import_started = engine_imported.cache_info().currsize > 0
+        return False
+
+
+first_paint = FirstPaint()
+window.built.connect(lambda: window.results.installEventFilter(first_paint))
 if not window.is_built:
     loop = QEventLoop()
     window.built.connect(loop.quit)
@@ -60,7 +74,8 @@ report["built"] = {"clauses": window.navigator.model.rowCount() > 0, "editing": 
                    "rows": window.results.partner_model.rowCount(), "charts": window.results.views_built,
                    "status": window.results.status.text(),
                    "menus": [(a.text(), a.isEnabled()) for a in window.menuBar().actions()],
-                   "loaded before it": loaded_when_built}
+                   "loaded before it": loaded_when_built,
+                   "engine import started before the panel's first paint": first_paint.engine_import_started}
 for signal, done in ((window.results.resultsShown, lambda: window.results.result is not None),
                      (window.results.chartsReady, lambda: window.results.views_built)):
     if not done():
@@ -99,7 +114,9 @@ def test_first_frame_comes_before_the_document_then_the_scenario_then_the_table_
                                "pages": ["ClauseEditor"] + ["QWidget"] * 5,  # the other tabs built when shown
                                "rows": 0, "charts": False,
                                "status": "Computing\u2026", "menus": [[menu, True] for menu in MENUS],
-                               "loaded before it": []}
+                               "loaded before it": [],
+                               # the import in another thread held the GIL while the scenario's frame was painted
+                               "engine import started before the panel's first paint": False}
     assert report["later"] == {"rows": 6, "charts": True, "data": True}
 
 

@@ -477,3 +477,21 @@ def test_without_a_result_the_other_views_are_built_all_the_same(qtbot):
         pass
     assert panel.views_built and panel.result is None
     panel.shutdown()
+
+
+@pytest.mark.parametrize("hide", ["the panel", "its container"])
+def test_a_panel_in_a_shown_window_that_is_never_painted_still_computes(qtbot, controller, hide):
+    """The engine's import waits for the panel's first paint (it would slow the scenario's frame), but not for a
+    paint that never comes: a hidden panel computes at once, one in a hidden container after ENGINE_IMPORT_WAIT_S."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window, container = QWidget(), QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(container)
+    panel = ResultsPanel(controller)
+    QVBoxLayout(container).addWidget(panel)
+    (panel if hide == "the panel" else container).hide()
+    window.show()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert not panel.isVisible() and not panel._painted
+    panel.shutdown()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ VIEW_MODULES = ("workbench.ui.results.charts", "workbench.ui.results.compare_vie
                 "workbench.ui.results.stress_view")
 #: How often the panel looks whether the background import of VIEW_MODULES has finished.
 IMPORT_POLL_MS = 20
+#: Longest the engine's import waits for the panel's first paint (a window covered by another may get none).
+ENGINE_IMPORT_WAIT_S = 2.0
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +84,7 @@ class ResultsPanel(QWidget):
         self._validity_text = ""
         self._painted = False
         self._first_frame_done = False
+        self._created = time.monotonic()
         self._import_poll = QTimer(self, interval=IMPORT_POLL_MS)
         self._import_poll.timeout.connect(self._build_views_when_imported)
 
@@ -256,9 +260,14 @@ class ResultsPanel(QWidget):
         self._import_poll.start()
 
     def _may_import_engine(self) -> bool:
-        """Whether the scheduler may import the engine: after the first paint, or at once when the panel is not
-        going to be painted (not shown, or in a minimised window)."""
-        return self._first_frame_done or not self.isVisible() or self.window().isMinimized()
+        """Whether the scheduler may import the engine: after the panel's first paint, or at once when the panel is
+        not going to be painted (its window not shown or minimised, or the panel hidden). A panel just put in a
+        shown window is not visible yet either: it waits for its first paint, with the scenario's (the import in
+        another thread would hold the GIL meanwhile)."""
+        window = self.window()
+        hidden = self.isHidden() and self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        waited = time.monotonic() - self._created > ENGINE_IMPORT_WAIT_S
+        return self._first_frame_done or not window.isVisible() or window.isMinimized() or hidden or waited
 
     def _may_refine(self) -> bool:
         """Whether the scheduler may start the background run (bracket options, mandate, Monte Carlo): not before
