@@ -567,6 +567,23 @@ def test_the_yearly_chart_labels_as_many_years_as_fit_its_axis(exported, charted
     assert pv_chart.x_axis.txPr is None
 
 
+def test_the_three_charts_are_spread_evenly_from_the_left_edge_to_the_right_edge_of_the_tables(charted):
+    # the printed row of charts starts at the sheet's left edge, ends at the right edge of its columns and has two
+    # equal gaps: each chart sits at its exact offset (in EMU, 12,700 a point) inside the column it starts in
+    from workbench.export.results import POINTS_PER_UNIT
+
+    fiscal = charted[0]
+    widths = [fiscal.column_dimensions[get_column_letter(c)].width for c in range(1, fiscal.max_column + 1)]
+    starts = [sum(widths[:c]) * POINTS_PER_UNIT for c in range(len(widths) + 1)]
+    lefts = [starts[c.anchor._from.col] + c.anchor._from.colOff / 12_700 for c in fiscal._charts]
+    sizes = [c.width / 2.54 * 72 for c in fiscal._charts]                      # cm to points
+    assert [c.anchor.ext.width for c in fiscal._charts] == [round(8.9 / 2.54 * 914_400)] * 3   # EMU, as drawn
+    assert lefts[0] == 0.0
+    assert lefts[2] + sizes[2] == pytest.approx(starts[-1], abs=0.001)       # to the EMU (1/12,700 pt)
+    gaps = [lefts[k + 1] - lefts[k] - sizes[k] for k in range(2)]
+    assert gaps[0] == pytest.approx(gaps[1], abs=0.001) and gaps[0] > 5
+
+
 @pytest.mark.parametrize("years, slanted", [(6, False), (7, True)])
 def test_six_year_labels_stand_level_on_the_yearly_chart_and_seven_are_slanted(years, slanted):
     # six four-digit years fit the 8.9-cm axis side by side; from seven they would run together
