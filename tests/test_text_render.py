@@ -3,6 +3,8 @@ with items in bold, bracketed text styled, commentary and footnotes in grey, eve
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.defaults import default_scenario
 from workbench.text import RenderedClause, Segment, render_clause
 from workbench.text.segments import BRACKET_STYLE, COMMENT_STYLE
@@ -70,3 +72,13 @@ def test_paragraphs_that_repeat_the_item_just_before_continue_it_and_a_later_rep
         ("Commitment", "One."), ("", "Two."), ("Other", "Three."), ("Commitment", "Four."), ("Other", "Five."),
         ("Commitment", "Six.")]
     assert rendered.items[6:] == ["Term", "Cost sharing", "Review and termination"]
+
+
+def test_a_lone_opening_or_closing_brace_in_a_template_is_a_stray_brace():
+    from workbench.text import TemplateError
+    from workbench.text.templates import parse_template
+
+    for body in ("Pay {a} to } them.", "Pay { to {a} them."):
+        with pytest.raises(TemplateError, match=r"^t\.txt: stray brace in "):
+            parse_template(body, {"a"}, "t.txt")
+    assert parse_template("Pay {a} to them.", {"a"}, "t.txt")[0].parts == ("Pay ", "a", " to them.")
