@@ -82,3 +82,28 @@ def test_a_lone_opening_or_closing_brace_in_a_template_is_a_stray_brace():
         with pytest.raises(TemplateError, match=r"^t\.txt: stray brace in "):
             parse_template(body, {"a"}, "t.txt")
     assert parse_template("Pay {a} to them.", {"a"}, "t.txt")[0].parts == ("Pay ", "a", " to them.")
+
+
+def test_without_members_every_partner_signs_and_without_observers_none_is_mentioned():
+    from workbench.document import Scenario
+    from workbench.text import final_provisions
+
+    def parties_line(roles):
+        data = default_scenario().to_data()
+        for partner, role in zip(data["document"]["partners"], roles):
+            partner["role"] = role
+        for test in data["document"]["stress_tests"]:
+            if test["kind"] == "export_restriction":
+                test["targets"] = "all"                     # "zone" needs members
+        provisions = final_provisions(Scenario.from_data(data).document)
+        lines = ["".join(s.plain() for s in segs) for _item, segs in provisions]
+        return lines[0], [line for line in lines if "observer" in line]
+
+    assert parties_line(["non_member"] * 4) == (
+        "The Parties to this arrangement are the United States, the European Union, Japan and Mexico.", [])
+    assert parties_line(["member"] * 4) == (
+        "The Parties to this arrangement are the United States, the European Union, Japan and Mexico.", [])
+    first, observers = parties_line(["member", "observer", "non_member", "member"])
+    assert first == "The Parties to this arrangement are the United States and Mexico."
+    assert observers == ["The European Union takes part in the talks as an observer and may accede under the "
+                         "provision on accession."]
