@@ -43,6 +43,9 @@ class SnapshotCommand(QUndoCommand):
         self.after = other.after
         self._stamp = other._stamp
         self.setObsolete(self.after == self.before)
+        # Qt deletes the absorbed command, but PySide keeps its Python object alive for the rest of the session:
+        # without this, every merged keystroke kept two whole scenarios (about 50 kB) until the window closed
+        other.before = other.after = None
         return True
 
     def redo(self) -> None:
