@@ -40,6 +40,9 @@ def test_chart_paths_show_the_hand_solved_quota_only_in_the_years_it_is_in_force
     assert us.consumption_with_calm.to_numpy() == pytest.approx([1.0] * 4, rel=1e-9)
     assert us.consumption_with.to_numpy() == pytest.approx([1.0, 0.5, 0.5, 1.0], rel=1e-9)
     assert p.released_t.abs().max() == 0
+    # CN's producers lose (they sell less to the US), but without clauses the agreement avoids none of it
+    assert t.worlds["without"].producer_surplus[1:3, CN].max() < -1.0
+    assert t.table.producer_loss_avoided_pv_usd.abs().max() < 1e-9
     # the table reads the years in force only: a 100 % price rise and a 50 % shortfall, 1 t over two years
     assert t.table.at["US", "consumer_price_change_pct_without"] == pytest.approx(100.0, rel=1e-9)
     assert t.table.at["US", "shortfall_t_without"] == pytest.approx(1.0, rel=1e-9)
