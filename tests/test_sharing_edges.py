@@ -424,3 +424,27 @@ def test_the_shared_copy_records_the_day_given_for_its_sharing():
     package = prepare_share(default_scenario(), "US", today=DAY)
     entry = package.shared.document.history[-1]
     assert (entry.date, entry.delegation, entry.action.value) == ("2026-11-27", "US", "shared")
+
+
+def test_a_key_folder_that_cannot_be_made_is_refused_with_the_systems_words(tmp_path):
+    from workbench.sharing import Keyring
+    from workbench.sharing.keys import KeyFileError
+
+    blocker = tmp_path / "app-data"
+    blocker.write_text("a file where the app-data folder should be", encoding="utf-8")
+    with pytest.raises(KeyFileError) as refused:
+        Keyring(blocker).create_own_key("JP")
+    import errno
+    import os
+
+    assert str(refused.value) == f"cannot make folder {blocker} for the keys ({os.strerror(errno.EEXIST)})"
+
+
+def test_the_text_diff_leaves_a_blank_line_after_the_parameter_changes():
+    from workbench.sharing import compare
+
+    ours = default_scenario()
+    theirs = edited(ours, lambda d: clause(d, "ndpr-price-gap")["floor_price"].update(amount=120.0))
+    lines = compare(ours, theirs, with_impact=False).to_text().splitlines()
+    section = lines.index("Parameter changes (ours -> theirs):")
+    assert lines[section + 1].startswith("  ") and lines[section + 2] == "" and lines[section + 3].startswith("Redline")
