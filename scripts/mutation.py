@@ -46,9 +46,10 @@ _FILES = ("tests/test_scenario_file_received.py", "tests/test_scenario_file_sche
           "tests/test_json_input_edges.py", "tests/test_sharing_clean.py", "tests/test_sharing.py",
           "tests/test_sharing_signatures.py", "tests/test_cli_evaluate.py", "tests/test_gsim.py",
           "tests/test_scenario_file.py", "tests/test_scenario_file_limits.py", "tests/test_hostile_files.py")
-_ENGINE = ("tests/test_engine_inputs_edges.py", "tests/test_engine_cost_sharing.py", "tests/test_compare_options.py",
-           "tests/test_engine_default.py", "tests/test_cli_stress.py", "tests/test_gsim.py", "tests/test_guards.py",
-           "tests/test_sharing_term_sheet.py", "tests/test_engine_cases.py", "tests/test_engine_stress.py")
+_ENGINE = ("tests/test_engine_inputs_edges.py", "tests/test_engine_messages_and_pv.py",
+           "tests/test_engine_cost_sharing.py", "tests/test_compare_options.py", "tests/test_engine_default.py",
+           "tests/test_cli_stress.py", "tests/test_gsim.py", "tests/test_guards.py", "tests/test_sharing_term_sheet.py",
+           "tests/test_engine_cases.py", "tests/test_engine_stress.py")
 _SHARING = ("tests/test_sharing.py", "tests/test_sharing_clean.py", "tests/test_leaks.py", "tests/test_golden_file.py",
             "tests/test_sharing_signatures.py", "tests/test_sharing_cli.py", "tests/test_sharing_diff_merge.py",
             "tests/test_scenario_file_received.py", "tests/test_cli_stress.py", "tests/test_sharing_term_sheet.py",

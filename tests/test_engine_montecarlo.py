@@ -221,6 +221,7 @@ def test_progress_and_cancel(scenario):
     seen = []
     run_monte_carlo(scenario, paths=200, seed=1, progress=seen.append)
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
+    assert seen[0] == 0.05      # the bar moves once the paths are drawn, before the first market is solved
     calls = []
 
     def cancel_after_two():
