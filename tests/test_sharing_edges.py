@@ -448,3 +448,11 @@ def test_the_text_diff_leaves_a_blank_line_after_the_parameter_changes():
     lines = compare(ours, theirs, with_impact=False).to_text().splitlines()
     section = lines.index("Parameter changes (ours -> theirs):")
     assert lines[section + 1].startswith("  ") and lines[section + 2] == "" and lines[section + 3].startswith("Redline")
+
+
+def test_only_the_lines_holding_a_change_are_listed():
+    from workbench.sharing.redline import changed_lines, word_diff
+
+    ours = "1. The Parties agree.\n2. The Parties shall pay 10 a tonne.\n3. Nothing else changes here."
+    theirs = "1. The Parties agree.\n2. The Parties shall pay 12 a tonne.\n3. Nothing else changes here."
+    assert changed_lines(word_diff(ours, theirs)) == ["2. The Parties shall pay [-10-]{+12+} a tonne."]
