@@ -456,3 +456,26 @@ def test_only_the_lines_holding_a_change_are_listed():
     ours = "1. The Parties agree.\n2. The Parties shall pay 10 a tonne.\n3. Nothing else changes here."
     theirs = "1. The Parties agree.\n2. The Parties shall pay 12 a tonne.\n3. Nothing else changes here."
     assert changed_lines(word_diff(ours, theirs)) == ["2. The Parties shall pay [-10-]{+12+} a tonne."]
+
+
+def test_the_text_diff_redlines_a_changed_clause_by_its_changed_lines_and_an_added_one_whole():
+    from workbench.sharing import compare
+    from workbench.sharing.redline import clause_text
+
+    ours = default_scenario()
+
+    def theirs_edit(d):
+        clause(d, "ndpr-price-gap")["floor_price"]["amount"] = 120.0
+        d["document"]["clauses"].append(dict(clause(d, "usmx-antimony-floor"), id="jp-antimony", title="JP floor"))
+    theirs = edited(ours, theirs_edit)
+    lines = compare(ours, theirs, with_impact=False).to_text().splitlines()
+
+    def section(title: str) -> list[str]:
+        start = lines.index(f"Redline: {title}")
+        return lines[start + 1:lines.index("", start)]
+    changed = section(f"{ours.document.clause('ndpr-price-gap').title} (changed)")
+    whole = clause_text(ours.document.clause("ndpr-price-gap"), ours.document).splitlines()
+    assert len(whole) > len(changed) >= 1 and all("{+" in line or "[-" in line for line in changed)
+    added = section("JP floor (added)")
+    text = clause_text(theirs.document.clause("jp-antimony"), theirs.document)
+    assert "\n".join(line[2:] for line in added) == "{+" + text + "+}"        # every line of it, inserted
