@@ -479,3 +479,13 @@ def test_the_text_diff_redlines_a_changed_clause_by_its_changed_lines_and_an_add
     added = section("JP floor (added)")
     text = clause_text(theirs.document.clause("jp-antimony"), theirs.document)
     assert "\n".join(line[2:] for line in added) == "{+" + text + "+}"        # every line of it, inserted
+
+
+def test_an_engine_warning_in_the_text_diff_is_cut_at_1000_characters():
+    import pandas
+
+    from workbench.sharing.diff import ScenarioDiff
+
+    impact = type("Impact", (), {"table": pandas.DataFrame(), "warnings": ["w" * 1000, "x" * 1001]})()
+    lines = ScenarioDiff(clauses=[], settings=[], impact=impact, impact_error=None).to_text().splitlines()
+    assert lines[-2:] == ["  warning: " + "w" * 1000, "  warning: " + "x" * 999 + "\u2026"]
