@@ -489,3 +489,27 @@ def test_an_engine_warning_in_the_text_diff_is_cut_at_1000_characters():
     impact = type("Impact", (), {"table": pandas.DataFrame(), "warnings": ["w" * 1000, "x" * 1001]})()
     lines = ScenarioDiff(clauses=[], settings=[], impact=impact, impact_error=None).to_text().splitlines()
     assert lines[-2:] == ["  warning: " + "w" * 1000, "  warning: " + "x" * 999 + "\u2026"]
+
+
+@pytest.mark.parametrize("meta, pem, detail", [
+    (b'{"delegation": ', None, "(the file looks cut short)"),
+    (b'{"name": "JP"}', None, "own.json has no delegation"),
+    (b'["JP"]', None, "own.json has no delegation"),
+    (b'{"delegation": "japan"}', None, "'japan' is not a delegation code"),
+    (None, b"-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n", "own.pem is not a PEM private key"),
+])
+def test_a_damaged_signing_key_says_which_file_and_why(tmp_path, meta, pem, detail):
+    from workbench.sharing import Keyring
+    from workbench.sharing.keys import KeyFileError
+
+    ring = Keyring(tmp_path)
+    ring.create_own_key("JP")
+    if meta is not None:
+        (ring.folder / "own.json").write_bytes(meta)
+    if pem is not None:
+        (ring.folder / "own.pem").write_bytes(pem)
+    with pytest.raises(KeyFileError) as refused:
+        ring.own_key()
+    message = str(refused.value)
+    assert message.startswith(f"our signing key in {ring.folder} is unreadable (") and detail in message
+    assert message.endswith("); create a new one (Tools > Delegation keys, or workbench-cli keys create --force)")
