@@ -513,3 +513,17 @@ def test_a_damaged_signing_key_says_which_file_and_why(tmp_path, meta, pem, deta
     message = str(refused.value)
     assert message.startswith(f"our signing key in {ring.folder} is unreadable (") and detail in message
     assert message.endswith("); create a new one (Tools > Delegation keys, or workbench-cli keys create --force)")
+
+
+def test_an_intact_but_unsigned_or_unknown_signers_file_is_not_called_trustworthy(tmp_path):
+    from workbench.files import load_scenario, save_scenario
+    from workbench.sharing import Keyring, SignatureStatus, verify_origin, write_shared
+
+    path = tmp_path / "ours.cmws"
+    save_scenario(path, default_scenario())
+    origin = verify_origin(load_scenario(path), Keyring(tmp_path / "keys"))
+    assert (origin.status, origin.integrity_ok, origin.trustworthy) == (SignatureStatus.UNSIGNED, True, False)
+    signed = tmp_path / "from-eu.cmws"
+    write_shared(signed, prepare_share(default_scenario(), "EU", key=Keyring(tmp_path / "eu").create_own_key("EU")))
+    origin = verify_origin(load_scenario(signed), Keyring(tmp_path / "keys"))
+    assert (origin.status, origin.integrity_ok, origin.trustworthy) == (SignatureStatus.UNKNOWN_KEY, True, False)
