@@ -126,7 +126,3 @@ class InstrumentKind:
     price_contingent: bool = False
     rebate_probability: bool = False
     proposer_only: bool = False
-
-    def param(self, name: str) -> Param:
-        """The declared parameter ``name``."""
-        return next(p for p in self.params if p.name == name)
