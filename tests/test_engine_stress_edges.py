@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from workbench.document import ExportRestriction
+from workbench.engine import EngineInputError
 from workbench.engine.stress_results import STRESS_COLUMNS
 from tests.test_engine_cases import P0, SINGLE, market, model
 from tests.test_engine_stress import stress
@@ -74,3 +75,15 @@ def test_events_the_engine_cannot_model_are_named_in_the_warnings():
     last = stress(mdl, [_quota(start=2029, duration=1)])
     assert not any("not in force" in w for w in last.warnings)
     assert last.test("q").to_json()["years_in_force"] == [2029]
+
+
+def test_a_supplier_or_target_outside_the_model_is_named():
+    mdl = model(market(**SINGLE, horizon=4), horizon=4)
+    ev = ExportRestriction(id="q", title="quota", supplier="JP", share_withheld=0.5, targets="all", mineral="ore",
+                           start_year=2027, duration_years=2)
+    with pytest.raises(EngineInputError, match=r"^stress test 'q': 'JP' is not a region of the model "
+                                               r"\(US, EU, CN, ROW\)$"):
+        stress(mdl, [ev])
+    with pytest.raises(EngineInputError, match=r"^stress test 'q'\.target_partners: 'JP' is not a region of the "
+                                               r"model$"):
+        stress(mdl, [_quota().model_copy(update={"target_partners": ["US", "JP"]})])
