@@ -102,9 +102,10 @@ def in_sentence_name(name: str) -> str:
 
 
 def mineral_in_sentence(name: str) -> str:
-    """A mineral's name mid-sentence: ``nickel`` for "Nickel", but ``NdPr oxide`` and ``PGMs`` as written."""
+    """A mineral's name mid-sentence: ``nickel`` for "Nickel", but ``NdPr oxide``, ``PGMs`` and a chemical symbol
+    (``Sb oxide``: a first word of two letters) as written."""
     first = name.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+    if len(first) > 2 and first[0].isupper() and first[1:].islower():
         return name[0].lower() + name[1:]
     return name
 
