@@ -56,6 +56,7 @@ def test_a_test_whose_market_cannot_clear_says_so_and_shows_no_numbers():
     with np.errstate(all="ignore"):
         t = stress(mdl, [_quota(share=1.0)]).test("q")
     assert "the ore market has no equilibrium in 2027" in t.error
+    assert "nan" not in t.error.split() and "(no finite price comes near clearing it)" in t.error  # said "nan" before
     assert list(t.table.columns) == list(STRESS_COLUMNS) and t.table.empty
     assert t.paths.empty and t.stock.empty and t.fiscal.empty
     assert t.export_tax_equivalent_pct() == [None] * 4

@@ -23,9 +23,11 @@ def solve_or_raise(setup: MarketSetup, cases: MarketCases, years: list[int], sha
         mineral = setup.minerals[mi]
         culprits = tuple(c.clause_id for c in setup.clauses if c.m == mi and c.years[ti])
         named = ", ".join(culprits[:5]) + (f" and {len(culprits) - 5} more" if len(culprits) > 5 else "")
+        residual = eq.residual[bad]
+        gap = (f"largest excess supply {residual:.2e} of world consumption" if np.isfinite(residual)
+               else "no finite price comes near clearing it")
         raise InfeasibleMarket(
-            f"the {mineral} market has no equilibrium in {years[ti]} under clause(s) {named or '(none)'}"
-            f" (largest excess supply {eq.residual[bad]:.2e} of world consumption)",
+            f"the {mineral} market has no equilibrium in {years[ti]} under clause(s) {named or '(none)'} ({gap})",
             mineral=mineral, year=years[ti], clause_ids=culprits)
     return eq
 
