@@ -527,3 +527,18 @@ def test_an_intact_but_unsigned_or_unknown_signers_file_is_not_called_trustworth
     write_shared(signed, prepare_share(default_scenario(), "EU", key=Keyring(tmp_path / "eu").create_own_key("EU")))
     origin = verify_origin(load_scenario(signed), Keyring(tmp_path / "keys"))
     assert (origin.status, origin.integrity_ok, origin.trustworthy) == (SignatureStatus.UNKNOWN_KEY, True, False)
+
+
+def test_the_text_diff_shows_the_fiscal_change_as_the_usd_amount_in_millions():
+    # USD 1,350,000 is 1.35 m: shown 1.4 (a divisor a hair off a million would show 1.3)
+    import pandas
+
+    from workbench.sharing.diff import ScenarioDiff
+
+    table = pandas.DataFrame({"fiscal_cost_pv_usd_change": [1_350_000.0, -2_000_000_000.0],
+                              "consumer_price_change_pct_change": [0.5, 0.0],
+                              "producer_price_change_pct_change": [-0.25, 0.0]}, index=["US", "EU"])
+    impact = type("Impact", (), {"table": table, "warnings": []})()
+    rows = ScenarioDiff(clauses=[], settings=[], impact=impact, impact_error=None).to_text().splitlines()[-2:]
+    assert [row.split() for row in rows] == [["US", "1.4", "+0.50", "\u22120.25"],
+                                             ["EU", "\u22122,000.0", "\u2013", "\u2013"]]
