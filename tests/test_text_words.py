@@ -86,7 +86,8 @@ def test_regions_are_named_from_the_partner_list_then_china_and_the_rest_of_the_
 
 @pytest.mark.parametrize("name, mid_sentence", [
     ("Nickel", "nickel"), ("Rare earths", "rare earths"), ("NdPr oxide", "NdPr oxide"), ("PGMs", "PGMs"),
-    ("X", "X"), ("cobalt", "cobalt"), ("MOx fuel", "MOx fuel"), ("Sb oxide", "Sb oxide"), ("Li carbonate", "Li carbonate"),
+    ("X", "X"), ("cobalt", "cobalt"), ("MOx fuel", "MOx fuel"), ("Sb oxide", "Sb oxide"),
+    ("Li carbonate", "Li carbonate"),
     ("Tin", "tin"), ("Tin concentrate", "tin concentrate"),
 ])
 def test_minerals_are_lower_case_mid_sentence_unless_written_as_an_acronym(name, mid_sentence):
