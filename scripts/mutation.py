@@ -66,6 +66,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/files/migrations.py": (*_FILES, "tests/test_cli_robustness.py"),
     "workbench/engine/": _ENGINE,
     "workbench/engine/calibrat": (*_ENGINE, "tests/test_calibration.py"),
+    "workbench/engine/budgets.py": (*_ENGINE, "tests/test_engine_budget_premium.py"),
     "workbench/engine/montecarlo.py": (*_ENGINE, "tests/test_engine_montecarlo.py"),
     "workbench/engine/disruptions.py": (*_ENGINE, "tests/test_engine_montecarlo.py"),
     "workbench/engine/results.py": (*_ENGINE, "tests/test_engine_mineral_table.py", "tests/test_export_charts.py",
