@@ -29,7 +29,8 @@ REGIONS = ("US", "EU", "CN", "ROW")
 P0 = 1000.0  # USD per tonne
 
 
-def market(production, consumption, flows=None, eps=1.0, eta=-1.0, sigma=5.0, growth=0.0, horizon=3, **kw):
+def market(production, consumption, flows=None, eps=1.0, eta=-1.0, sigma=5.0, growth=0.0, horizon=3, volatility=0.3,
+           mean_reversion=0.5, **kw):
     """A one-mineral market 'ore' over REGIONS."""
     prod = np.array(production, float)
     cons = np.array(consumption, float)
@@ -38,7 +39,7 @@ def market(production, consumption, flows=None, eps=1.0, eta=-1.0, sigma=5.0, gr
         mineral="ore", name="Ore", price=P0, production=prod, consumption=cons,
         flows=allocate_flows(prod, cons) if flows is None else np.array(flows, float),
         supply_elasticity=np.full(r, float(eps)), demand_elasticity=np.full(r, float(eta)), armington=sigma,
-        demand_growth=growth, price_index=np.ones(horizon), **kw)
+        demand_growth=growth, price_index=np.ones(horizon), volatility=volatility, mean_reversion=mean_reversion, **kw)
 
 
 def model(mk, horizon=3, rate=0.0, gdp=None):

@@ -39,7 +39,8 @@ def ore(production=(2, 1, 0, 8, 1), consumption=(3, 4, 2, 1, 2), flows=FLOWS, su
     return MineralMarket(
         mineral="ore", name="Ore", price=P0, production=prod, consumption=np.array(consumption, float),
         flows=np.array(flows, float), supply_elasticity=np.full(len(prod), float(supply_elasticity)),
-        demand_elasticity=np.full(len(prod), -1.0), armington=5.0, demand_growth=0.0, price_index=np.ones(1))
+        demand_elasticity=np.full(len(prod), -1.0), armington=5.0, demand_growth=0.0, price_index=np.ones(1),
+        volatility=0.3, mean_reversion=0.5)
 
 
 def model(market=None, gdp=GDP) -> Model:

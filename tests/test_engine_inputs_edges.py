@@ -23,7 +23,7 @@ CONS = np.array([2.0, 1.0, 1.0, 1.0])
 def _market(**kw) -> MineralMarket:
     base = dict(mineral="ore", name="Ore", price=1000.0, production=PROD, consumption=CONS,
                 flows=allocate_flows(PROD, CONS), supply_elasticity=np.ones(4), demand_elasticity=-np.ones(4),
-                armington=5.0, demand_growth=0.0, price_index=np.ones(3))
+                armington=5.0, demand_growth=0.0, price_index=np.ones(3), volatility=0.3, mean_reversion=0.5)
     base.update(kw)
     return MineralMarket(**base)
 

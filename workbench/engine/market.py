@@ -32,8 +32,8 @@ class MineralMarket:
     armington: float
     demand_growth: float
     price_index: np.ndarray
-    volatility: float = 0.3
-    mean_reversion: float = 0.5
+    volatility: float
+    mean_reversion: float
     supply_low: np.ndarray | None = None
     supply_high: np.ndarray | None = None
     demand_low: np.ndarray | None = None
