@@ -61,7 +61,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": _DOCUMENT,
     "workbench/document/free_text.py": (*_DOCUMENT, "tests/test_hostile_files.py"),
     "workbench/files/": _FILES,
-    "workbench/files/atomic.py": (*_FILES, "tests/test_cli_robustness.py"),
+    "workbench/files/atomic.py": (*_FILES, "tests/test_atomic_messages.py", "tests/test_cli_robustness.py"),
     "workbench/files/json_input.py": (*_FILES, "tests/test_cli_robustness.py"),
     "workbench/files/migrations.py": (*_FILES, "tests/test_cli_robustness.py"),
     "workbench/engine/": _ENGINE,
