@@ -1295,3 +1295,16 @@ def test_the_first_stress_test_starts_on_the_first_page_exactly_when_its_first_r
     assert all(b.id > heading for b in _stress_sheet(exact, monkeypatch).row_breaks.brk)  # no break before the test
     moved = _stress_sheet(exact - 0.01, monkeypatch)
     assert min(b.id for b in moved.row_breaks.brk) == 4                      # the title block alone on page 1
+
+
+def test_a_partner_row_names_the_partner_then_its_code_unless_the_name_is_the_code():
+    """'Mexico (MX)', but a partner recorded under its code alone reads 'MX', not 'MX (MX)'."""
+    import dataclasses
+
+    scenario, result = _default_stress()
+    first = result.tests[0]
+    renamed = dataclasses.replace(first, region_names={**first.region_names, "MX": "MX"})
+    sheet = _stress_sheet(stress=(scenario, dataclasses.replace(result, tests=[renamed, *result.tests[1:]])))
+    labels = [c.value for c in sheet["A"] if isinstance(c.value, str)]
+    assert "United States (US)" in labels and "MX" in labels
+    assert "MX (MX)" not in labels and "Mexico (MX)" in labels  # the other tests keep the name
