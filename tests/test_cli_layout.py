@@ -58,3 +58,48 @@ def test_stress_prints_every_figure_once_and_names_the_mineral(default_file, cap
     assert sum(len(r) - 1 for r in rows) == 3 * 8 * 6
     assert any("(dumping, NdPr oxide, 2026-2028)" in ln for ln in lines)
     assert not any("-" in cell and cell != "-" for r in rows for cell in r[1:])  # minus is U+2212, never a hyphen
+
+
+class _Terminal:
+    """A stderr that is a terminal (what the user reads), collecting what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_warnings_fit_a_terminal_under_a_hanging_indent_and_stay_one_line_in_a_log(tmp_path, capsys, monkeypatch,
+                                                                                   columns):
+    """A received file whose hash no longer matches warns at length; in a terminal each line fits and continues
+    under the text, not under "warning:"; piped to a log the warning stays on one line (one warning, one line)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)  # file names as typed; a path longer than the terminal is never split
+    ours, path = Path("ours.cmws"), Path("changed.cmws")
+    assert main(["new", "-o", str(ours)]) == 0
+    data = json.loads(ours.read_text(encoding="utf-8"))
+    data["document"]["metadata"]["title"] += " (changed by hand)"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["diff", str(ours), str(path)]) == 0
+    logged = capsys.readouterr().err.splitlines()
+    assert len(logged) == 1 and "content hash does not match" in logged[0] and len(logged[0]) > columns
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["diff", str(ours), str(path)]) == 0
+    lines = terminal.text.splitlines()
+    assert len(lines) > 1 and lines[0].startswith("warning: ")
+    assert all(ln.startswith(" " * 9) and not ln.startswith(" " * 10) for ln in lines[1:])  # under the text
+    assert all(len(ln) <= columns for ln in lines)
+    assert " ".join(lines).split() == logged[0].split()  # the same words, nothing lost

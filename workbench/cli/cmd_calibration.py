@@ -8,7 +8,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from workbench.cli.io import read_scenario
+from workbench.cli.io import read_scenario, print_warning
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(name, table, worst)
         for w in model.warnings:
-            print(f"warning: {shown(w)}", file=sys.stderr)
+            print_warning(shown(w))
     return 1 if worst is not None and abs(worst["gap_pp"]) > GAP_LIMIT_PP else 0
 
 

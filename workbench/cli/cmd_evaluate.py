@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench.analysis.units import figure
 from workbench.cli import layout
-from workbench.cli.io import read_scenario
+from workbench.cli.io import read_scenario, print_warning
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     checks = result.validity_warnings
     for w in result.warnings:
         if w not in checks:
-            print(f"warning: {shown(w)}", file=sys.stderr)
+            print_warning(shown(w))
     width = layout.terminal_width()
     rate = scenario.document.assumptions.discount_rate
     print(layout.wrapped(f"{shown(args.file)}: {result.years[0]}-{result.years[-1]}, discount rate {rate:.1%}; "
@@ -138,7 +138,7 @@ def _print_monte_carlo(result, monte_carlo) -> None:
         flag = "  signs differ" if region in flags else ""
         print(f"{region:<8}{figure(det):>14}{figure(exp):>11}{figure(p95):>11}{flag}")
     for w in monte_carlo.warnings:
-        print(f"warning: {shown(w)}", file=sys.stderr)
+        print_warning(shown(w))
 
 
 class _Progress:

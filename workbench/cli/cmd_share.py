@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workbench.cli.io import open_keyring, read_scenario, refuse_existing
+from workbench.cli.io import open_keyring, read_scenario, refuse_existing, print_warning
 from workbench.cli.main import CliError
 from workbench.files import SaveError
 from workbench.untrusted_text import shown
@@ -35,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         raise CliError(f"{args.file}: not shared: {problem}")
     for w in loaded.warnings:
-        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
+        print_warning(f"{shown(args.file)}: {shown(w)}")
     try:
         key = None if args.no_sign else ring.own_key()
     except KeyFileError as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.analysis.units import figure
 from workbench.cli import layout
-from workbench.cli.io import read_scenario
+from workbench.cli.io import read_scenario, print_warning
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 1 if failed else 0
     for w in result.warnings:
-        print(f"warning: {shown(w)}", file=sys.stderr)
+        print_warning(shown(w))
     width = layout.terminal_width()
     print(layout.wrapped(f"{shown(args.file)}: {len(result.tests)} stress test(s); 'w/o' = without the agreement's "
                          "clauses, 'with' = with them; price and shortfall over the years in force against the same "

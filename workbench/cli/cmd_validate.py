@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workbench.cli.io import read_scenario
+from workbench.cli.io import read_scenario, print_warning
 from workbench.cli.main import CliError
 from workbench.untrusted_text import shown
 
@@ -25,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if not loaded.integrity_ok:
         raise CliError(f"{args.file}: integrity: {loaded.warnings[0]}")
     for w in loaded.warnings:
-        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
+        print_warning(f"{shown(args.file)}: {shown(w)}")
     if not args.quiet:
         doc = loaded.scenario.document
         print(f"{shown(args.file)}: valid (schema {loaded.source_schema}, {len(doc.partners)} partners, "

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workbench.cli.io import open_keyring, read_scenario
+from workbench.cli.io import open_keyring, read_scenario, print_warning
 from workbench.sharing import SignatureStatus, verify_origin
 from workbench.sharing import provenance, provenance_warnings
 from workbench.untrusted_text import shown
@@ -27,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     origin = verify_origin(loaded, open_keyring())
     print(f"{shown(args.file)}: {shown(origin.text)}; {provenance(loaded)}")
     for w in [w for w in loaded.warnings if "hash does not match" not in w] + provenance_warnings(loaded):
-        print(f"warning: {shown(args.file)}: {shown(w)}", file=sys.stderr)
+        print_warning(f"{shown(args.file)}: {shown(w)}")
     acceptable = {SignatureStatus.VERIFIED} if args.require_signature else {SignatureStatus.VERIFIED,
                                                                               SignatureStatus.UNSIGNED}
     return 0 if origin.integrity_ok and origin.status in acceptable else 1

@@ -6,12 +6,24 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.layout import terminal_width, wrapped
 from workbench.cli.main import CliError
 from workbench.files import FileFormatError, LoadedScenario, load_scenario
 from workbench.untrusted_text import shown
 
 if TYPE_CHECKING:
     from workbench.sharing import Keyring
+
+
+def print_warning(text: str) -> None:
+    """``warning: text`` on stderr, wrapped to the terminal's width under a hanging indent when stderr is a terminal;
+    on one line otherwise (a log or a pipe keeps one warning per line for grep)."""
+    line = f"warning: {text}"
+    if sys.stderr is None:
+        return
+    if sys.stderr.isatty():
+        line = wrapped(line, terminal_width(), rest=" " * len("warning: "))
+    print(line, file=sys.stderr)
 
 
 def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
@@ -22,7 +34,7 @@ def read_scenario(path: Path, *, warn: bool = True) -> LoadedScenario:
         raise CliError(str(exc)) from None
     if warn:
         for w in loaded.warnings:
-            print(f"warning: {shown(path)}: {shown(w)}", file=sys.stderr)
+            print_warning(f"{shown(path)}: {shown(w)}")
     return loaded
 
 
@@ -32,7 +44,7 @@ def open_keyring() -> Keyring:
 
     ring = Keyring(default_data_dir())
     for line in ring.repairs:
-        print(f"warning: {shown(line)}", file=sys.stderr)
+        print_warning(shown(line))
     return ring
 
 
