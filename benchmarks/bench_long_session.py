@@ -16,14 +16,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+from PySide6.QtWidgets import QApplication
 
+from bench_ui_latency import floor_amount, idle, settle  # the window driven the same way as the latency benchmark
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
 
-CLAUSES = ("ndpr-border-floor", "usmx-antimony-floor")  # neither agreed: editing one asks nothing
+CLAUSES = ("ndpr-border-floor", "usmx-antimony-floor")  # two border floors, neither agreed: editing asks nothing
 #: Pause after each keystroke (ms): the recomputation of the results runs in it.
 PAUSE_MS = 30
 
@@ -37,43 +38,30 @@ def resident_mb() -> float:
     return pages * 4096 / 2**20
 
 
-def run_for(app: QApplication, ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def amount_field(window: MainWindow, clause_id: str) -> QDoubleSpinBox:
-    window.navigator.select_clause(clause_id)
-    QApplication.processEvents()  # the clause's form is shown
-    editor = window.clause_editor
-    name = next(n for n in ("floor_price", "reference_price", "strike_price") if n in editor.widgets)
-    return next(s for s in editor.widgets[name].findChildren(QDoubleSpinBox) if s.isVisible())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--fields", type=int, choices=(1, 2), default=1)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="workbench-long-session-"))
     window = MainWindow(settings=Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)),
                         autosave_dir=folder / "autosave", offer_recovery=False)
     window.resize(1366, 740)
     window.show()
-    run_for(app, 8000)  # first result, charts, first Monte Carlo run
-    spin = amount_field(window, CLAUSES[0])
+    settle(window.results)  # first result, charts, first Monte Carlo run
+    spin = floor_amount(window, CLAUSES[0])
     start_mb, start_none = resident_mb(), sys.getrefcount(None)
     print(f"start: {start_mb:.0f} MB resident, {start_none} references to None")
     for index in range(1, args.edits + 1):
         if args.fields > 1:  # the editor's form is rebuilt for each clause
-            spin = amount_field(window, CLAUSES[index % args.fields])
+            spin = floor_amount(window, CLAUSES[index % args.fields])
         spin.setFocus()
         QTest.keyClick(spin, Qt.Key.Key_Up if (index // args.fields) % 2 else Qt.Key.Key_Down)
-        run_for(app, PAUSE_MS)
+        idle(PAUSE_MS)
         if index % 100 == 0 or index == args.edits:
-            print(f"edit {index}: {resident_mb():.0f} MB resident ({resident_mb() - start_mb:+.0f}), "
+            now_mb = resident_mb()
+            print(f"edit {index}: {now_mb:.0f} MB resident ({now_mb - start_mb:+.0f}), "
                   f"{window.controller.undo_stack.count()} undo steps, "
                   f"references to None {sys.getrefcount(None) - start_none:+d}", flush=True)
     growth = (resident_mb() - start_mb) * 1024 / args.edits

@@ -92,9 +92,9 @@ def settle(results: ResultsPanel) -> None:
         idle(50)
 
 
-def floor_amount(window: MainWindow) -> QDoubleSpinBox:
-    """The amount spin box of the NdPr border floor's floor price in the clause editor."""
-    window.navigator.select_clause(CLAUSE)
+def floor_amount(window: MainWindow, clause: str = CLAUSE) -> QDoubleSpinBox:
+    """The amount spin box of a border floor's floor price in the clause editor (the NdPr floor's by default)."""
+    window.navigator.select_clause(clause)
     idle(50)
     spins = [s for s in window.clause_editor.widgets["floor_price"].findChildren(QDoubleSpinBox) if s.isVisible()]
     if not spins:

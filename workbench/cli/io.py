@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 def print_warning(text: str) -> None:
     """``warning: text`` on stderr, wrapped to the terminal's width under a hanging indent when stderr is a terminal;
     on one line otherwise (a log or a pipe keeps one warning per line for grep)."""
-    line = f"warning: {text}"
-    if sys.stderr is None:
+    if sys.stderr is None:  # a windowed Windows executable
         return
+    line = f"warning: {text}"
     if sys.stderr.isatty():
         line = wrapped(line, terminal_width(), rest=" " * len("warning: "))
     print(line, file=sys.stderr)
