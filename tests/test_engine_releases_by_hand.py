@@ -3,12 +3,14 @@ shares, the price trigger on its boundary, days of cover, suspended purchases an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from workbench.document import CostSharing, PurchaseClause, ReleaseRule, Volume
 from workbench.engine.instruments import compile_clauses
-from workbench.engine.releases import MAX_SHARE_OF_PURCHASES, plan_releases
+from workbench.engine.releases import MAX_SHARE_OF_PURCHASES, plan_releases, release_ledger
 from tests.test_engine_cases import P0, SINGLE, common, market, model, usd_t
 
 H = 4                       # 2026-2029; the stress is in force in 2027 and 2028
@@ -152,3 +154,84 @@ def test_a_purchase_without_a_rule_releases_nothing():
     assert other.stocks == {} and other.received.sum() == 0
     # no rate limit: the whole stock held at the start of 2027 (5 t) could go, but only 90 % of 0.5 t does
     assert plan.received[1, 0, US] == pytest.approx(0.45)
+
+
+def _ledger(stressed, source, consumer_us, base_price, rule=None):
+    """A 5 t a year stockpile bought from CN (4.5 t) and ROW (0.5 t), storage 10 % a year, released to the US (which
+    lacks 0.8 t and still buys 0.5 t a year, so 0.45 t a year goes); (plan, ledger {instrument: (H,)}, clause).
+
+    ``source`` (CN path, ROW path) the exporters' prices; ``consumer_us`` (H,) the US consumer price."""
+    rule = rule or ReleaseRule(max_release=Volume(amount=10.0))
+    clause = PurchaseClause(id="stock", annual_volume=Volume(amount=5.0), agreed_price=usd_t(P0), sources=["CN"],
+                            release_rule=rule, storage_cost_rate=0.1, **common(start_year=2026, duration_years=H))
+    mdl = model(market(**SINGLE, horizon=H), horizon=H)
+    comps, _ = compile_clauses(mdl, [clause])
+    comps = [replace(comps[0], volume=np.array([0.0, 0.0, 4.5, 0.5]))]
+    bought, need = np.zeros((H, 1, 4)), np.zeros((H, 1, 4))
+    bought[:, :, US], need[:, :, US] = 0.5, 0.8
+    consumer = np.full((H, 1, 4), P0)
+    consumer[:, 0, US] = consumer_us
+    source_price = np.full((H, 1, 4), 50 * P0)      # what US and EU would sell at: no source, never read
+    source_price[:, 0, CN], source_price[:, 0, ROW] = source
+    base_consumption = np.tile([1.0, 1.0, 0.0, 1.0], (H, 1))
+    plan = plan_releases({"stock": rule}, comps, {}, stressed, consumer, np.asarray(base_price), base_consumption,
+                         need, bought)
+    led = release_ledger(plan, comps, source_price, consumer, np.asarray(base_price))
+    return plan, {inst: v[:, 0] for (_cid, inst), v in led.items()}, comps[0]
+
+
+def test_a_crisis_at_the_end_leaves_the_stock_short_valued_at_the_lower_of_market_and_baseline_price():
+    """Stress in 2028-2029: purchases stop after 10 t, 0.45 t is sold each year at the US price (2 P0, 3 P0).
+
+    The sources' price is 90 % CN + 10 % ROW by volume: (1.0, 1.0, 0.7, 0.9) P0. The stock ends 0.9 t short of the
+    plain purchase: storage saved 10 % x 0.45 x 0.7 P0 in 2028, 10 % x 0.9 x 0.9 P0 in 2029; the missing 0.9 t are
+    not valued at the end: 0.9 x min(0.9 P0, baseline P0) = 0.81 P0 less end value (a cost)."""
+    cn = np.array([1.0, 0.9, 0.6, 0.8]) * P0
+    row = np.array([1.0, 1.9, 1.6, 1.8]) * P0
+    plan, led, _ = _ledger(np.array([[False], [False], [True], [True]]), (cn, row), np.array([1, 1, 2, 3]) * P0,
+                           np.array([1.0, 0.5, 0.6, 1.0]) * P0)
+    s = plan.stocks["stock"]
+    assert s.end[:, 0].tolist() == pytest.approx([5.0, 10.0, 9.55, 9.1])
+    assert s.planned_end[:, 0].tolist() == pytest.approx([5.0, 10.0, 10.0, 10.0])
+    assert led["stock_release_receipt"].tolist() == pytest.approx([0.0, 0.0, -0.9 * P0, -1.35 * P0])
+    assert led["purchase_outlay"].tolist() == [0.0] * 4                  # nothing bought back within the horizon
+    assert led["storage_cost"].tolist() == pytest.approx([0.0, 0.0, -0.0315 * P0, -0.081 * P0])
+    assert led["stock_end_value"].tolist() == pytest.approx([0.0, 0.0, 0.0, 0.81 * P0])
+    # a market price above the baseline: the short stock is valued at the baseline price (0.9 x P0)
+    _, dear, _ = _ledger(np.array([[False], [False], [True], [True]]), (cn * 2, row * 2),
+                         np.array([1, 1, 2, 3]) * P0, np.array([1.0, 0.5, 0.6, 1.0]) * P0)
+    assert dear["stock_end_value"].tolist() == pytest.approx([0.0, 0.0, 0.0, 0.9 * P0])
+
+
+def test_the_buy_back_is_paid_at_the_sources_price_split_by_their_volumes():
+    """Stress in 2027 only: 0.45 t sold at 2 P0, bought back 0.3 t in 2028 and 0.15 t in 2029 (0.3 t a year), from
+    CN and ROW in the clause's 90/10 split, at their price 1.2 P0 then 1.1 P0; the stock is whole again at the end
+    (no end-value change); storage saved on 0.45 t in 2027 and 0.15 t in 2028 at the sources' price."""
+    cn = np.array([1.0, 1.0, 1.0, 1.0]) * P0
+    row = np.array([1.0, 1.0, 3.0, 2.0]) * P0
+    rule = ReleaseRule(max_release=Volume(amount=10.0), replenish_rate=Volume(amount=0.3))
+    plan, led, _ = _ledger(np.array([[False], [True], [False], [False]]), (cn, row), np.array([1, 2, 1, 1]) * P0,
+                           np.full(H, P0), rule)
+    assert plan.buy_back[:, 0, CN].tolist() == pytest.approx([0.0, 0.0, 0.27, 0.135])
+    assert plan.buy_back[:, 0, ROW].tolist() == pytest.approx([0.0, 0.0, 0.03, 0.015])
+    assert led["stock_release_receipt"].tolist() == pytest.approx([0.0, -0.9 * P0, 0.0, 0.0])
+    assert led["purchase_outlay"].tolist() == pytest.approx([0.0, 0.0, 0.3 * 1.2 * P0, 0.15 * 1.1 * P0])
+    assert led["storage_cost"].tolist() == pytest.approx([0.0, -0.045 * P0, -0.015 * 1.2 * P0, 0.0])
+    assert led["stock_end_value"].tolist() == pytest.approx([0.0] * 4, abs=1e-6)
+
+
+def test_two_stockpiles_releasing_in_one_year_share_the_sales_by_their_tonnes():
+    """Both stockpiles release 0.45 t to the US by need; the 90 % cap leaves the second none in 2027: the first
+    books every receipt, the second none, and together they book what the US consumers paid (0.45 t x 2 P0)."""
+    rule = ReleaseRule(max_release=Volume(amount=10.0))
+    clauses = [_stockpile(rule, "a"), _stockpile(rule, "b")]
+    mdl = model(market(**SINGLE, horizon=H), horizon=H)
+    comps, _ = compile_clauses(mdl, clauses)
+    bought, need = np.zeros((H, 1, 4)), np.zeros((H, 1, 4))
+    bought[:, :, US], need[:, :, US] = 0.5, 0.8
+    consumer = np.full((H, 1, 4), 2 * P0)
+    plan = plan_releases({"a": rule, "b": rule}, comps, {}, STRESSED, consumer, np.full(H, P0),
+                         np.tile([1.0, 1.0, 0.0, 1.0], (H, 1)), need, bought)
+    led = release_ledger(plan, comps, np.full((H, 1, 4), P0), consumer, np.full(H, P0))
+    assert led[("a", "stock_release_receipt")][:, 0].tolist() == pytest.approx([0.0, -0.9 * P0, -0.9 * P0, 0.0])
+    assert led[("b", "stock_release_receipt")][:, 0].tolist() == [0.0] * 4
