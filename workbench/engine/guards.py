@@ -171,7 +171,7 @@ def _revenue(comps, years, base_price, imports, ledger) -> list[ModelWarning]:
     out = []
     for cid, inst, mineral, mi, a in ledger:
         c = by_id.get(cid)
-        if c is None or c.wedge not in (Wedge.PRICE_FLOOR, Wedge.AD_VALOREM) or inst == "_producers":
+        if c is None or c.wedge not in (Wedge.PRICE_FLOOR, Wedge.AD_VALOREM):
             continue
         revenue = -a.sum(axis=1)  # (H,) receipts of every party
         bill = (imports[mi] * c.parties).sum(axis=1) * base_price[mi]
