@@ -65,7 +65,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/files/json_input.py": (*_FILES, "tests/test_cli_robustness.py"),
     "workbench/files/migrations.py": (*_FILES, "tests/test_cli_robustness.py"),
     "workbench/engine/": _ENGINE,
-    "workbench/engine/calibrat": (*_ENGINE, "tests/test_calibration.py"),
+    "workbench/engine/calibrat": ("tests/test_calibration_by_hand.py", *_ENGINE, "tests/test_calibration.py"),
     "workbench/engine/budgets.py": (*_ENGINE, "tests/test_engine_budget_premium.py"),
     "workbench/engine/montecarlo.py": (*_ENGINE, "tests/test_engine_montecarlo.py",
                                        "tests/test_engine_montecarlo_centred.py"),
