@@ -1,0 +1,163 @@
+"""Monte Carlo on a tiny market with known draws: the OU recursion step by step, elasticities drawn at known points,
+and every path booking what the deterministic model books at that path's reference prices."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from workbench.document import CfdClause, Money, PurchaseClause, TariffClause, Volume
+from workbench.engine import montecarlo as mc
+from workbench.engine.evaluate import evaluate_model
+from workbench.engine.instruments import compile_clauses
+from tests.test_engine_cases import P0, common, market, model, usd_t
+
+H = 3
+
+
+class KnownDraws:
+    """Stands in for the random generator: hands out the given tables, in order, to ``standard_normal``/``random``."""
+
+    def __init__(self, *tables):
+        self.tables = [np.asarray(t, float) for t in tables]
+
+    def _next(self, shape):
+        table = self.tables.pop(0)
+        assert table.shape == shape
+        return table
+
+    standard_normal = random = _next
+
+
+def _ore(**kw):
+    return market([1, 1, 2, 1], [1, 1.5, 1, 1.5], horizon=H, **kw)
+
+
+def test_price_shocks_follow_the_ou_recursion_draw_by_draw():
+    """Mean reversion ln 2 halves a deviation each year; the shock's scale is s sqrt((1 - 1/4) / (2 ln 2)) so that
+    the stationary spread is s: draws (1, 0, -1) give (sd, sd/2, sd/4 - sd). Without mean reversion the log price is
+    a random walk with steps s e_t."""
+    s = 0.2
+    sd = s * math.sqrt(0.75 / (2 * math.log(2)))
+    half = model(_ore(volatility=s, mean_reversion=math.log(2)), horizon=H)
+    draws = np.array([[1.0, 2.0], [0.0, 0.0], [-1.0, 1.0]])          # (H, paths)
+    z = mc.price_shocks(half, ["ore"], 2, KnownDraws(draws))
+    assert z.shape == (1, H, 2)
+    assert z[0, :, 0].tolist() == pytest.approx([sd, sd / 2, sd / 4 - sd], rel=1e-12)
+    assert z[0, :, 1].tolist() == pytest.approx([2 * sd, sd, sd / 2 + sd], rel=1e-12)
+    walk = model(_ore(volatility=s, mean_reversion=0.0), horizon=H)
+    z = mc.price_shocks(walk, ["ore"], 2, KnownDraws(draws))
+    assert z[0, :, 0].tolist() == pytest.approx([s, s, 0.0], abs=1e-15)
+    assert z[0, :, 1].tolist() == pytest.approx([2 * s, 2 * s, 3 * s], rel=1e-12)
+
+
+def test_elasticities_are_drawn_uniformly_within_each_range():
+    """Draws 0, 1/4 and 1 give the low end, a quarter of the way up, and the high end, for every region alike."""
+    low, high = np.array([0.2, 0.4, 0.6, 0.8]), np.array([1.0, 1.2, 1.4, 1.6])
+    mk = _ore(supply_low=low, supply_high=high, demand_low=-high, demand_high=-low)
+    draws = np.array([0.0, 0.25, 1.0])[None, :, None]
+    supply, demand = mc._draw_elasticities(model(mk), ["ore"], 3, KnownDraws(draws, draws[:, ::-1]))
+    assert supply.shape == demand.shape == (1, 3, 4)
+    assert np.allclose(supply[0], [low, low + 0.2, high])
+    assert np.allclose(demand[0], [-low, -high + 0.2, -high])
+
+
+# reference price relative to the baseline, path by path (rows) and year by year: a calm path, a rising one, a
+# swinging one, and one high throughout (the CfD's clawback then outweighs its payments)
+PATH_PRICES = np.array([[1.0, 1.0, 1.0], [0.8, 1.2, 1.6], [1.5, 0.7, 1.1], [1.6, 1.6, 1.6]])
+
+
+def _clauses():
+    """A 50 % US tariff on CN's ore and an EU-US CfD on 0.5 t at strike 1.1 P0, half the gain above 1.3 P0 back."""
+    return [TariffClause(id="t", rate=0.5, exporters=["CN"], **common(parties=["US"])),
+            CfdClause(id="c", strike_price=usd_t(1.1 * P0), rebate_threshold=usd_t(1.3 * P0), clawback_share=0.5,
+                      volume_basis="fixed_volume", contracted_volume=Volume(amount=0.5),
+                      **common(parties=["EU", "US"]))]
+
+
+def _known_paths(monkeypatch, mk, clauses, rate=0.1, **kw):
+    """Monte Carlo whose price shocks are PATH_PRICES, and the deterministic run at each path's prices."""
+    mdl = model(mk, horizon=H, rate=rate)
+    comps, _ = compile_clauses(mdl, clauses)
+    z = np.log(PATH_PRICES).T[None]
+    monkeypatch.setattr(mc, "price_shocks", lambda model, minerals, paths, rng: z.copy())
+    res = mc.simulate(mdl, comps, paths=len(PATH_PRICES), seed=1, **kw)
+    det = [evaluate_model(replace(mdl, markets={"ore": replace(mk, price_index=mk.price_index * prices)}), comps)
+           for prices in PATH_PRICES]
+    return res, det
+
+
+def test_each_path_books_what_the_deterministic_model_books_at_its_prices(monkeypatch):
+    """Annual net cost by region and its present value at 10 %, path by path; the price-contingent CfD is read off
+    the 129-point grid between the lowest and highest price of each year (to 5e-5 of the path's cost). The CfD nets
+    a rebate over the horizon on the high path only: rebate probability 1/4."""
+    res, det = _known_paths(monkeypatch, _ore(), _clauses())
+    assert res.pv.shape == (4, 4) and res.annual.shape == (4, H, 4)
+    for p, d in enumerate(det):
+        scale = np.abs(d.annual_net).sum()
+        assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * scale
+        assert np.abs(res.pv[p] - d.partner_table.fiscal_cost_pv_usd.to_numpy()).max() < 5e-5 * scale
+        assert d.annual_net[:, 2:].sum() == 0.0 and d.fiscal.instrument.nunique() >= 2
+    cfd = [d.fiscal.query("clause_id == 'c'") for d in det]
+    cfd_net = [(f.amount_usd / 1.1 ** (f.year - 2025)).sum() for f in cfd]
+    assert [v < 0 for v in cfd_net] == [False, False, False, True]
+    assert res.cfd_rebate_probability == {"c": 0.25}
+
+
+def _fixed_range(mk):
+    """The market with its elasticity ranges shrunk to the central values: the per-path solver draws those."""
+    return replace(mk, supply_low=mk.supply_elasticity, supply_high=mk.supply_elasticity,
+                   demand_low=mk.demand_elasticity, demand_high=mk.demand_elasticity)
+
+
+def test_the_per_path_solver_books_the_deterministic_result_whatever_its_block_size(monkeypatch):
+    """With elasticities 'drawn' from one-point ranges, every path is solved on its own: exactly the deterministic
+    run at its prices, in one block of paths or in blocks of three and one."""
+    res, det = _known_paths(monkeypatch, _fixed_range(_ore()), _clauses(), vary_elasticities=True)
+    for p, d in enumerate(det):
+        assert np.allclose(res.annual[p], d.annual_net, rtol=1e-9, atol=1e-9)
+    monkeypatch.setattr(mc, "CHUNK_PATHS", 3)
+    seen = []
+    blocks, _ = _known_paths(monkeypatch, _fixed_range(_ore()), _clauses(), vary_elasticities=True,
+                             progress=seen.append)
+    assert np.allclose(blocks.annual, res.annual, rtol=1e-12, atol=1e-12)
+    assert blocks.cfd_rebate_probability == res.cfd_rebate_probability == {"c": 0.25}
+    assert seen == pytest.approx([0.05, 0.05 + 0.9 / 2, 0.95, 1.0])   # drawn, one tick per block, done
+
+
+def test_a_budget_cap_binding_on_some_paths_is_settled_path_by_path(monkeypatch):
+    """0.3 t a year bought from CN at the market price plus 10 % for the US and EU with USD 1.1 P0 in all: the calm
+    path spends 1.04 P0, the dearer paths run out of budget. Each path books what the deterministic run at its
+    prices books, budget settlement included, through the tabulated and the per-path solver alike."""
+    buy = PurchaseClause(id="b", annual_volume=Volume(amount=0.3), price_basis="market_plus_premium",
+                         premium_share=0.1, sources=["CN"], budget_cap=Money(amount=1.1 * P0), storage_cost_rate=0.0,
+                         **common(parties=["US", "EU"]))
+    for vary in (False, True):
+        res, det = _known_paths(monkeypatch, _fixed_range(_ore()), [buy], vary_elasticities=vary)
+        outlay = [d.fiscal.query("instrument == 'purchase_outlay'").amount_usd.sum() / P0 for d in det]
+        assert outlay[0] < 1.05 and outlay[1:] == pytest.approx([1.1] * 3)
+        for p, d in enumerate(det):
+            assert np.allclose(res.annual[p], d.annual_net, rtol=1e-7, atol=1e-6)
+            assert np.allclose(res.annual[p, :, 0], res.annual[p, :, 1])      # equal shares
+
+
+def test_disruption_states_drawn_known_are_tabulated_on_their_own_grid(monkeypatch):
+    """CN loses 40 % of its output in the years given path by path (none; 2026-27; 2027-28; all three). The calm path
+    books what the run without disruptions books; a disrupted path books what the per-path solver books with the
+    same cut (read off the disrupted grid of 65 points to 2e-4 of the path's cost), and not the calm result."""
+    state = np.array([[0, 0, 0], [1, 1, 0], [0, 1, 1], [1, 1, 1]]).T
+    scales = np.array([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 0.6, 1.0]])
+    monkeypatch.setattr(mc, "draw_states", lambda model, minerals, risks, paths, rng: {0: (scales, state)})
+    mk = _fixed_range(_ore())
+    calm, _ = _known_paths(monkeypatch, mk, _clauses())
+    grid, _ = _known_paths(monkeypatch, mk, _clauses(), jumps=["a risk"])
+    direct, _ = _known_paths(monkeypatch, mk, _clauses(), jumps=["a risk"], vary_elasticities=True)
+    scale = np.abs(direct.annual).sum(axis=(1, 2))
+    assert (np.abs(grid.annual - direct.annual).max(axis=(1, 2)) < 2e-4 * scale).all()
+    assert np.allclose(grid.annual[0], calm.annual[0], rtol=1e-12, atol=1e-12)
+    assert np.abs(direct.annual[0] - calm.annual[0]).max() < 5e-5 * scale[0]
+    disrupted = np.abs(direct.annual - calm.annual).max(axis=2) > 1e-3 * scale[:, None]   # (P, H)
+    assert disrupted.T.tolist() == (state == 1).tolist()
