@@ -168,9 +168,7 @@ def solve_linear(g: GsimInputs) -> GsimResult:
     b = np.zeros(n)
     for r in range(n):
         for v in range(n):
-            w = m[r, v]
-            if w == 0:
-                continue
+            w = m[r, v]  # a region pair without trade adds nothing (w = 0)
             a[r] += w * cross[:, v]
             a[r, r] += w * own_extra[0, v]
             b[r] -= w * ((cross[:, v] * that[:, v]).sum() + own_extra[0, v] * that[r, v])
