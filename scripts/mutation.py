@@ -74,6 +74,8 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
                                         "tests/test_engine_disruptions.py"),
     "workbench/engine/results.py": ("tests/test_results_by_hand.py", *_ENGINE, "tests/test_engine_mineral_table.py",
                                     "tests/test_export_charts.py", "tests/test_export.py"),
+    "workbench/engine/ledger.py": ("tests/test_ledger_by_hand.py", *_ENGINE),
+    "workbench/engine/support.py": ("tests/test_ledger_by_hand.py", *_ENGINE),
     "workbench/engine/guards.py": ("tests/test_guards_by_hand.py", *_ENGINE, "tests/test_cli_evaluate.py"),
     "workbench/engine/gsim.py": ("tests/test_gsim_by_hand.py", "tests/test_gsim.py", "tests/test_gsim_inputs_edges.py",
                                  "tests/test_cli_robustness.py"),
