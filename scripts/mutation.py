@@ -82,6 +82,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/engine/stress": (*_ENGINE, "tests/test_engine_stress_edges.py", "tests/test_engine_stress_premium.py",
                                 "tests/test_export_stress.py"),
     "workbench/engine/evaluate.py": (*_ENGINE, "tests/test_bracket_choices.py"),
+    "workbench/engine/solver.py": ("tests/test_engine_solver.py", *_ENGINE),
     "workbench/engine/releases.py": (*_ENGINE, "tests/test_engine_releases_by_hand.py", "tests/test_export_stress.py"),
     "workbench/instrument_kinds/": ("tests/test_instrument_kinds.py", "tests/test_instrument_kinds_starts.py",
                                     "tests/test_engine_cost_sharing.py", "tests/test_compare_options.py",
