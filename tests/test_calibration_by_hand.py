@@ -422,3 +422,82 @@ def test_an_importer_using_half_a_tonne_gets_its_named_source_and_one_using_none
     assert warnings == ["ore: B's base-year output (1.0 t) cannot cover the import shares the data name for it "
                         "(importers D); its shipments are scaled down to its output (`workbench-cli calibration` "
                         "shows the gap)"]
+
+
+def test_a_world_override_scales_a_market_of_under_a_tonne():
+    """Data in small units: 0.2 + 0.3 t of use doubled to 1 t by a world consumption override; production follows."""
+    small = _ore(production={"Ohio": _s(0.5)}, consumption={"US": _s(0.2), "EU": _s(0.3)}, us_import_sources={})
+    model = build_model(_scenario(data_overrides=[DataOverride(mineral="ore", field="consumption", value=1.0)]),
+                        _dataset(small))
+    ore = model.markets["ore"]
+    assert ore.consumption == pytest.approx([0.4, 0.6, 0.0, 0.0], rel=1e-12)
+    assert ore.production == pytest.approx([1.0, 0.0, 0.0, 0.0], rel=1e-12)
+
+
+def test_the_last_consumer_without_an_override_takes_what_is_left_however_small():
+    """US output 30 t (world 120); US, EU and China use 40, 40 and 39 t by override: the rest of the world (0.5 t in
+    the data) takes the last tonne."""
+    ore = _ore(consumption={"US": _s(30.0), "EU": _s(30.0), "CN": _s(39.5), "OTHER": _s(0.5)})
+    overrides = [DataOverride(mineral="ore", region="US", field="production", value=30.0),
+                 DataOverride(mineral="ore", region="US", field="consumption", value=40.0),
+                 DataOverride(mineral="ore", region="EU", field="consumption", value=40.0),
+                 DataOverride(mineral="ore", region="CN", field="consumption", value=39.0)]
+    market = build_model(_scenario(data_overrides=overrides), _dataset(ore)).markets["ore"]
+    assert market.consumption == pytest.approx([40.0, 40.0, 39.0, 1.0], rel=1e-12)
+    # nobody left to take it: the rest of the world uses nothing in these data
+    ore = _ore(consumption={"US": _s(30.0), "EU": _s(30.0), "CN": _s(40.0)})
+    with pytest.raises(EngineInputError, match=r"^ore: consumption overrides \(119 t\) leave 1 t of world production "
+                                               r"\(120 t\) to consumers that use none in the data$"):
+        build_model(_scenario(data_overrides=overrides), _dataset(ore))
+
+
+def test_the_one_producer_without_an_override_makes_what_is_missing_however_small():
+    """Ohio's output is set to 120 t and world use to 150 t: France (0.5 t in the data) makes the other 30 t."""
+    ore = _ore(production={"Ohio": _s(100.0), "France": _s(0.5)})
+    market = build_model(_scenario(data_overrides=[
+        DataOverride(mineral="ore", region="US", field="production", value=120.0),
+        DataOverride(mineral="ore", field="consumption", value=150.0)]), _dataset(ore)).markets["ore"]
+    assert market.production == pytest.approx([120.0, 30.0, 0.0, 0.0], rel=1e-12)
+
+
+def test_the_unnamed_part_of_a_small_region_scales_with_its_output():
+    """The rest of the world makes 0.5 t in the data, 0.3 t of it in Chile (named by the US) and 0.2 t in Peru: with
+    the region's output overridden to 1 t, Peru's unnamed share is 0.4 t."""
+    ore = _ore(production={"Ohio": _s(10.0), "France": _s(20.0), "China": _s(50.0), "Chile": _s(0.3),
+                           "Peru": _s(0.2)})
+    regions = ("US", "EU", "CN", "ROW")
+    (us,) = known_imports(ore, regions, country_map([_partner("US"), _partner("EU")], _dataset()),
+                          np.array([10.0, 20.0, 50.0, 1.0]))
+    assert us.unnamed == pytest.approx([0.0, 20.0, 0.0, 0.4], rel=1e-12)
+
+
+def _us_imports(model, column):
+    """The model with the US's base-year column replaced (the report reads only the flows)."""
+    ore = model.markets["ore"]
+    flows = ore.flows.copy()
+    flows[:, 0] = column
+    return replace(model, markets={"ore": replace(ore, flows=flows)})
+
+
+def test_the_report_of_an_importer_the_model_has_importing_little_or_nothing():
+    """No imports: every named share is missed whole (China -50 pp, Chile -25 pp). Half a tonne, all from China:
+    China 100 % (+50 pp), Chile 0 % (-25 pp), the EU 0 % (inside its 0-25 % unnamed range)."""
+    scenario = _scenario()
+    model = build_model(scenario)
+    table = _report(_us_imports(model, [30.0, 0.0, 0.0, 0.0]), scenario).set_index("source")
+    assert table["model_pct"].tolist() == [0.0, 0.0, 0.0]
+    assert table["gap_pp"].tolist() == [0.0, -50.0, -25.0]
+    table = _report(_us_imports(model, [30.0, 0.0, 0.5, 0.0]), scenario).set_index("source")
+    assert table["model_pct"].tolist() == [0.0, 100.0, 0.0]
+    assert table["gap_pp"].tolist() == [0.0, 50.0, -25.0]
+
+
+def test_a_source_with_exactly_five_hundredths_of_a_percent_is_shown():
+    """Japan has no share in the US data and no unnamed output; 1 t of 2,000 t of US imports (0.05 %) is reported,
+    less is below the report's resolution."""
+    scenario = _scenario(partners=[_partner("US"), _partner("EU"), _partner("JP")])
+    model = build_model(scenario)
+    table = _report(_us_imports(model, [0.0, 500.0, 1.0, 999.0, 500.0]), scenario).set_index("source")
+    assert table.loc["JP", "model_pct"] == 0.05 and table.loc["JP", "gap_pp"] == 0.05
+    table = _report(_us_imports(model, [0.0, 500.0, 0.5, 999.5, 500.0]), scenario)
+    assert "JP" not in set(table["source"])

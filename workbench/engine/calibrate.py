@@ -97,7 +97,8 @@ def _market(md: Any, mid: str, regions: tuple[str, ...], cmap: dict[str, str], s
             arr, flag = (prod, p_over) if o.field == "production" else (cons, c_over)
             if o.region == "*":
                 total = arr.sum()
-                arr *= (o.value / total) if total > 0 else 0.0
+                if total > 0:  # data with no tonnes at all stay at none
+                    arr *= o.value / total
                 flag[:] = True
             else:
                 arr[idx[o.region]] = o.value
@@ -171,9 +172,12 @@ def _rebalance(mid, prod, cons, p_over, c_over, warnings):
     if p_over.any() and not c_over.all():
         free = ~c_over
         need = tp - cons[c_over].sum()
-        if need < 0 or cons[free].sum() <= 0:
+        if need < 0:
             raise EngineInputError(f"{mid}: consumption overrides ({cons[c_over].sum():,.0f} t) exceed world "
                                    f"production ({tp:,.0f} t)")
+        if cons[free].sum() <= 0:
+            raise EngineInputError(f"{mid}: consumption overrides ({cons[c_over].sum():,.0f} t) leave {need:,.0f} t of "
+                                   f"world production ({tp:,.0f} t) to consumers that use none in the data")
         cons = cons.copy()
         cons[free] *= need / cons[free].sum()
         warnings.append(f"{mid}: consumption rescaled to match overridden world production {tp:,.0f} t")
@@ -240,7 +244,8 @@ def known_imports(md: Any, regions: tuple[str, ...], cmap: dict[str, str],
             if country not in kept:
                 unnamed[idx.get(cmap.get(country, "ROW"), row)] += value
         if prod is not None:
-            unnamed = np.where(region_prod > 0, unnamed / np.where(region_prod > 0, region_prod, 1.0) * prod, prod)
+            with np.errstate(divide="ignore", invalid="ignore"):  # a region without data output takes prod whole
+                unnamed = np.where(region_prod > 0, unnamed / region_prod * prod, prod)
         unnamed[j] = 0.0
         if kept:
             out.append(KnownImports(j, named, unnamed, kept))

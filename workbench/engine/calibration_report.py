@@ -46,7 +46,7 @@ def calibration_table(model: Model, scenario: Any, dataset: Any) -> pd.DataFrame
                     continue
                 gap = min(0.0, model_pct[i] - named) + max(0.0, model_pct[i] - named - other)
                 countries = ", ".join(f"{c} {100 * s:g}%" for c, s in k.countries.items()
-                                      if regions[_region(c, cmap, regions)] == code)
+                                      if cmap.get(c, "ROW") == code)
                 rows.append((mid, regions[j], code, countries, named, other, float(model_pct[i]), float(gap)))
     return pd.DataFrame(rows, columns=list(CALIBRATION_COLUMNS))
 
@@ -59,11 +59,6 @@ def with_every_mineral(scenario: Any, dataset: Any) -> Any:
     have = {m.id for m in doc.minerals}
     extra = [Mineral(id=mid, name=md.name) for mid, md in dataset.minerals.items() if mid not in have]
     return scenario.model_copy(update={"document": doc.model_copy(update={"minerals": [*doc.minerals, *extra]})})
-
-
-def _region(country: str, cmap: dict[str, str], regions: tuple[str, ...]) -> int:
-    code = cmap.get(country, "ROW")
-    return regions.index(code) if code in regions else regions.index("ROW")
 
 
 def largest_gap(table: pd.DataFrame) -> pd.Series | None:
