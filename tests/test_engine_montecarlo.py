@@ -285,3 +285,24 @@ def test_an_agreed_price_budget_is_settled_once_not_path_by_path(scenario, monke
     res = run_monte_carlo(tight, paths=200, seed=1)
     assert one_by_one == []
     assert np.isfinite(res.pv).all()
+
+
+def test_paths_and_seed_are_checked_at_their_boundaries(scenario, monkeypatch):
+    """One path and seed 0 are accepted; 1,000,000 paths pass the count check (and fail on memory for the default
+    scenario's 10 years x 6 regions), 1,000,001 do not; a fractional count or seed is refused; exactly the memory
+    limit is accepted, one path more is refused with the largest count that fits."""
+    one = run_monte_carlo(scenario, paths=np.int64(1), seed=0)
+    assert one.paths == 1 and one.seed == 0 and one.pv.shape == (1, 6) and np.isfinite(one.pv).all()
+    with pytest.raises(EngineInputError, match=r"^paths: must be a whole number from 1 to 1,000,000, got 1000001$"):
+        run_monte_carlo(scenario, paths=1_000_001)
+    with pytest.raises(EngineInputError, match=r"^paths: 1,000,000 paths x 10 years x 6 regions is too large to hold "
+                                               r"in memory; use at most 333,333 paths$"):
+        run_monte_carlo(scenario, paths=1_000_000)
+    with pytest.raises(EngineInputError, match=r"^paths: must be a whole number from 1 to 1,000,000, got 2.0$"):
+        run_monte_carlo(scenario, paths=2.0)
+    with pytest.raises(EngineInputError, match=r"^seed: must be a non-negative whole number, got 1.5$"):
+        run_monte_carlo(scenario, paths=2, seed=1.5)
+    monkeypatch.setattr(mc, "MAX_CELLS", 2 * 60)
+    assert run_monte_carlo(scenario, paths=2, seed=1).pv.shape == (2, 6)
+    with pytest.raises(EngineInputError, match=r"^paths: 3 paths x 10 years x 6 regions .* use at most 2 paths$"):
+        run_monte_carlo(scenario, paths=3, seed=1)

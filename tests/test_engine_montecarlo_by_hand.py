@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from workbench.document import CfdClause, Money, PurchaseClause, TariffClause, Volume
+from workbench.engine import InfeasibleMarket
 from workbench.engine import montecarlo as mc
 from workbench.engine.evaluate import evaluate_model
 from workbench.engine.instruments import compile_clauses
@@ -161,3 +162,69 @@ def test_disruption_states_drawn_known_are_tabulated_on_their_own_grid(monkeypat
     assert np.abs(direct.annual[0] - calm.annual[0]).max() < 5e-5 * scale[0]
     disrupted = np.abs(direct.annual - calm.annual).max(axis=2) > 1e-3 * scale[:, None]   # (P, H)
     assert disrupted.T.tolist() == (state == 1).tolist()
+
+
+def _capped(volume, cap=1.1):
+    """``volume`` t a year from CN at the market price plus 10 % for the US and EU, USD ``cap`` x P0 in all."""
+    return PurchaseClause(id="b", annual_volume=Volume(amount=volume), price_basis="market_plus_premium",
+                          premium_share=0.1, sources=["CN"], budget_cap=Money(amount=cap * P0) if cap else None,
+                          storage_cost_rate=0.0, **common(parties=["US", "EU"]))
+
+
+def _one_by_one(monkeypatch):
+    """Records which paths (by their price in the last year) are settled one by one."""
+    seen = []
+    budgeted = mc._budgeted
+
+    def spy(setup, shock, *args, **kw):
+        seen.extend(np.round(shock[0, -1], 9).tolist())
+        return budgeted(setup, shock, *args, **kw)
+
+    monkeypatch.setattr(mc, "_budgeted", spy)
+    return seen
+
+
+def test_only_the_paths_on_which_the_budget_binds_are_settled_one_by_one(monkeypatch):
+    """The USD 1.1 P0 budget of 0.3 t a year runs out on the three dearer paths, not on the calm one: those three are
+    solved path by path, the calm one is read off the grid (what keeps 2,000 paths fast); the budget does not bind
+    at all with USD 2 P0, and no path is solved one by one."""
+    seen = _one_by_one(monkeypatch)
+    _known_paths(monkeypatch, _ore(), [_capped(0.3)])
+    assert sorted(seen) == pytest.approx(sorted(PATH_PRICES[1:, -1]))
+    seen.clear()
+    _known_paths(monkeypatch, _ore(), [_capped(0.3, cap=2.0)])
+    assert seen == []
+
+
+def test_a_purchase_beyond_what_the_market_can_supply_is_settled_under_its_budget_path_by_path(monkeypatch):
+    """10 t a year from CN, which produces 2 t with supply elasticity 0.1: the full volume has no equilibrium on any
+    grid price, so every path is settled under its USD 1.1 P0 budget, as the deterministic run does; without a
+    budget cap the run stops with the market named."""
+    seen = _one_by_one(monkeypatch)
+    res, det = _known_paths(monkeypatch, _ore(eps=0.1), [_capped(10.0)])
+    assert sorted(seen) == pytest.approx(sorted(PATH_PRICES[:, -1]))
+    for p, d in enumerate(det):
+        assert np.allclose(res.annual[p], d.annual_net, rtol=1e-7, atol=1e-6)
+    with pytest.raises(InfeasibleMarket, match="ore"):
+        _known_paths(monkeypatch, _ore(eps=0.1), [_capped(10.0, cap=None)])
+
+
+def test_two_minerals_each_on_its_own_paths_and_the_progress_bar_moves_mineral_by_mineral(monkeypatch):
+    """Ore under the tariff and the CfD on PATH_PRICES, 'tin' (the same market) under a tariff of its own on those
+    paths in reverse order: each path books the deterministic run of both markets at its two prices; the bar moves
+    to 0.05 once the paths are drawn, 0.5 and 0.95 as each market is done, 1 at the end."""
+    tin_tariff = TariffClause(id="tin-t", rate=0.2, exporters=["CN"], **common(parties=["EU"], mineral="tin"))
+    ore, tin = _ore(), replace(_ore(), mineral="tin", name="Tin")
+    mdl = replace(model(ore, horizon=H, rate=0.1), markets={"ore": ore, "tin": tin})
+    comps, _ = compile_clauses(mdl, [*_clauses(), tin_tariff])
+    prices = {"ore": PATH_PRICES, "tin": PATH_PRICES[::-1]}
+    z = np.log(np.stack([prices["ore"].T, prices["tin"].T]))
+    monkeypatch.setattr(mc, "price_shocks", lambda model, minerals, paths, rng: z.copy())
+    seen = []
+    res = mc.simulate(mdl, comps, paths=4, seed=1, progress=seen.append)
+    assert seen == pytest.approx([0.05, 0.5, 0.95, 1.0])
+    for p in range(4):
+        at = {m: replace(mk, price_index=prices[m][p]) for m, mk in mdl.markets.items()}
+        d = evaluate_model(replace(mdl, markets=at), comps)
+        assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * np.abs(d.annual_net).sum()
+        assert d.fiscal.query("clause_id == 'tin-t'").amount_usd.sum() < 0       # the tin tariff books revenue
