@@ -57,6 +57,8 @@ _SHARING = ("tests/test_sharing.py", "tests/test_sharing_clean.py", "tests/test_
 _EXPORT = ("tests/test_export_layout.py", "tests/test_export_cells.py", "tests/test_export_charts.py",
            "tests/test_sharing_term_sheet.py", "tests/test_export_text_robustness.py", "tests/test_export_stress.py",
            "tests/test_export_integrity.py", "tests/test_export.py")
+_STRESS = (*_ENGINE, "tests/test_engine_stress_edges.py", "tests/test_engine_stress_premium.py",
+           "tests/test_export_stress.py")
 TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/document/": _DOCUMENT,
     "workbench/document/free_text.py": (*_DOCUMENT, "tests/test_hostile_files.py"),
@@ -79,8 +81,8 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/engine/guards.py": ("tests/test_guards_by_hand.py", *_ENGINE, "tests/test_cli_evaluate.py"),
     "workbench/engine/gsim.py": ("tests/test_gsim_by_hand.py", "tests/test_gsim.py", "tests/test_gsim_inputs_edges.py",
                                  "tests/test_cli_robustness.py"),
-    "workbench/engine/stress": (*_ENGINE, "tests/test_engine_stress_edges.py", "tests/test_engine_stress_premium.py",
-                                "tests/test_export_stress.py"),
+    "workbench/engine/stress": _STRESS,
+    "workbench/engine/stress_results.py": ("tests/test_stress_results_by_hand.py", *_STRESS),
     "workbench/engine/evaluate.py": (*_ENGINE, "tests/test_bracket_choices.py"),
     "workbench/engine/solver.py": ("tests/test_engine_solver.py", *_ENGINE),
     "workbench/engine/releases.py": (*_ENGINE, "tests/test_engine_releases_by_hand.py", "tests/test_export_stress.py"),
