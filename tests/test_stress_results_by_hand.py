@@ -199,7 +199,7 @@ def _model(growth=0.1, discount=0.05):
 
 def _event(kind="export_restriction", share=0.5):
     return CompiledStress("ban", "A ban", kind, "ore", "note", np.array([False, True, True]), 2,
-                          np.array([True, True, False]), share)
+                          np.array([True, True, False]), share, 0.0)
 
 
 def test_build_grows_the_baseline_and_discounts_from_the_first_year():

@@ -27,7 +27,7 @@ class CompiledStress:
     supplier: int              # region index of the restricting / dumping supplier, or of the outage region
     targets: np.ndarray        # (R,) bool importers a restriction covers (never the supplier); outage everywhere: all
     share: float               # share withheld (restriction) or lost (outage)
-    price_cut: float = 0.0     # dumping: cut in the supplier's export price
+    price_cut: float           # dumping: cut in the supplier's export price (0 for the other kinds)
 
     @property
     def in_force(self) -> np.ndarray:
