@@ -228,3 +228,10 @@ def test_two_minerals_each_on_its_own_paths_and_the_progress_bar_moves_mineral_b
         d = evaluate_model(replace(mdl, markets=at), comps)
         assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * np.abs(d.annual_net).sum()
         assert d.fiscal.query("clause_id == 'tin-t'").amount_usd.sum() < 0       # the tin tariff books revenue
+    # the per-path solver, in blocks of three paths and one: a quarter of the bar per block of a market
+    monkeypatch.setattr(mc, "CHUNK_PATHS", 3)
+    seen.clear()
+    fixed = replace(mdl, markets={m: _fixed_range(mk) for m, mk in mdl.markets.items()})
+    direct = mc.simulate(fixed, comps, paths=4, seed=1, progress=seen.append, vary_elasticities=True)
+    assert seen == pytest.approx([0.05, 0.275, 0.5, 0.725, 0.95, 1.0])
+    assert np.abs(direct.annual - res.annual).max() < 5e-5 * np.abs(res.annual).sum(axis=(1, 2)).min()
