@@ -84,6 +84,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/engine/stress": _STRESS,
     "workbench/engine/stress_results.py": ("tests/test_stress_results_by_hand.py", *_STRESS),
     "workbench/engine/stress_events.py": ("tests/test_stress_events_by_hand.py", *_STRESS),
+    "workbench/engine/stress.py": ("tests/test_stress_worlds_by_hand.py", *_STRESS),
     "workbench/engine/evaluate.py": (*_ENGINE, "tests/test_bracket_choices.py"),
     "workbench/engine/solver.py": ("tests/test_engine_solver.py", *_ENGINE),
     "workbench/engine/releases.py": (*_ENGINE, "tests/test_engine_releases_by_hand.py", "tests/test_export_stress.py"),
