@@ -79,15 +79,15 @@ def _clauses():
                       **common(parties=["EU", "US"]))]
 
 
-def _known_paths(monkeypatch, mk, clauses, rate=0.1, **kw):
-    """Monte Carlo whose price shocks are PATH_PRICES, and the deterministic run at each path's prices."""
+def _known_paths(monkeypatch, mk, clauses, rate=0.1, path_prices=PATH_PRICES, **kw):
+    """Monte Carlo whose price shocks are ``path_prices``, and the deterministic run at each path's prices."""
     mdl = model(mk, horizon=H, rate=rate)
     comps, _ = compile_clauses(mdl, clauses)
-    z = np.log(PATH_PRICES).T[None]
+    z = np.log(path_prices).T[None]
     monkeypatch.setattr(mc, "price_shocks", lambda model, minerals, paths, rng: z.copy())
-    res = mc.simulate(mdl, comps, paths=len(PATH_PRICES), seed=1, **kw)
+    res = mc.simulate(mdl, comps, paths=len(path_prices), seed=1, **kw)
     det = [evaluate_model(replace(mdl, markets={"ore": replace(mk, price_index=mk.price_index * prices)}), comps)
-           for prices in PATH_PRICES]
+           for prices in path_prices]
     return res, det
 
 
@@ -235,3 +235,52 @@ def test_two_minerals_each_on_its_own_paths_and_the_progress_bar_moves_mineral_b
     direct = mc.simulate(fixed, comps, paths=4, seed=1, progress=seen.append, vary_elasticities=True)
     assert seen == pytest.approx([0.05, 0.275, 0.5, 0.725, 0.95, 1.0])
     assert np.abs(direct.annual - res.annual).max() < 5e-5 * np.abs(res.annual).sum(axis=(1, 2)).min()
+
+
+def test_a_cfd_that_neither_pays_nor_claws_back_is_no_rebate():
+    """Rebate probability counts the paths on which the CfD nets money back to the treasury, not those on which it
+    nets nothing: prices between the strike (1.1 P0) and the rebate threshold (1.3 P0) every year book nothing."""
+    def odds(*rows):
+        mp = pytest.MonkeyPatch()
+        try:
+            res, _ = _known_paths(mp, _ore(), _clauses()[1:], path_prices=np.array(rows))
+        finally:
+            mp.undo()
+        return res.cfd_rebate_probability["c"]
+
+    assert odds([1.2, 1.2, 1.2], [1.15, 1.25, 1.2]) == 0.0
+    assert odds([1.2, 1.2, 1.2], [1.2, 1.2, 1.5]) == 0.5
+    assert odds([1.2, 1.2, 1.2], [1.0, 1.2, 1.4]) == 0.0      # paid 0.1 P0 x 0.5 t, half of 0.1 P0 x 0.5 t back
+
+
+def test_a_market_without_clauses_leaves_the_others_draws_alone(monkeypatch):
+    """Same seed, same paths: adding a market no clause touches (listed first) changes nothing in the results, and
+    neither does a clause on it that starts after the horizon."""
+    mdl = model(_ore(), horizon=H, rate=0.1)
+    comps, _ = compile_clauses(mdl, _clauses())
+    alone = mc.simulate(mdl, comps, paths=50, seed=4)
+    tin = replace(_ore(), mineral="tin", name="Tin")
+    both = replace(mdl, markets={"tin": tin, "ore": mdl.markets["ore"]})
+    late = TariffClause(id="late", rate=0.2, exporters=["CN"], **common(mineral="tin", start_year=2040))
+    comps, _ = compile_clauses(both, [*_clauses(), late])
+    assert not any(c.years.any() for c in comps if c.clause_id == "late")
+    assert np.array_equal(mc.simulate(both, comps, paths=50, seed=4).annual, alone.annual)
+
+
+def test_disruption_years_come_from_the_documented_stream(monkeypatch):
+    """docs/model.md: the jumps are drawn from their own stream (seed, 1); the states drawn there by hand give the
+    run's result, and another seed's states do not."""
+    from workbench.engine.disruptions import Risk, draw_states
+
+    mdl = model(_ore(), horizon=H, rate=0.1)
+    comps, _ = compile_clauses(mdl, _clauses())
+    risks = [Risk("ore", "CN", 0.5, 1, 0.4)]
+    run = mc.simulate(mdl, comps, paths=20, seed=7, jumps=risks)
+
+    def replay(stream):
+        states = draw_states(mdl, ["ore"], risks, 20, np.random.default_rng(stream))
+        monkeypatch.setattr(mc, "draw_states", lambda *args: states)
+        return mc.simulate(mdl, comps, paths=20, seed=7, jumps=risks).annual
+
+    assert np.array_equal(replay([7, 1]), run.annual)
+    assert not np.array_equal(replay([7, 2]), run.annual)
