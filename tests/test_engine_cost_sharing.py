@@ -238,3 +238,14 @@ def test_a_purchase_from_two_small_sources_buys_from_each_by_its_output():
     res = evaluate_model(mdl, comps)
     bought = res.gov_flows[0, 0].sum(axis=1)  # by source
     assert bought.tolist() == pytest.approx([0.06, 0, 0, 0, 0.03], rel=1e-9, abs=1e-12)
+
+
+def test_shares_of_small_tonnages_follow_the_rule_not_an_equal_split():
+    # the market scaled down to a tenth: the US consumes 0.3 t and the EU 0.4 t, weights adding up to less than one
+    # tonne; a purchase of 0.01 t at 2 P0 (USD 20 a year) is still shared 3 : 4
+    market = ore(production=(0.2, 0.1, 0, 0.8, 0.1), consumption=(0.3, 0.4, 0.2, 0.1, 0.2),
+                 flows=[[0.1 * f for f in row] for row in FLOWS])
+    clause = PurchaseClause(id="buy", annual_volume=Volume(amount=0.01), agreed_price=Price(amount=2 * P0, per="t"),
+                            sources=["CN"], storage_cost_rate=0.0, **common(("US", "EU"), "consumption"))
+    assert paid(model(market), clause, "purchase_outlay") == pytest.approx({"US": 20 * 3 / 7, "EU": 20 * 4 / 7},
+                                                                           rel=1e-9)
