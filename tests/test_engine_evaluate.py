@@ -1,0 +1,84 @@
+"""evaluate_model on tiny markets solved by hand, field by field: prices, tonnes, purchases, stocks, surplus."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from workbench.document import CostSharing, Money, PurchaseClause, Volume
+from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
+
+US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
+
+
+def _agreed_buy(tonnes=3.0, years=2, price=1.0, **kw):
+    return PurchaseClause(id="buy", annual_volume=Volume(amount=tonnes), agreed_price=usd_t(price * P0), sources=["CN"],
+                          storage_cost_rate=0.0, **common(duration_years=years, **kw))
+
+
+def test_a_purchase_against_square_root_supply_and_demand_field_by_field():
+    # CN makes X = 2 sqrt(p), the US and ROW each buy D = 1/sqrt(p) (eps = 0.5, eta = -0.5), and the government buys
+    # 3 t at an agreed 4 P0: with q = sqrt(p), 2q = 2/q + 3, q = 2, p = 4 P0 in 2026 (the purchase's one year), P0 in
+    # 2027. Consumers lose -D P0 ((p/P0)^(1+eta) - 1) / (1 + eta) = -(2 - 1) / 0.5 = -2 P0 each; CN gains the area
+    # left of supply, the integral of 2 sqrt(s) from 1 to 4 = (4/3)(8 - 1) = 28/3 P0 (the agreed price is the market's).
+    mk = market(**SINGLE, eps=0.5, eta=-0.5, horizon=2)
+    res = run(model(mk, horizon=2), [_agreed_buy(years=1, price=4.0)])
+    assert res.producer_price[0, :, CN] == pytest.approx([4 * P0, P0], rel=1e-9)
+    assert res.consumer_price[0, :, US] == pytest.approx([4 * P0, P0], rel=1e-9)
+    assert res.consumer_price[0, :, ROW] == pytest.approx([4 * P0, P0], rel=1e-9)
+    assert res.production[0, :, CN] == pytest.approx([4.0, 2.0], rel=1e-9)
+    assert res.flows[0, 0, CN, [US, ROW]] == pytest.approx([0.5, 0.5], rel=1e-9)
+    assert res.consumer_surplus[0, 0, [US, ROW]] == pytest.approx([-2 * P0, -2 * P0], rel=1e-9)
+    assert res.producer_surplus[0, 0, CN] == pytest.approx(28 / 3 * P0, rel=1e-9)
+    assert res.consumer_surplus[0, 1] == pytest.approx([0.0] * 4, abs=1e-6)
+    assert res.producer_surplus[0, 1] == pytest.approx([0.0] * 4, abs=1e-6)
+    # what the government bought sits in the flows it was shipped with, booked to the party that pays (the US)
+    assert res.gov_flows[0, :, CN, US] == pytest.approx([3.0, 0.0]) and res.gov_flows[0].sum() == pytest.approx(3.0)
+    assert res.stock_end[0].tolist() == pytest.approx([3.0, 0.0, 0.0, 0.0])
+    # the baseline, untouched by the clause
+    assert res.base_production[0, :, CN].tolist() == pytest.approx([2.0, 2.0])
+    assert res.base_consumption[0, :, US].tolist() == res.base_consumption[0, :, ROW].tolist() == [1.0, 1.0]
+    assert res.base_flows[0, :, CN, US].tolist() == res.base_flows[0, :, CN, ROW].tolist() == [1.0, 1.0]
+    assert res.base_flows[0].sum() == pytest.approx(4.0)
+    assert res.base_price[0].tolist() == pytest.approx([P0, P0])
+
+
+def test_fixed_supply_gains_the_price_rise_on_every_tonne_less_the_agreed_discount():
+    # CN's 2 t are fixed (eps = 0); the US and ROW buy D = 1/p; the government buys 1 t: 2 = 2/p + 1, p = 2 P0.
+    # CN gains (p - P0) on each of its 2 t (2 P0) but sells the government's tonne at the agreed P0, a P0 below the
+    # market: P0 in all. Consumers lose ln 2 P0 each (eta = -1).
+    mk = market(**SINGLE, eps=0.0, eta=-1.0, horizon=1)
+    res = run(model(mk, horizon=1), [_agreed_buy(tonnes=1.0, years=1)])
+    assert res.producer_price[0, 0, CN] == pytest.approx(2 * P0, rel=1e-9)
+    assert res.producer_surplus[0, 0, CN] == pytest.approx(P0, rel=1e-9)
+    assert res.consumer_surplus[0, 0, [US, ROW]] == pytest.approx([-math.log(2) * P0] * 2, rel=1e-9)
+
+
+def test_a_purchase_shared_by_two_parties_books_their_tonnes_and_stocks_by_share():
+    # 1 t a year bought for the US (60 %) and the EU (40 %) over two years, 2 t stocked at the end
+    mk = market(**SINGLE, horizon=2)
+    clause = _agreed_buy(tonnes=1.0, years=2, parties=["US", "EU"],
+                         cost_sharing=CostSharing(rule="fixed", shares={"US": 0.6, "EU": 0.4}))
+    res = run(model(mk, horizon=2), [clause])
+    assert res.gov_flows[0, :, CN, US] == pytest.approx([0.6, 0.6]) and res.gov_flows[0, :, CN, EU] == \
+        pytest.approx([0.4, 0.4])
+    assert res.stock_end[0].tolist() == pytest.approx([1.2, 0.8, 0.0, 0.0])
+    assert res.discount.tolist() == [1.0, 1.0]
+
+
+def test_years_are_discounted_from_the_first_year_of_the_horizon():
+    res = run(model(market(**SINGLE, horizon=3), horizon=3, rate=0.25), [])
+    assert res.discount.tolist() == pytest.approx([0.8, 0.64, 0.512], rel=1e-15)
+    assert res.years == [2026, 2027, 2028] and res.regions == list(REGIONS) and res.minerals == ["ore"]
+    assert res.members == ["US", "EU"]
+
+
+def test_a_capped_purchase_books_only_what_its_budget_bought():
+    # 1 t a year at an agreed 2 P0 from a budget of 3 P0: 1 t, then 0.5 t, then nothing
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], horizon=3)
+    clause = PurchaseClause(id="cap", annual_volume=Volume(amount=1), agreed_price=usd_t(2 * P0), sources=["ROW"],
+                            budget_cap=Money(amount=3 * P0), storage_cost_rate=0.0, **common(duration_years=3))
+    res = run(model(mk, horizon=3), [clause])
+    assert res.gov_flows[0].sum(axis=(1, 2)).tolist() == pytest.approx([1.0, 0.5, 0.0], abs=1e-12)
+    assert res.stock_end[0, US] == pytest.approx(1.5)
