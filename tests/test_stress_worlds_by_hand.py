@@ -18,9 +18,11 @@ import math
 import numpy as np
 import pytest
 
+from workbench.defaults import default_scenario
 from workbench.document import CfdClause, ExportRestriction, PurchaseClause, SupplyOutage, Volume
+from workbench.engine import EngineInputError
 from workbench.engine.instruments import compile_clauses
-from workbench.engine.stress import stress_model
+from workbench.engine.stress import run_stress_tests, stress_model
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, usd_t
 from workbench.engine.market import Model
 
@@ -96,6 +98,16 @@ def test_each_test_books_only_its_own_minerals_clauses(result):
     assert salt.worlds["with_calm"].net[:, CN] == pytest.approx([0.0] * 3, abs=1e-9)
 
 
+def test_the_calm_world_with_a_stockpile_is_solved_with_its_purchases(result):
+    # buying 0.2 t of CN's salt a year: CN's 2x = 2 / x + 0.2, so x = (0.2 + sqrt(0.04 + 16)) / 4, in every year
+    x = (0.2 + math.sqrt(16.04)) / 4
+    calm = result.test("salt-out").worlds["with_calm"]
+    assert calm.consumer_price[:, US] == pytest.approx([x * P0] * 3, rel=1e-9)
+    assert calm.consumption[:, US] == pytest.approx([1 / x] * 3, rel=1e-9)
+    # 0.2 t a year at the agreed P0; the 0.6 t held at the end valued at the lower of x P0 and the baseline P0
+    assert calm.net[:, US] == pytest.approx([0.2 * P0, 0.2 * P0, 0.2 * P0 - 0.6 * P0], rel=1e-9)
+
+
 def test_the_stockpile_held_when_the_salt_outage_starts_covers_73_days(result):
     salt = result.test("salt-out")
     # 0.2 t bought in 2026 is held at the start of 2027, when the outage starts: 0.2 t / (1 t / 365 days)
@@ -116,8 +128,18 @@ def test_a_test_whose_market_cannot_clear_leaves_the_other_minerals_tests_standi
     ban = ExportRestriction(id="tin-ban", title="ban", supplier="CN", share_withheld=1.0, targets="partners",
                             target_partners=["US"], mineral="tin", start_year=2027, duration_years=1)
     with np.errstate(all="ignore"):
-        res = stress_model(mdl, [], [ban, _outage("ore-big", "ore", 0.75)], {})
-    assert [t.id for t in res.tests] == ["tin-ban", "ore-big"]
+        res = stress_model(mdl, [], [ban, _outage("ore-big", "ore", 0.75)], {}, warnings=["from the calibration"])
+    assert [t.id for t in res.tests] == ["tin-ban", "ore-big"] and res.warnings == ["from the calibration"]
     assert "the tin market has no equilibrium in 2027" in res.test("tin-ban").error
     ore = res.test("ore-big")
     assert not ore.error and ore.worlds["without"].consumer_price[:, US] == pytest.approx([2 * P0] * 3, rel=1e-9)
+
+
+def test_an_unknown_test_id_is_named_with_the_tests_there_are():
+    sc = default_scenario()
+    known = ", ".join(sorted(t.id for t in sc.document.stress_tests))
+    with pytest.raises(EngineInputError, match=rf"^test: 'nope' is not a stress test of the scenario \({known}\)$"):
+        run_stress_tests(sc, test_ids=["nope"])
+    bare = sc.model_copy(update={"document": sc.document.model_copy(update={"stress_tests": []})})
+    with pytest.raises(EngineInputError, match=r"^test: 'nope' is not a stress test of the scenario \(it has none\)$"):
+        run_stress_tests(bare, test_ids=["nope"])
