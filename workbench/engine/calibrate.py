@@ -271,7 +271,7 @@ def allocate_flows(prod: np.ndarray, cons: np.ndarray, known: list[KnownImports]
     prod, cons = np.asarray(prod, float), np.asarray(cons, float)
     r = len(prod)
     total = prod.sum()
-    tol = RAS_TOLERANCE * max(total, 1e-300)
+    tol = RAS_TOLERANCE * total
     known = [k for k in known if cons[k.importer] > 0]
     is_known = np.zeros(r, bool)
     named = np.zeros((r, r))
@@ -279,7 +279,7 @@ def allocate_flows(prod: np.ndarray, cons: np.ndarray, known: list[KnownImports]
     for k in known:
         is_known[k.importer] = True
         named[:, k.importer] = np.where(np.arange(r) == k.importer, 0.0, k.named)
-        eligible[:, k.importer] = np.where(np.arange(r) == k.importer, 0.0, k.unnamed)
+        eligible[:, k.importer] = k.unnamed
     home = np.where(is_known, np.minimum(prod, cons), 0.0)
     for _ in range(50):
         asked = named @ np.where(is_known, cons - home, 0.0)
