@@ -170,10 +170,10 @@ def test_the_json_of_a_test():
 
 
 def test_json_numbers_have_no_signed_zero_and_no_infinity():
-    cover = _result()
-    data = cover.to_json()
+    data = _result().to_json()
     cn = data["regions"][2]
-    assert math.copysign(1.0, cn["shortfall_t_without"]) == 1.0        # -0.0 would print as "-0.0"
+    # nobody in the EU or CN loses anything: -(PV 0.0) is -0.0, which JSON would print as "-0.0"
+    assert cn["consumer_loss_pv_usd_without"] == 0.0 and math.copysign(1.0, cn["consumer_loss_pv_usd_without"]) == 1.0
     infinite = _result(worlds={"without": WITHOUT, "with_calm": CALM,
                                "with": World(**{**vars(STRESSED), "net": np.full((3, 3), np.inf)})})
     assert infinite.to_json()["regions"][0]["fiscal_cost_pv_usd_with"] is None

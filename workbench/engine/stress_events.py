@@ -66,10 +66,8 @@ def compile_stress(model: Model, event) -> CompiledStress:
         share = float(event.share_withheld)
     elif isinstance(event, DumpingEpisode):
         cut = float(event.price_cut)
-    elif isinstance(event, SupplyOutage):
+    else:  # a SupplyOutage: the document model has exactly these three kinds
         share = float(event.share_lost)
-    else:  # pragma: no cover - the document model has exactly these kinds
-        raise EngineInputError(f"{where}.kind: unknown stress kind {event.kind!r}")
     if everywhere:
         targets[:] = True
     return CompiledStress(event.id, event.title, event.kind, event.mineral, event.source_note, years, s, targets,
