@@ -284,3 +284,13 @@ def test_disruption_years_come_from_the_documented_stream(monkeypatch):
 
     assert np.array_equal(replay([7, 1]), run.annual)
     assert not np.array_equal(replay([7, 2]), run.annual)
+
+
+def test_a_clause_worth_cents_is_booked_too(monkeypatch):
+    """The CfD on 1 kg (cents a year): every path books its few cents, as the deterministic run does (to 0.1 %: a
+    price on the strike is read between two grid points either side of the kink)."""
+    tiny = _clauses()[1].model_copy(update={"contracted_volume": Volume(amount=0.001)})
+    res, det = _known_paths(monkeypatch, _ore(), [tiny])
+    for p, d in enumerate(det):
+        scale = np.abs(d.annual_net).sum()
+        assert 0 < scale < 1.0 and np.abs(res.annual[p] - d.annual_net).max() < 1e-3 * scale
