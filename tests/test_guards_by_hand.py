@@ -72,7 +72,7 @@ def cfd(volume, **kw):
 
 
 def warnings(clauses, model=None, *, price=None, index=None, base_price=None, production=None, supply=None,
-             ledger=(), frac=None) -> list[ModelWarning]:
+             ledger=(), frac=None, consumption=CONSUMPTION) -> list[ModelWarning]:
     """The guards on a run where, unless told otherwise, every price is the baseline and output is the base."""
     mdl = model or _model()
     comps, _ = compile_clauses(mdl, list(clauses))
@@ -82,7 +82,7 @@ def warnings(clauses, model=None, *, price=None, index=None, base_price=None, pr
         mdl, comps, price=full if price is None else price, index=full if index is None else index,
         base_price=np.full((1, 2), P0) if base_price is None else base_price,
         production=base_production if production is None else production,
-        consumption=np.broadcast_to(CONSUMPTION, (1, 2, 3)).copy(), base_flows=np.broadcast_to(FLOWS, (1, 2, 3, 3)),
+        consumption=np.broadcast_to(consumption, (1, 2, 3)).copy(), base_flows=np.broadcast_to(FLOWS, (1, 2, 3, 3)),
         supply=base_production if supply is None else supply, ledger=list(ledger), frac=frac or {})
 
 
@@ -158,6 +158,8 @@ def test_small_producers_and_consumers_are_still_watched():
     # tonnages under one tonne count as much as big ones: a 0.5 t producer at 3x the baseline is flagged
     production = np.broadcast_to([0.5, 0.0, 8.0], (1, 2, 3)).copy()
     assert codes(warnings([tariff()], production=production, **prices(2026, "US", 3.0))) == ["price_band"]
+    assert codes(warnings([tariff()], consumption=[0.5, 4.0, 2.0], **prices(2026, "US", 3.0, consumer=True))) == [
+        "price_band"]
 
 
 def test_a_clause_is_watched_only_in_the_years_it_is_in_force():
@@ -172,11 +174,12 @@ def test_a_clause_is_watched_only_in_the_years_it_is_in_force():
 def test_a_purchase_of_exactly_a_fifth_of_world_output_is_trusted_and_one_tonne_more_is_not():
     # 2 t of the world's 10 t is the 20 % limit; bought at USD 900/t, 10 % below the market
     assert codes(warnings([buy(2.0)])) == ["below_market"]
-    w = one(warnings([buy(3.0)]), "purchase_share")
-    assert (w.clause_id, w.year, w.unit, w.figure) == ("buy", 2026, "share of world output", pytest.approx(0.3))
-    assert w == ("clause 'buy' buys 3 t of ore in 2026, 30% of world output (10 t), above the 20% a stockpile can "
+    assert one(warnings([buy(2.01)]), "purchase_share").figure == pytest.approx(0.201)
+    w = one(warnings([buy(7.0)]), "purchase_share")
+    assert (w.clause_id, w.year, w.unit, w.figure) == ("buy", 2026, "share of world output", pytest.approx(0.7))
+    assert w == ("clause 'buy' buys 7 t of ore in 2026, 70% of world output (10 t), above the 20% a stockpile can "
                  "take without the model extrapolating")
-    assert w.short() == "buy: buys 30% of world output (2026)"
+    assert w.short() == "buy: buys 70% of world output (2026)"
 
 
 def test_a_budget_cap_that_halves_the_first_years_purchase_moves_the_warning_to_the_second_year():
@@ -227,8 +230,9 @@ def test_small_sources_weigh_in_the_market_price_by_their_volume():
     # 0.5 t bought, 0.1 t from the US (at USD 1,000/t) and 0.4 t from CN (at USD 2,000/t): a market of USD 1,800/t
     price = np.full((1, 2, 3), P0)
     price[0, :, 2] = 2000.0
-    w = one(warnings([buy(0.5, price=900.0)], price=price), "below_market")
-    assert w.figure == pytest.approx(0.5) and "(USD 1,800/t)" in w
+    w = one(warnings([buy(0.5, price=450.0)], price=price), "below_market")
+    assert w.figure == pytest.approx(0.75) and "USD 450/t is 75% below the sources' market price (USD 1,800/t)" in w
+    assert w.short() == "buy: agreed price 75% below the market (2026)"
 
 
 def test_a_purchase_at_the_market_price_plus_a_premium_is_never_below_the_market():
@@ -289,6 +293,22 @@ def test_revenue_is_stated_in_millions():
         in w
 
 
+def test_revenue_just_over_a_million_reads_1_1_m():
+    # a bill of 6 t at USD 100,000/t is USD 0.6 m; USD 1,050,000.60 of revenue is 1.1 m to the nearest 0.1 m
+    base_price = np.full((1, 2), 1e5)
+    w = one(warnings([tariff()], base_price=base_price, price=np.full((1, 2, 3), 1e5), index=np.full((1, 2, 3), 1e5),
+                     ledger=[_receipts("tariff", "tariff_revenue", [1_050_000.6, 0.0])]), "revenue_above_imports")
+    assert "tariff revenue of USD 1.1 m in 2026" in w and "(USD 0.6 m, 1.8x)" in w
+
+
+def test_revenue_below_a_bill_of_less_than_a_dollar_is_no_warning():
+    # the US alone imports 2 t at USD 0.25/t: a bill of USD 0.50; USD 0.40 of revenue is within it
+    base_price = np.full((1, 2), 0.25)
+    found = warnings([tariff(parties=["US"])], base_price=base_price, price=np.full((1, 2, 3), 0.25),
+                     index=np.full((1, 2, 3), 0.25), ledger=[_receipts("tariff", "tariff_revenue", [0.4, 0.0])])
+    assert codes(found) == []
+
+
 def test_only_the_parties_imports_make_the_bill():
     # a tariff of the US alone: its bill is 2 t x USD 1,000; USD 2,500 of revenue is 1.25 times that
     w = one(warnings([tariff(parties=["US"])], ledger=[_receipts("tariff", "tariff_revenue", [2500.0, 0.0])]),
@@ -323,12 +343,13 @@ def test_a_floor_exactly_one_volatility_from_the_reference_is_near_the_money_and
 
 def test_near_the_money_names_the_year_the_reference_comes_closest():
     base_price = np.array([[P0, 1250.0]])
-    w = one(warnings([floor()], base_price=base_price, price=np.broadcast_to(base_price[..., None], (1, 2, 3)),
-                     index=np.broadcast_to(base_price[..., None], (1, 2, 3))), "near_the_money")
+    at_reference = np.broadcast_to(base_price[..., None], (1, 2, 3))
+    w = one(warnings([floor()], _model(volatility=0.7), base_price=base_price, price=at_reference,
+                     index=at_reference), "near_the_money")
     assert (w.clause_id, w.year) == ("floor", 2027)
-    assert w.figure == pytest.approx(math.log(1300 / 1250) / 0.3)
+    assert w.figure == pytest.approx(math.log(1300 / 1250) / 0.7)
     assert w.startswith("clause 'floor' is near the money: its price USD 1,300/t lies within one year's price "
-                        "volatility (30%) of the ore reference price (USD 1,250/t) in 2027:")
+                        "volatility (70%) of the ore reference price (USD 1,250/t) in 2027:")
     assert w.short() == "floor: near the money: compare the Monte Carlo expected cost"
 
 

@@ -128,7 +128,7 @@ def _purchase(model, c, years, on, price, base_price, production, frac) -> list[
             "a stockpile can take without the model extrapolating", code="purchase_share", clause_id=c.clause_id,
             mineral=c.mineral, year=years[on[t]], figure=float(share[t]), unit="share of world output"))
     made = production[c.m][on]
-    over = np.where(made > 0, bought / np.where(made > 0, made, 1.0), np.where(bought > 0, np.inf, 0.0))
+    over = np.divide(bought, made, out=np.where(bought > 0, np.inf, 0.0), where=made > 0)  # a dry source: inf
     t, i = np.unravel_index(int(np.argmax(over)), over.shape)
     if over[t, i] > 1.0:
         out.append(ModelWarning(
@@ -175,7 +175,7 @@ def _revenue(comps, years, base_price, imports, ledger) -> list[ModelWarning]:
             continue
         revenue = -a.sum(axis=1)  # (H,) receipts of every party
         bill = (imports[mi] * c.parties).sum(axis=1) * base_price[mi]
-        ratio = np.where(bill > 0, revenue / np.where(bill > 0, bill, 1.0), np.where(revenue > 0, np.inf, 0.0))
+        ratio = np.divide(revenue, bill, out=np.where(revenue > 0, np.inf, 0.0), where=bill > 0)
         t = int(np.argmax(ratio))
         if ratio[t] > 1.0:
             out.append(ModelWarning(
