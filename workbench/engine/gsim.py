@@ -201,13 +201,13 @@ def solve_levels(g: GsimInputs) -> np.ndarray:
     def one(x):
         return x[None]
 
+    no_support = np.zeros((1, 0, n))  # no producer-support clause (K = 0)
     cases = MarketCases(
         production_share=one(m.sum(axis=1)), consumption_share=one(internal.sum(axis=0)), import_share=one(weights),
         supply_elasticity=one(g.ex), demand_elasticity=one(g.em), armington_elasticity=np.array([float(sigma.mean())]),
         tariff=one(g.t1 - 1.0), floor_price=np.zeros((1, n, n)), purchases=np.zeros((1, n)),
-        support_floor=np.zeros((1, 0, n)), support_threshold=np.zeros((1, 0, n)),
-        support_rebate_share=np.zeros((1, 0, n)),
-        support_capped=np.zeros((1, 0, n), bool), capped_supply=np.full((1, n), np.inf))
+        support_floor=no_support, support_threshold=no_support, support_rebate_share=no_support,
+        support_capped=no_support.astype(bool), capped_supply=np.full((1, n), np.inf))
     if np.ptp(sigma) > 0:
         raise EngineInputError("substitution_elasticity: the levels cross-check needs one value for all regions")
     eq = solve(cases)
