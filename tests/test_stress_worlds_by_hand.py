@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from workbench.defaults import default_scenario
-from workbench.document import CfdClause, ExportRestriction, PurchaseClause, SupplyOutage, Volume
+from workbench.document import CfdClause, ExportRestriction, PurchaseClause, SupplyOutage, TariffClause, Volume
 from workbench.engine import EngineInputError
 from workbench.engine.instruments import compile_clauses
 from workbench.engine.stress import run_stress_tests, stress_model
@@ -112,7 +112,7 @@ def test_the_stockpile_held_when_the_salt_outage_starts_covers_73_days(result):
     salt = result.test("salt-out")
     # 0.2 t bought in 2026 is held at the start of 2027, when the outage starts: 0.2 t / (1 t / 365 days)
     assert salt.worlds["with"].held[:, US] == pytest.approx([0.0, 0.2, 0.4], rel=1e-9)
-    assert salt.table.at["US", "days_of_cover_with"] == pytest.approx(73.0, rel=1e-9)
+    assert salt.table.days_of_cover_with.tolist() == pytest.approx([73.0, 0.0, 0.0, 0.0], rel=1e-9)  # only the US holds
     stock = salt.stock.set_index("year")
     assert stock.stock_start_t.tolist() == pytest.approx([0.0, 0.2, 0.4]) and stock.bought_t.tolist() == [0.2] * 3
     assert stock.stock_end_t.tolist() == pytest.approx([0.2, 0.4, 0.6])
@@ -143,3 +143,23 @@ def test_an_unknown_test_id_is_named_with_the_tests_there_are():
     bare = sc.model_copy(update={"document": sc.document.model_copy(update={"stress_tests": []})})
     with pytest.raises(EngineInputError, match=r"^test: 'nope' is not a stress test of the scenario \(it has none\)$"):
         run_stress_tests(bare, test_ids=["nope"])
+
+
+def test_a_tariff_under_a_quota_is_levied_on_the_quota_price_at_the_border():
+    # a 25 % US tariff on CN's ore, and CN halving its shipments to the US (ore alone, SINGLE). Calm, CN's 2x = 1/x
+    # + 1 / (1.25 x): x = sqrt(0.9), and the US imports 1 / (1.25 x). The quota halves that; the US pays P0 / Q
+    # for Q and CN's home price solves 2x = 1/x + Q. The border (FOB) price of the US's imports is P0 / (1.25 Q):
+    # the duty 0.25 P0 / (1.25 Q) on Q tonnes is P0 / 5 a year, as it is calm (US spending is P0 at any price).
+    tariff = TariffClause(id="duty", rate=0.25, exporters=["CN"], **common(mineral="ore"))
+    quota = ExportRestriction(id="quota", title="quota", supplier="CN", share_withheld=0.5, targets="partners",
+                              target_partners=["US"], mineral="ore", start_year=2026, duration_years=3)
+    mdl = _model(ore=_mineral("ore"))
+    comps, _ = compile_clauses(mdl, [tariff])
+    t = stress_model(mdl, comps, [quota], {}).test("quota")
+    q = 0.5 / (1.25 * math.sqrt(0.9))
+    x = (q + math.sqrt(q * q + 8)) / 4
+    assert t.worlds["with"].consumer_price[:, US] == pytest.approx([P0 / q] * 3, rel=1e-9)
+    for world in ("with", "with_calm"):
+        assert t.worlds[world].ledger[("duty", "tariff_revenue")][:, US] == pytest.approx([-P0 / 5] * 3, rel=1e-9)
+    # the export tax that would do what the quota does: the border price over CN's home price, less one
+    assert t.export_tax_equivalent_pct("with") == pytest.approx([100 * (1 / (1.25 * q) / x - 1)] * 3, rel=1e-9)
