@@ -7,7 +7,7 @@ the price and halves what each consumer gets; losing nothing changes nothing.
 
 Ore carries a CfD on 1 t a year of CN's output at a strike of 1.5 P0 (US the only party, so the US pays): a pure
 transfer that pays USD 500 a year at the baseline price and claws back USD 500 a year at twice it. Salt carries a
-stockpile: the US buys 0.2 t a year of CN's salt.
+stockpile: the US buys 0.2 t a year of CN's salt in 2026-27.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ CFD = CfdClause(id="cfd", strike_price=usd_t(1.5 * P0), rebate_threshold=usd_t(1
                 volume_basis="fixed_volume", contracted_volume=Volume(amount=1.0), eligible_producers=["CN"],
                 **common(mineral="ore"))
 STOCKPILE = PurchaseClause(id="stock", annual_volume=Volume(amount=0.2), agreed_price=usd_t(P0), sources=["CN"],
-                           storage_cost_rate=0.0, **common(mineral="salt"))
+                           storage_cost_rate=0.0, **common(mineral="salt", duration_years=2))
 
 
 @pytest.fixture(scope="module")
@@ -99,24 +99,25 @@ def test_each_test_books_only_its_own_minerals_clauses(result):
 
 
 def test_the_calm_world_with_a_stockpile_is_solved_with_its_purchases(result):
-    # buying 0.2 t of CN's salt a year: CN's 2x = 2 / x + 0.2, so x = (0.2 + sqrt(0.04 + 16)) / 4, in every year
+    # buying 0.2 t of CN's salt a year: CN's 2x = 2 / x + 0.2, so x = (0.2 + sqrt(0.04 + 16)) / 4, in 2026-27
     x = (0.2 + math.sqrt(16.04)) / 4
     calm = result.test("salt-out").worlds["with_calm"]
-    assert calm.consumer_price[:, US] == pytest.approx([x * P0] * 3, rel=1e-9)
-    assert calm.consumption[:, US] == pytest.approx([1 / x] * 3, rel=1e-9)
-    # 0.2 t a year at the agreed P0; the 0.6 t held at the end valued at the lower of x P0 and the baseline P0
-    assert calm.net[:, US] == pytest.approx([0.2 * P0, 0.2 * P0, 0.2 * P0 - 0.6 * P0], rel=1e-9)
+    assert calm.consumer_price[:, US] == pytest.approx([x * P0, x * P0, P0], rel=1e-9)
+    assert calm.consumption[:, US] == pytest.approx([1 / x, 1 / x, 1.0], rel=1e-9)
+    # 0.2 t a year at the agreed P0; the 0.4 t held at the end valued at the baseline P0, the market's price in 2028
+    assert calm.net[:, US] == pytest.approx([0.2 * P0, 0.2 * P0, -0.4 * P0], rel=1e-9)
 
 
 def test_the_stockpile_held_when_the_salt_outage_starts_covers_73_days(result):
     salt = result.test("salt-out")
     # 0.2 t bought in 2026 is held at the start of 2027, when the outage starts: 0.2 t / (1 t / 365 days)
-    assert salt.worlds["with"].held[:, US] == pytest.approx([0.0, 0.2, 0.4], rel=1e-9)
+    assert salt.worlds["with"].held[:, US] == pytest.approx([0.0, 0.2, 0.4], rel=1e-9)   # none bought in 2028
     assert salt.table.days_of_cover_with.tolist() == pytest.approx([73.0, 0.0, 0.0, 0.0], rel=1e-9)  # only the US holds
     stock = salt.stock.set_index("year")
-    assert stock.stock_start_t.tolist() == pytest.approx([0.0, 0.2, 0.4]) and stock.bought_t.tolist() == [0.2] * 3
-    assert stock.stock_end_t.tolist() == pytest.approx([0.2, 0.4, 0.6])
-    assert stock.stock_end_calm_t.tolist() == pytest.approx([0.2, 0.4, 0.6])
+    assert stock.stock_start_t.tolist() == pytest.approx([0.0, 0.2, 0.4])
+    assert stock.bought_t.tolist() == pytest.approx([0.2, 0.2, 0.0])
+    assert stock.stock_end_t.tolist() == pytest.approx([0.2, 0.4, 0.4])
+    assert stock.stock_end_calm_t.tolist() == pytest.approx([0.2, 0.4, 0.4])
     # without the agreement the outage (x = 1 / sqrt(0.64) = 1.25) raises the US price in 2027-28 only
     price = salt.worlds["without"].consumer_price[:, US]
     assert price[0] == pytest.approx(P0, rel=1e-9) and price[1] == pytest.approx(P0 / math.sqrt(0.64), rel=1e-9)
