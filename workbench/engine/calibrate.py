@@ -325,14 +325,12 @@ def allocate_flows(prod: np.ndarray, cons: np.ndarray, known: list[KnownImports]
 
 def _ras(prior: np.ndarray, rows: np.ndarray, cols: np.ndarray, tol: float) -> tuple[np.ndarray, bool]:
     """Iterative proportional fitting of ``prior`` to row and column sums: (matrix, margins met within ``tol``)."""
-    m = prior * (rows > 0)[:, None] * (cols > 0)[None, :]
+    m = prior * (cols > 0)[None, :]  # no prior weight where nothing is received; a zero row empties at once
     rs = m.sum(axis=1)
     for it in range(RAS_ITERATIONS):
-        rs[rs <= 0] = 1.0  # an empty row stays empty whatever it is scaled by
-        m *= (rows / rs)[:, None]
+        m *= np.divide(rows, rs, out=np.zeros_like(rows), where=rs > 0)[:, None]  # an empty row stays empty
         cs = m.sum(axis=0)
-        cs[cs <= 0] = 1.0
-        m *= cols / cs
+        m *= np.divide(cols, cs, out=np.zeros_like(cols), where=cs > 0)
         rs = m.sum(axis=1)
         if it % 4 == 3 and np.abs(rs - rows).max() <= tol:
             break
