@@ -294,3 +294,15 @@ def test_a_clause_worth_cents_is_booked_too(monkeypatch):
     for p, d in enumerate(det):
         scale = np.abs(d.annual_net).sum()
         assert 0 < scale < 1.0 and np.abs(res.annual[p] - d.annual_net).max() < 1e-3 * scale
+
+
+def test_prices_just_past_the_strike_and_the_threshold_at_the_ends_of_the_grid(monkeypatch):
+    """The cheapest path a tenth of a percent under the CfD's strike, the dearest just over its rebate threshold: the
+    few dollars paid and clawed back there (0.001 P0 x 0.5 t and half of it) are read off the grid's first and
+    last points, not extrapolated from the points beyond the kinks (which would book nothing)."""
+    rows = np.array([[1.099, 1.2, 1.2], [1.301, 1.2, 1.2], [1.2, 1.099, 1.301], [1.25, 1.25, 1.25]])
+    res, det = _known_paths(monkeypatch, _ore(), _clauses()[1:], path_prices=rows)
+    assert det[0].annual_net[0, :2].sum() == pytest.approx(0.001 * P0 * 0.5, rel=1e-6)
+    assert det[1].annual_net[0, :2].sum() == pytest.approx(-0.5 * 0.001 * P0 * 0.5, rel=1e-6)
+    for p, d in enumerate(det):
+        assert np.allclose(res.annual[p], d.annual_net, rtol=1e-6, atol=1e-6)
