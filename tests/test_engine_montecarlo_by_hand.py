@@ -294,6 +294,7 @@ def test_a_clause_worth_cents_is_booked_too(monkeypatch):
     for p, d in enumerate(det):
         scale = np.abs(d.annual_net).sum()
         assert 0 < scale < 1.0 and np.abs(res.annual[p] - d.annual_net).max() < 1e-3 * scale
+    assert res.cfd_rebate_probability == {"c": 0.25}     # the high path nets a rebate of a few cents
 
 
 def test_prices_just_past_the_strike_and_the_threshold_at_the_ends_of_the_grid(monkeypatch):
