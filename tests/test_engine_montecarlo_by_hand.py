@@ -184,6 +184,24 @@ def _one_by_one(monkeypatch):
     return seen
 
 
+def test_paths_settled_one_by_one_keep_their_disruptions(monkeypatch):
+    """The budget-capped purchase on paths with CN's output cut by 40 % in known years (as in the disruption test
+    above): the paths whose budget binds are settled one by one each with its own cut years, exactly as the per-path
+    solver settles them, and the cuts change what they book."""
+    state = np.array([[0, 0, 0], [1, 1, 0], [0, 1, 1], [1, 1, 1]]).T
+    scales = np.array([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 0.6, 1.0]])
+    monkeypatch.setattr(mc, "draw_states", lambda model, minerals, risks, paths, rng: {0: (scales, state)})
+    mk = _fixed_range(_ore())
+    calm, _ = _known_paths(monkeypatch, mk, [_capped(0.3)])
+    seen = _one_by_one(monkeypatch)
+    grid, _ = _known_paths(monkeypatch, mk, [_capped(0.3)], jumps=["a risk"])
+    assert len(seen) == 3
+    direct, _ = _known_paths(monkeypatch, mk, [_capped(0.3)], jumps=["a risk"], vary_elasticities=True)
+    assert np.allclose(grid.annual, direct.annual, rtol=1e-7, atol=1e-6)
+    assert np.allclose(grid.annual[0], calm.annual[0], rtol=1e-7, atol=1e-6)
+    assert (np.abs(grid.annual[1:] - calm.annual[1:]).max(axis=(1, 2)) > 1.0).all()
+
+
 def test_only_the_paths_on_which_the_budget_binds_are_settled_one_by_one(monkeypatch):
     """The USD 1.1 P0 budget of 0.3 t a year runs out on the three dearer paths, not on the calm one: those three are
     solved path by path, the calm one is read off the grid (what keeps 2,000 paths fast); the budget does not bind
