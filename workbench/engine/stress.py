@@ -141,7 +141,8 @@ def run_world(model: Model, comps: list[Compiled], events: list[CompiledStress],
     ref = capped_exports(calm.flows, events, ev_m) / setup.world_consumption[ev_m].T
     frac, (stressed, eq) = _settle(setup, model, list(events), ref, ev_m)
     plans = []
-    if events and any(c.clause_id in rules for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE):
+    # (clauses reach run_world only for minerals with events: _report passes those of the stressed minerals)
+    if any(c.clause_id in rules for c in comps if c.wedge is Wedge.GOVERNMENT_PURCHASE):
         release = np.zeros((big_m, h, b, setup.production_share.shape[1]))
         buy_back = np.zeros_like(release)
         for mi in range(big_m):
