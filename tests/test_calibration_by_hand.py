@@ -501,3 +501,46 @@ def test_a_source_with_exactly_five_hundredths_of_a_percent_is_shown():
     assert table.loc["JP", "model_pct"] == 0.05 and table.loc["JP", "gap_pp"] == 0.05
     table = _report(_us_imports(model, [0.0, 500.0, 0.5, 999.5, 500.0]), scenario)
     assert "JP" not in set(table["source"])
+
+
+def test_a_region_making_a_fraction_of_a_tonne_unnamed_may_supply_the_unnamed_share():
+    """The rest of the world makes 0.3 t in Chile (named: 25 % of US imports) and 0.2 t in Peru (not named): the
+    report allows it the US data's unnamed 25 % on top, as it allows the EU (France, not named)."""
+    ore = _ore(production={"Ohio": _s(10.0), "France": _s(20.0), "China": _s(50.0), "Chile": _s(0.3),
+                           "Peru": _s(0.2)},
+               consumption={"US": _s(30.0), "EU": _s(30.0), "CN": _s(20.0), "OTHER": _s(0.5)})
+    table = _report(dataset=_dataset(ore)).set_index("source")
+    assert table["data_pct"].to_dict() == {"EU": 0.0, "CN": 50.0, "ROW": 25.0}
+    assert table["data_other_pct"].to_dict() == {"EU": 25.0, "CN": 0.0, "ROW": 25.0}
+
+
+def _a_and_c_know_their_sources(c_output):
+    """A uses 10 t, all imported: half from B by its data, the unnamed half only from C. C (with data) uses 5 t of
+    its own output at home; D uses 15 t and has no data."""
+    prod = np.array([0.0, 10.0, c_output, 20.0 - c_output])
+    known = [KnownImports(0, named=np.array([0.0, 0.5, 0.0, 0.0]), unnamed=np.array([0.0, 0.0, c_output, 0.0]),
+                          countries={}),
+             KnownImports(2, named=np.zeros(4), unnamed=np.array([0.0, 10.0, 0.0, 0.0]), countries={})]
+    warnings: list[str] = []
+    flows = allocate_flows(prod, np.array([10.0, 0.0, 5.0, 15.0]), known, warnings, "ore", ("A", "B", "C", "D"))
+    return flows, warnings
+
+
+def test_an_unnamed_share_no_unnamed_producer_can_spare_is_spread_over_every_producer_and_named():
+    """C makes 5 t and uses them all: A's unnamed 5 t come from B (5 t left) and D (15 t), pooled: B 5 x 5/20,
+    D 15 x 5/20; D's own 15 t are the rest."""
+    flows, warnings = _a_and_c_know_their_sources(5.0)
+    assert flows[:, 0] == pytest.approx([0.0, 5.0 + 1.25, 0.0, 3.75])
+    assert flows[:, 3] == pytest.approx([0.0, 3.75, 0.0, 11.25]) and flows[2, 2] == pytest.approx(5.0)
+    assert warnings == ["ore: no producer the data leave unnamed has output to spare for the unnamed share of A's "
+                        "imports; it is spread over every other producer (`workbench-cli calibration` shows the gap)"]
+
+
+def test_an_unnamed_share_larger_than_the_unnamed_producers_spare_output_is_spread_and_named():
+    """C makes 6 t, uses 5: its 1 t to spare cannot make A's unnamed 5 t, so every producer with output left (B 5, C 1,
+    D 14 t) supplies A's 5 t and D's 15 t in proportion."""
+    flows, warnings = _a_and_c_know_their_sources(6.0)
+    assert flows[:, 0] == pytest.approx([0.0, 5.0 + 1.25, 0.25, 3.5])
+    assert flows[:, 3] == pytest.approx([0.0, 3.75, 0.75, 10.5])
+    assert warnings == ["ore: the producers the import data leave unnamed cannot supply the unnamed shares; they are "
+                        "spread over every other producer instead"]
