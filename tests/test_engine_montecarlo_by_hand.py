@@ -53,6 +53,9 @@ def test_price_shocks_follow_the_ou_recursion_draw_by_draw():
     z = mc.price_shocks(walk, ["ore"], 2, KnownDraws(draws))
     assert z[0, :, 0].tolist() == pytest.approx([s, s, 0.0], abs=1e-15)
     assert z[0, :, 1].tolist() == pytest.approx([2 * s, 2 * s, 3 * s], rel=1e-12)
+    # a reversion speed of 1e-9 a year or less counts as none: the steps are s e_t exactly, not the limit's rounding
+    barely = model(_ore(volatility=s, mean_reversion=1e-9), horizon=H)
+    assert mc.price_shocks(barely, ["ore"], 2, KnownDraws(draws))[0, 0].tolist() == [s, 2 * s]
 
 
 def test_elasticities_are_drawn_uniformly_within_each_range():
