@@ -544,3 +544,20 @@ def test_an_unnamed_share_larger_than_the_unnamed_producers_spare_output_is_spre
     assert flows[:, 3] == pytest.approx([0.0, 3.75, 0.75, 10.5])
     assert warnings == ["ore: the producers the import data leave unnamed cannot supply the unnamed shares; they are "
                         "spread over every other producer instead"]
+
+
+def test_home_sales_settle_through_a_chain_of_import_data():
+    """C (makes nothing, uses 10 t) names A for half its imports; A (makes 10, uses 10) names B for half of its own.
+    A therefore keeps only what C's 5 t leave it (5 t at home) and imports 5 t, 2.5 t of them from B, which keeps
+    7.5 t at home. D, with no data, makes the 10 t every unnamed share needs: A 2.5, B 2.5, C 5."""
+    d_only = np.array([0.0, 0.0, 0.0, 10.0])
+    known = [KnownImports(0, named=np.array([0.0, 0.5, 0.0, 0.0]), unnamed=d_only, countries={}),
+             KnownImports(1, named=np.zeros(4), unnamed=d_only, countries={}),
+             KnownImports(2, named=np.array([0.5, 0.0, 0.0, 0.0]), unnamed=d_only, countries={})]
+    warnings: list[str] = []
+    flows = allocate_flows(np.array([10.0, 10.0, 0.0, 10.0]), np.array([10.0, 10.0, 10.0, 0.0]), known, warnings)
+    assert flows == pytest.approx(np.array([[5.0, 0.0, 5.0, 0.0],
+                                            [2.5, 7.5, 0.0, 0.0],
+                                            [0.0, 0.0, 0.0, 0.0],
+                                            [2.5, 2.5, 5.0, 0.0]]), abs=1e-9)
+    assert warnings == []
