@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from workbench.engine import solver
-from workbench.engine.solver import MAX_ITER, TOL, MarketCases, _evaluate, solve
+from workbench.engine.solver import TOL, MarketCases, _evaluate, solve
 
 INF = math.inf
 
@@ -249,10 +249,9 @@ def test_a_quota_solve_accepts_a_start_without_the_wedge_column():
 
 
 def test_starting_at_the_answer_takes_no_step(newton_steps):
-    """Started from the known equilibrium the solver stops at once: A sells 0.5/p at home and 0.5/p to B, and the
-    state buys 1.5, so p = 1/p + 1.5, p = 2. B (no producer, nothing bought from it) keeps price 1 whatever its start.
-    """
-    c = cases(**EXPORTER, purchases=[1.5, 0.0])
+    """Started from the known equilibrium (p = 2 of the purchase case) the solver stops at once. B neither produces
+    nor consumes (its consumers would buy only from B): it has no market and keeps price 1 whatever its start."""
+    c = cases([1.0, 0.0], [1.0, 0.0], [[1.0, 0.0], [0.0, 1.0]], purchases=[1.5, 0.0])
     eq = solve(c, y0=np.log([[2.0, 5.0]]))
     assert eq.price[0] == approx([2.0, 1.0], rel=1e-12)
     assert eq.converged.all()
@@ -286,14 +285,65 @@ def test_a_batch_solves_each_case_as_it_would_alone():
 
 def test_an_infeasible_purchase_stops_at_the_price_bound_early(newton_steps):
     """Purchases of 15 where supply (elasticity 0.2) can reach at most e^(12 x 0.2) = 11.02 within the price bound
-    e^12: the case is reported unconverged at the bound, with the gap 15 - 11.02 as its residual, within 20 Newton
-    iterations (about twice the 6 steps of 2 to the bound and the 4 at it), not MAX_ITER."""
+    e^12: the case is reported unconverged at the bound, with the gap 15 - 11.02 as its residual, after 10 Newton
+    iterations: 6 steps of 2 in log price (the longest step taken) up to the bound 12, then STUCK_ITER = 4 at it
+    without progress (not MAX_ITER = 60)."""
     c = cases([1.0], [1.0], [[1.0]], eps=0.2, purchases=[15.0])
     eq = solve(c)
     assert not eq.converged.any()
     assert eq.price[0] == approx([math.exp(12.0)], rel=1e-6)
     assert eq.residual[0] == approx(15 - math.exp(2.4) + math.exp(-12.0), rel=1e-9)
-    assert newton_steps["newton"] <= 20 < MAX_ITER
+    assert newton_steps["newton"] == 6 + 4
+
+
+@pytest.mark.parametrize(("below", "converged"), [(1e-3, True), (1e-8, True), (0.0, False)])
+def test_the_price_bound_from_both_sides(below, converged):
+    """p - 1/p = purchases puts the equilibrium at log price 12 - ``below``: just inside the bound e^12 it is found
+    (to 1e-12 in log price); exactly at the bound it is reported as no equilibrium, though the residual there is 0."""
+    g = 2 * math.sinh(12.0 - below)
+    eq = solve(cases([1.0], [1.0], [[1.0]], purchases=[g]), y0=np.array([[11.9]]))
+    assert eq.converged[0] == converged
+    assert np.log(eq.price[0, 0]) == approx(12.0 - below, abs=1e-12)
+    assert eq.residual[0] <= 10 * TOL
+
+
+def test_a_producer_selling_only_to_a_stockpile_by_hand():
+    """A's consumers buy nothing from A (B makes all B uses); the state buys 1 from A's 0.5: A's price is 2.
+    B (0.5 made, 1 consumed) clears at 0.5 p_B = 1 / p_B, p_B = sqrt(2)."""
+    c = cases([0.5, 0.5], [0.0, 1.0], [[0.0, 0.0], [1.0, 1.0]], purchases=[1.0, 0.0])
+    eq = solve(c)
+    assert eq.price[0] == approx([2.0, math.sqrt(2.0)], rel=1e-10)
+    assert eq.supply[0] == approx([1.0, math.sqrt(2.0) / 2], rel=1e-10)
+    assert_cleared(eq, c)
+
+
+def test_a_supplier_with_no_production_left_has_no_price():
+    """A has lost all its production but its buyers keep an Armington share of its good: no finite price of A's good
+    cuts their purchases to nothing, so the case is reported unconverged with A's price at the bound."""
+    eq = solve(cases([0.0, 1.0], [0.5, 0.5], [[0.5, 0.5], [0.5, 0.5]]))
+    assert not eq.converged.any()
+    assert eq.price[0, 0] == approx(math.exp(12.0), rel=1e-9)
+
+
+def test_an_inelastic_exporter_whose_sales_all_pay_a_floor_finds_its_price():
+    """A makes 1 whatever the price and sells only to B, whose border floor of 2 binds at the baseline (A's price has
+    no effect there: a vanishing slope). The state buys 0.7, leaving 0.3 for B: B pays 1/0.3 = 3.33 > 2, so the
+    floor stops binding and A's price is 10/3."""
+    c = cases([1.0, 0.0], [0.0, 1.0], [[1.0, 1.0], [0.0, 0.0]], eps=0.0, floor=[[0.0, 2.0], [0.0, 0.0]],
+              purchases=[0.7, 0.0])
+    eq = solve(c)
+    assert eq.price[0, 0] == approx(10 / 3, rel=1e-10)
+    assert eq.flows[0, 0, 1] == approx(0.3, rel=1e-10)
+    assert_cleared(eq, c)
+
+
+def test_a_purchase_no_price_can_meet_gives_up_within_the_iteration_limit(newton_steps):
+    """Perfectly inelastic supply of 1 cannot meet purchases of 2 at any price: the solve gives up unconverged after at
+    most MAX_ITER = 60 Newton iterations (a bounded wait in the negotiation room), the gap near 1 left."""
+    eq = solve(cases([1.0], [1.0], [[1.0]], eps=0.0, purchases=[2.0]))
+    assert not eq.converged.any()
+    assert eq.residual[0] == approx(1.0, rel=1e-3)
+    assert newton_steps["newton"] <= 60
 
 
 # -- Newton's slope -----------------------------------------------------------------------------------------------
@@ -347,6 +397,19 @@ def test_newtons_slope_is_the_derivative_of_excess_supply(quota):
             dy[:, k] = h
             fd = (_evaluate(c, y + dy, False)[0] - _evaluate(c, y - dy, False)[0]) / (2 * h)
             assert jac[:, :, k] == approx(fd, rel=1e-5, abs=1e-7), (seed, k)
+
+
+@pytest.mark.parametrize("price", [0.3, 0.8, 1.6])
+def test_newtons_slope_where_paid_producers_see_less_than_the_base_price(price):
+    """Capped-volume producers paid up to 1.0 who give back half the price above 0 on all output: at p = 0.8 they
+    see 0.8 - 0.4 + 0.2 = 0.6 on the capped volume (below the baseline price 1), whose slope is -0.5 per unit of p;
+    the analytic Jacobian matches central differences there and at prices below and above."""
+    c = cases([1.0], [1.0], [[1.0]], eps=0.7, support=[(0.0, 0.0, 0.5, False), (1.0, INF, 0.0, True)])
+    y = np.log([[price]])
+    _z, jac, _ = _evaluate(c, y, True)
+    h = 1e-6
+    fd = (_evaluate(c, y + h, False)[0] - _evaluate(c, y - h, False)[0]) / (2 * h)
+    assert jac[0, 0, 0] == approx(fd[0, 0], rel=1e-6)
 
 
 def markets_with_an_equilibrium(seed: int, n: int = 8, quota: bool = False) -> MarketCases:

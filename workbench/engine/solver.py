@@ -212,9 +212,11 @@ def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray |
         j = jac[todo] / scale[todo][:, :, None]
         j = np.where(act[:, :, None] & act[:, None, :], j, 0.0)
         j[:, idx, idx] += np.where(act, 0.0, 1.0)
-        # regularise a vanishing diagonal (perfectly inelastic, fully levied exporter)
+        # regularise a vanishing diagonal (perfectly inelastic, fully levied exporter) with the sign own-price slopes
+        # have (a higher price sells less and makes more): excess demand then raises the price until a floor stops
+        # binding, where the price has an effect again
         diag = j[:, idx, idx]
-        j[:, idx, idx] = np.where(np.abs(diag) < 1e-14, -1e-14, diag)
+        j[:, idx, idx] = np.where(np.abs(diag) < 1e-14, 1e-14, diag)
         try:
             step = np.linalg.solve(j, -z[todo][:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
