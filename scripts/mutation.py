@@ -88,6 +88,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/engine/stress.py": ("tests/test_stress_worlds_by_hand.py", *_STRESS),
     "workbench/engine/evaluate.py": ("tests/test_engine_evaluate.py", *_ENGINE, "tests/test_bracket_choices.py"),
     "workbench/engine/outcome.py": ("tests/test_engine_outcome.py", *_ENGINE),
+    "workbench/engine/cases.py": ("tests/test_engine_market_cases.py", *_ENGINE),
     "workbench/engine/solver.py": ("tests/test_engine_solver.py", *_ENGINE),
     "workbench/engine/releases.py": (*_ENGINE, "tests/test_engine_releases_by_hand.py", "tests/test_export_stress.py"),
     "workbench/instrument_kinds/": ("tests/test_instrument_kinds.py", "tests/test_instrument_kinds_starts.py",

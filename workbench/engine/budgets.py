@@ -109,7 +109,7 @@ def settle_budgets(solve_at, comps: list[Compiled], frac: dict[str, np.ndarray],
                 # above an infeasible fraction: bisect (in logs) towards it, or halve it
                 blind = np.isfinite(xb) & ~np.isfinite(lb)
                 x = np.where(blind, np.where(np.isfinite(xa), 0.5 * (xa + xb), xb - np.log(2.0)), x)
-            new = np.where(left > 0, np.exp(np.minimum(x, 0.0)), 0.0)
+            new = np.where(left > 0, np.exp(x), 0.0)  # x <= 0: every end and step is at most the full volume
             frac[c.clause_id] = np.where(done, f, new)
         if not open_:
             break
