@@ -63,12 +63,14 @@ TWIN = dict(production=[0.5, 0.5], consumption=[0.5, 0.5], import_share=[[0.5, 0
 
 @pytest.fixture
 def newton_steps(monkeypatch):
-    """Counts the solver's evaluations: ``steps["newton"]`` Newton iterations, ``steps["trials"]`` line searches'."""
-    steps = {"newton": -1, "trials": 0}
+    """Counts the solver's evaluations: ``steps["newton"]`` Newton iterations, ``steps["trials"]`` line searches'
+    batched evaluations, ``steps["rows"]`` the cases those evaluated in all."""
+    steps = {"newton": -1, "trials": 0, "rows": 0}
     real = solver._evaluate
 
     def counting(c, y, jacobian):
         steps["newton" if jacobian else "trials"] += 1
+        steps["rows"] += 0 if jacobian else len(y)
         return real(c, y, jacobian)
 
     monkeypatch.setattr(solver, "_evaluate", counting)
@@ -92,7 +94,7 @@ def test_no_policy_is_the_baseline_in_one_evaluation(newton_steps):
     assert eq.flows == approx(np.full((1, 2, 2), 0.25), abs=1e-15)
     assert eq.demand == approx(np.full((1, 2), 0.5)) and eq.supply == approx(np.full((1, 2), 0.5))
     assert eq.converged.all() and eq.quota_wedge is None
-    assert newton_steps == {"newton": 0, "trials": 0}
+    assert newton_steps == {"newton": 0, "trials": 0, "rows": 0}
 
 
 def test_a_government_purchase_in_one_region_by_hand():
@@ -456,3 +458,23 @@ def test_markets_with_every_instrument_clear_within_fourteen_newton_steps(newton
     assert_cleared(eq, c)
     assert newton_steps["newton"] <= 14
     assert newton_steps["trials"] <= 16
+
+
+@pytest.mark.parametrize(("seed", "keep", "newton", "rows"), [
+    (0, range(8), 12, 137), (1, [1, 3, 5, 6, 7], 13, 89), (2, range(7), 13, 118), (4, [0, 1, 2, 3, 4, 5, 7], 16, 130),
+    (5, [1, 2, 3, 4, 6, 7], 13, 103), (6, [0, 2, 3, 5, 6, 7], 18, 167)])
+def test_high_armington_markets_from_far_starts_clear_within_twice_todays_work(newton_steps, seed, keep, newton, rows):
+    """Armington elasticities of 20-80 (CES shares swing as price^(1 - sigma)) and starts up to e^3 away from the
+    answer: the full Newton step overshoots, so the line search backtracks and hedges with half steps. Every case
+    clears, within twice the Newton iterations and twice the line-search case evaluations the solver needs today
+    (``newton``, ``rows``): a slower step control would show here first."""
+    rng = np.random.default_rng(seed)
+    c = markets_with_an_equilibrium(seed)
+    c.armington_elasticity = rng.uniform(20.0, 80.0, 8)
+    y0 = rng.uniform(-3.0, 3.0, (8, 3))
+    pick = np.isin(np.arange(8), list(keep))
+    c = solver._subset(c, pick)
+    eq = solve(c, y0=y0[pick])
+    assert_cleared(eq, c)
+    assert newton_steps["newton"] <= 2 * newton
+    assert newton_steps["rows"] <= 2 * rows
