@@ -226,8 +226,10 @@ def test_a_purchase_beyond_what_the_market_can_supply_is_settled_under_its_budge
     assert sorted(seen) == pytest.approx(sorted(PATH_PRICES[:, -1]))
     for p, d in enumerate(det):
         assert np.allclose(res.annual[p], d.annual_net, rtol=1e-7, atol=1e-6)
-    with pytest.raises(InfeasibleMarket, match="ore"):
-        _known_paths(monkeypatch, _ore(eps=0.1), [_capped(10.0, cap=None)])
+    mdl = model(_ore(eps=0.1), horizon=H)
+    comps, _ = compile_clauses(mdl, [_capped(10.0, cap=None)])
+    with pytest.raises(InfeasibleMarket, match="the ore market has no equilibrium in 2026 under clause.s. b"):
+        mc.simulate(mdl, comps, paths=4, seed=1)
 
 
 def test_two_minerals_each_on_its_own_paths_and_the_progress_bar_moves_mineral_by_mineral(monkeypatch):
@@ -328,3 +330,13 @@ def test_prices_just_past_the_strike_and_the_threshold_at_the_ends_of_the_grid(m
     assert det[1].annual_net[0, :2].sum() == pytest.approx(-0.5 * 0.001 * P0 * 0.5, rel=1e-6)
     for p, d in enumerate(det):
         assert np.allclose(res.annual[p], d.annual_net, rtol=1e-6, atol=1e-6)
+
+
+def test_the_per_path_solver_moves_the_bar_every_500_paths():
+    """With elasticities drawn path by path, 501 paths are solved as 500 and 1: the bar (and the cancel check) moves
+    halfway after the first 500."""
+    mdl = model(_fixed_range(_ore()), horizon=H, rate=0.1)
+    comps, _ = compile_clauses(mdl, _clauses())
+    seen = []
+    mc.simulate(mdl, comps, paths=501, seed=2, vary_elasticities=True, progress=seen.append)
+    assert seen == pytest.approx([0.05, 0.5, 0.95, 1.0])

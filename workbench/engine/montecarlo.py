@@ -78,7 +78,7 @@ def price_shocks(model: Model, minerals: list[str], paths: int, rng: np.random.G
 
 def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary_elasticities: bool = False,
              progress=None, cancelled=None, warnings: list[str] | None = None,
-             grid_points: int = GRID_POINTS, jumps: list | None = None) -> MonteCarloResult:
+             jumps: list | None = None) -> MonteCarloResult:
     """Monte Carlo on a calibrated model and compiled clauses (see run_monte_carlo); ``jumps``: disruption risks.
 
     The jumps are drawn from their own stream (seed, 1), so the price paths are those of the run without them.
@@ -101,7 +101,7 @@ def simulate(model: Model, comps: list[Compiled], *, paths: int, seed: int, vary
         agreed = [c for c in sub if c.wedge is Wedge.GOVERNMENT_PURCHASE and c.agreed]
         fixed = budget_fractions(np.zeros((len(active), h, 1, r)), agreed)
         if elastic is None:
-            net, cfd_net, src = _tabulated(model, setup, z, grid_points, fixed, progress, cancelled, states)
+            net, cfd_net, src = _tabulated(model, setup, z, GRID_POINTS, fixed, progress, cancelled, states)
         else:
             net, cfd_net, src = _direct(model, setup, z, elastic, fixed, progress, cancelled, states)
         annual += net.transpose(1, 0, 2)
