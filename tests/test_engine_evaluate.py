@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import math
+from types import SimpleNamespace
 
 import pytest
 
@@ -10,6 +12,7 @@ from workbench.document import CostSharing, Money, PurchaseClause, Volume
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
 
 US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
+ev = importlib.import_module("workbench.engine.evaluate")  # the module (the package exports a function so named)
 
 
 def _agreed_buy(tonnes=3.0, years=2, price=1.0, **kw):
@@ -82,3 +85,57 @@ def test_a_capped_purchase_books_only_what_its_budget_bought():
     res = run(model(mk, horizon=3), [clause])
     assert res.gov_flows[0].sum(axis=(1, 2)).tolist() == pytest.approx([1.0, 0.5, 0.0], abs=1e-12)
     assert res.stock_end[0, US] == pytest.approx(1.5)
+
+
+class _Dumps:
+    """A partner, mineral or assumptions block: what the model cache keys on."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def model_dump(self, mode):
+        return {"value": self.value}
+
+
+def _scenario(tag):
+    return SimpleNamespace(document=SimpleNamespace(partners=[_Dumps(tag)], minerals=[_Dumps("ore")],
+                                                    assumptions=_Dumps(0)))
+
+
+@pytest.fixture
+def calibrations(monkeypatch):
+    """Counts the calibrations model_for runs (each returns a fresh model), with an empty cache."""
+    made = []
+
+    def build(scenario, dataset):
+        made.append(scenario.document.partners[0].value)
+        return object()
+
+    monkeypatch.setattr(ev, "build_model", build)
+    monkeypatch.setattr(ev, "_MODEL_CACHE", type(ev._MODEL_CACHE)())
+    return made
+
+
+def test_a_scenario_evaluated_again_is_not_calibrated_again(calibrations):
+    data, other = object(), object()
+    first = ev.model_for(_scenario("a"), data)
+    assert ev.model_for(_scenario("a"), data) is first and calibrations == ["a"]
+    # another dataset (or another partner list) is another model
+    assert ev.model_for(_scenario("a"), other) is not first and ev.model_for(_scenario("b"), data) is not first
+    assert calibrations == ["a", "a", "b"]
+
+
+def test_the_eight_scenarios_used_last_are_kept_and_the_least_recent_dropped(calibrations):
+    data = object()
+    kept = {tag: ev.model_for(_scenario(tag), data) for tag in "abcdefgh"}  # eight: all kept
+    assert ev.model_for(_scenario("a"), data) is kept["a"]  # used again: now the most recent
+    ev.model_for(_scenario("i"), data)  # a ninth drops the least recently used, b
+    assert [ev.model_for(_scenario(tag), data) is kept[tag] for tag in "acdefgh"] == [True] * 7
+    assert calibrations == [*"abcdefgh", "i"]
+    assert ev.model_for(_scenario("b"), data) is not kept["b"] and calibrations[-1] == "b"
+
+
+def test_clause_lists_in_messages_name_five_then_count_the_rest():
+    assert ev._names(list("abcde")) == "a, b, c, d, e"
+    assert ev._names(list("abcdef")) == "a, b, c, d, e and 1 more"
+    assert ev._names(list("abcdefgh")) == "a, b, c, d, e and 3 more"
