@@ -561,3 +561,14 @@ def test_home_sales_settle_through_a_chain_of_import_data():
                                             [0.0, 0.0, 0.0, 0.0],
                                             [2.5, 2.5, 5.0, 0.0]]), abs=1e-9)
     assert warnings == []
+
+
+def test_an_unnamed_producer_of_under_a_tonne_that_can_spare_enough_supplies_the_unnamed_share_alone():
+    """A imports 1 t, half from B by its data; the unnamed 0.5 t may come only from C, which makes 0.8 t and uses
+    none: C ships 0.5 t to A and its other 0.3 t to D; no warning."""
+    known = [KnownImports(0, named=np.array([0.0, 0.5, 0.0, 0.0]), unnamed=np.array([0.0, 0.0, 0.8, 0.0]),
+                          countries={})]
+    warnings: list[str] = []
+    flows = allocate_flows(np.array([0.0, 10.0, 0.8, 0.0]), np.array([1.0, 0.0, 0.0, 9.8]), known, warnings)
+    assert flows[:, 0] == pytest.approx([0.0, 0.5, 0.5, 0.0]) and flows[:, 3] == pytest.approx([0.0, 9.5, 0.3, 0.0])
+    assert warnings == []

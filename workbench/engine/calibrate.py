@@ -282,13 +282,13 @@ def allocate_flows(prod: np.ndarray, cons: np.ndarray, known: list[KnownImports]
         eligible[:, k.importer] = k.unnamed
     home = np.where(is_known, np.minimum(prod, cons), 0.0)
     for _ in range(50):
-        asked = named @ np.where(is_known, cons - home, 0.0)
+        asked = named @ (cons - home)  # named is zero in the columns of importers without data
         new = np.where(is_known, np.clip(np.minimum(cons, prod - asked), 0.0, None), 0.0)
         settled = np.abs(new - home).max() <= tol
         home = new
         if settled:
             break
-    imports = np.where(is_known, cons - home, 0.0)
+    imports = cons - home  # read only for importers with data (named, and cols below, ignore the others)
     fixed = named * imports[None, :]
     short = fixed.sum(axis=1) + home - prod
     for i in np.flatnonzero(short > tol):
