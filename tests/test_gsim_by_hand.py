@@ -123,3 +123,13 @@ def test_the_levels_cross_check_needs_one_substitution_elasticity():
     levels = solve_levels(parse(two | {"substitution_elasticity": [5.0, 5.0]}))
     assert levels[0] == pytest.approx((1.0 / 1.1) ** (-1.25 / (1.5 + 1.25)) - 1.0, rel=1e-6)
     assert levels[1] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_a_region_trading_half_a_value_unit_trades_and_the_one_trading_nothing_is_named():
+    base = {"regions": ["A", "B", "C"], "tariffs_initial": [[1] * 3] * 3, "tariffs_final": [[1] * 3] * 3,
+            "import_demand_elasticity": -1.25, "export_supply_elasticity": 1.5, "substitution_elasticity": 5}
+    assert parse(base | {"trade": [[0, 0.5, 0], [5, 0, 5], [5, 0.5, 0]]}).trade.sum(axis=1).tolist() == [0.5, 10, 5.5]
+    with pytest.raises(EngineInputError, match=r"^trade\[1\]: B exports nothing"):
+        parse(base | {"trade": [[0, 0.5, 0], [0, 0, 0], [5, 0.5, 0]]})
+    with pytest.raises(EngineInputError, match=r"^trade: column 2 \(C\) imports nothing"):
+        parse(base | {"trade": [[0, 0.5, 0], [5, 0, 0], [5, 0.5, 0]]})

@@ -83,19 +83,15 @@ def parse(data: Any) -> GsimInputs:
     trade = _matrix(data, "trade", n)
     t0 = _matrix(data, "tariffs_initial", n)
     t1 = _matrix(data, "tariffs_final", n)
-    if np.any((trade < 0) | (trade > MAX_TRADE)):
-        i, j = np.argwhere((trade < 0) | (trade > MAX_TRADE))[0]
+    for i, j in np.argwhere((trade < 0) | (trade > MAX_TRADE)):  # the first bad cell
         raise EngineInputError(f"trade[{i}][{j}]: must be between 0 and {MAX_TRADE:g}, got {trade[i, j]:g}")
     for name, t in (("tariffs_initial", t0), ("tariffs_final", t1)):
-        if np.any(t < 1.0) or np.any(t > MAX_TARIFF_POWER):
-            i, j = np.argwhere((t < 1.0) | (t > MAX_TARIFF_POWER))[0]
+        for i, j in np.argwhere((t < 1.0) | (t > MAX_TARIFF_POWER)):
             raise EngineInputError(f"{name}[{i}][{j}]: a tariff power 1 + t must be between 1 and "
                                    f"{MAX_TARIFF_POWER:g} (a tariff of at most 1,000 %), got {t[i, j]:g}")
-    if np.any(trade.sum(axis=1) <= 0):
-        i = int(np.flatnonzero(trade.sum(axis=1) <= 0)[0])
+    for i in np.flatnonzero(trade.sum(axis=1) <= 0):
         raise EngineInputError(f"trade[{i}]: {regions[i]} exports nothing; every region needs some trade")
-    if np.any(trade.sum(axis=0) <= 0):
-        j = int(np.flatnonzero(trade.sum(axis=0) <= 0)[0])
+    for j in np.flatnonzero(trade.sum(axis=0) <= 0):
         raise EngineInputError(f"trade: column {j} ({regions[j]}) imports nothing; every region needs some trade")
     low, high = ELASTICITY_RANGE
     em = _vector(data, "import_demand_elasticity", n, lambda v: (v <= -low) & (v >= -high),
