@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from workbench.document import CostSharing, Money, PurchaseClause, Volume
+from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, Volume
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
 
 US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
@@ -139,3 +139,42 @@ def test_clause_lists_in_messages_name_five_then_count_the_rest():
     assert ev._names(list("abcde")) == "a, b, c, d, e"
     assert ev._names(list("abcdef")) == "a, b, c, d, e and 1 more"
     assert ev._names(list("abcdefgh")) == "a, b, c, d, e and 3 more"
+
+
+def test_a_market_a_quarter_the_size_has_the_same_prices_and_a_quarter_of_the_surplus():
+    # the square-root market above with every tonne divided by 4 (CN makes 0.5 t, the US and ROW use 0.25 t each,
+    # 0.75 t bought): the same prices, every surplus a quarter - 7/3 P0 for CN, -0.5 P0 for each consumer
+    mk = market([0, 0, 0.5, 0], [0.25, 0, 0, 0.25], flows=[[0] * 4, [0] * 4, [0.25, 0, 0, 0.25], [0] * 4],
+                eps=0.5, eta=-0.5, horizon=1)
+    res = run(model(mk, horizon=1), [_agreed_buy(tonnes=0.75, years=1, price=4.0)])
+    assert res.producer_price[0, 0, CN] == pytest.approx(4 * P0, rel=1e-9)
+    assert res.producer_surplus[0, 0, CN] == pytest.approx(7 / 3 * P0, rel=1e-9)
+    assert res.consumer_surplus[0, 0, [US, ROW]] == pytest.approx([-0.5 * P0] * 2, rel=1e-9)
+
+
+def test_a_capped_price_gap_payment_counts_in_full_but_output_only_to_its_cap():
+    # the US makes X = 2s for ROW (D = 2/p) with a floor of 1.21 P0 paid on at most 2.2 t (tests/test_engine_cases.py):
+    # output 2.2 t sold at P0 / 1.1 plus the gap up to 1.21 P0 brings 2.2 x 1.21 = 2.662 P0; making 2.2 t costs the
+    # area under the supply curve s = X/2, 2.2^2 / 4 = 1.21 P0. At baseline: 2 P0 earned, 1 P0 cost. Change: 0.452 P0.
+    mk = market([2, 0, 0, 0], [0, 0, 0, 2], flows=[[0, 0, 0, 2], [0] * 4, [0] * 4, [0] * 4], horizon=1)
+    clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(1.21 * P0), volume_cap=Volume(amount=2.2),
+                                   **common(duration_years=1))
+    res = run(model(mk, horizon=1), [clause])
+    assert res.producer_surplus[0, 0, US] == pytest.approx((2.662 - 1.21 - 1.0) * P0, rel=1e-9)
+    assert res.consumer_surplus[0, 0, ROW] == pytest.approx(-2 * math.log(1 / 1.1) * P0, rel=1e-9)
+
+
+@pytest.mark.parametrize("eps", [5e-4, 0.0])
+def test_near_fixed_supply_under_a_price_gap_floor_gains_the_area_left_of_supply(eps):
+    # the US makes X = s^eps for ROW; with a floor of 1.21 P0 it receives 1.21 P0 on all it makes, so it gains the
+    # area left of its supply curve between P0 and 1.21 P0: (1.21^(1+eps) - 1) / (1 + eps) P0 (0.21 P0 when fixed).
+    # Below eps = 1e-3 the engine reads the margin from the price plus support, not from the output.
+    mk = market([1, 0, 0, 0], [0, 0, 0, 1], flows=[[0, 0, 0, 1], [0] * 4, [0] * 4, [0] * 4], eps=eps, horizon=1)
+    clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(1.21 * P0), **common(duration_years=1))
+    res = run(model(mk, horizon=1), [clause])
+    assert res.producer_surplus[0, 0, US] == pytest.approx((1.21 ** (1 + eps) - 1) / (1 + eps) * P0, rel=1e-9)
+
+
+def test_near_fixed_supply_without_a_clause_gains_nothing():
+    res = run(model(market(**SINGLE, eps=5e-4, horizon=1), horizon=1), [])
+    assert res.producer_surplus.tolist() == res.consumer_surplus.tolist() == [[[0.0] * 4]]
