@@ -340,3 +340,15 @@ def test_the_per_path_solver_moves_the_bar_every_500_paths():
     seen = []
     mc.simulate(mdl, comps, paths=501, seed=2, vary_elasticities=True, progress=seen.append)
     assert seen == pytest.approx([0.05, 0.5, 0.95, 1.0])
+
+
+def test_two_cfds_each_with_its_own_rebate_odds(monkeypatch):
+    """Beside the 1.1 / 1.3 P0 CfD, a second one struck at 0.5 P0 with half the gain above 0.9 P0 clawed back: it
+    claws back on every path (prices are 0.7 P0 or more, above 0.9 P0 in most years), the first nets a rebate on
+    the high path only; each path books what the deterministic run books."""
+    low = CfdClause(id="low", strike_price=usd_t(0.5 * P0), rebate_threshold=usd_t(0.9 * P0), clawback_share=0.5,
+                    volume_basis="fixed_volume", contracted_volume=Volume(amount=0.5), **common(parties=["US"]))
+    res, det = _known_paths(monkeypatch, _ore(), [*_clauses(), low])
+    assert res.cfd_rebate_probability == {"c": 0.25, "low": 1.0}
+    for p, d in enumerate(det):
+        assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * np.abs(d.annual_net).sum()
