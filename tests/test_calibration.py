@@ -166,3 +166,23 @@ def test_the_cli_prints_the_report_and_exits_zero_within_one_point(capsys):
 
     data = json.loads(capsys.readouterr().out)
     assert data["gap_limit_pp"] == 1.0 and abs(data["largest_gap"]["gap_pp"]) < 1e-6
+
+
+def test_nickel_production_and_use_by_region_are_the_shipped_figures(default_model):
+    """resources/data for nickel (2025, t Ni content): USGS mine output, US 10,000 t and China 120,000 t of a world
+    total of 3,900,000 t (no EU, Japanese or Mexican mines); US use 90,000 t, China, EU, Japan and Mexico 60 %, 9 %,
+    5 % and 0.5 % of world use; the rest of the world the remainder. No rescaling is needed."""
+    sc, ds, model = default_model
+    rows = [r for r in _csv("production.csv") if r["mineral"] == "nickel" and r["year"] == "2025"]
+    world = next(float(r["value"]) for r in rows if r["country"] == "World (rounded)")
+    usgs = {r["country"]: float(r["value"]) for r in rows}
+    shares = {r["economy"]: float(r["value"]) for r in _csv("consumption.csv") if r["mineral"] == "nickel"}
+    nickel = model.markets["nickel"]
+    assert model.regions == ("US", "EU", "JP", "MX", "CN", "ROW")
+    assert nickel.production.tolist() == [usgs["United States"], 0.0, 0.0, 0.0, usgs["China"],
+                                          world - usgs["United States"] - usgs["China"]]
+    use = [shares["US"], *(shares[c] * world for c in ("EU", "JP", "MX", "CN"))]
+    assert nickel.consumption[:5] == pytest.approx(use, rel=1e-12)
+    assert nickel.consumption[5] == pytest.approx(world - sum(use), rel=1e-12)
+    assert nickel.flows.sum(axis=1) == pytest.approx(nickel.production, rel=1e-9)
+    assert not [w for w in model.warnings if w.startswith("nickel")]
