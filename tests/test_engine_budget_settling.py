@@ -286,3 +286,15 @@ def test_a_fraction_handed_in_within_the_tolerance_is_kept_without_a_round(off, 
     f, _g, mkt, told = _settle([_lot(BN10, full)], 2, frac={"lot": np.array([[0.5], [0.0]])})
     assert mkt.solves == (1 if kept else 2) and len(told) == (0 if kept else 1)
     assert f["lot"][0, 0] == (0.5 if kept else pytest.approx(BN10 / full, rel=1e-15))
+
+
+@pytest.mark.parametrize("a, b", [((3, 2), (2, 1)), ((10, 3), (1, 0.5))])
+def test_two_capped_purchases_with_their_own_budgets_share_the_price_they_move(a, b):
+    # (tonnes, budget in P0) each, both far more than the budgets afford: together they spend B = 3 or 3.5 P0, so
+    # p = sqrt(1 + B/2) and each buys its own budget's worth at that one price, budget / p
+    f, g, mkt, told = _settle([_buy("a", a[0], budget=a[1], horizon=2), _buy("b", b[0], budget=b[1], horizon=2)], 2)
+    p = math.sqrt(1 + (a[1] + b[1]) / 2)
+    assert g.tolist() == pytest.approx([(a[1] + b[1]) / p, 0.0], rel=1e-9, abs=1e-12)
+    assert f["a"][0, 0] * a[0] == pytest.approx(a[1] / p, rel=1e-9)
+    assert f["b"][0, 0] * b[0] == pytest.approx(b[1] / p, rel=1e-9)
+    assert len(told) <= 32
