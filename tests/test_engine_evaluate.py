@@ -68,6 +68,12 @@ def test_a_purchase_shared_by_two_parties_books_their_tonnes_and_stocks_by_share
         pytest.approx([0.4, 0.4])
     assert res.stock_end[0].tolist() == pytest.approx([1.2, 0.8, 0.0, 0.0])
     assert res.discount.tolist() == [1.0, 1.0]
+    # each pays its share of the P0 a year the tonne costs at the agreed price
+    out = res.fiscal.query("instrument == 'purchase_outlay'").pivot_table(index="year", columns="region",
+                                                                          values="amount_usd")
+    assert list(out.columns) == ["EU", "US"]
+    assert out.EU.tolist() == pytest.approx([0.4 * P0] * 2, rel=1e-12)
+    assert out.US.tolist() == pytest.approx([0.6 * P0] * 2, rel=1e-12)
 
 
 def test_years_are_discounted_from_the_first_year_of_the_horizon():
@@ -152,15 +158,18 @@ def test_a_market_a_quarter_the_size_has_the_same_prices_and_a_quarter_of_the_su
     assert res.consumer_surplus[0, 0, [US, ROW]] == pytest.approx([-0.5 * P0] * 2, rel=1e-9)
 
 
-def test_a_capped_price_gap_payment_counts_in_full_but_output_only_to_its_cap():
+@pytest.mark.parametrize("payer", ["US", "EU"])
+def test_a_capped_price_gap_payment_counts_in_full_but_output_only_to_its_cap(payer):
     # the US makes X = 2s for ROW (D = 2/p) with a floor of 1.21 P0 paid on at most 2.2 t (tests/test_engine_cases.py):
     # output 2.2 t sold at P0 / 1.1 plus the gap up to 1.21 P0 brings 2.2 x 1.21 = 2.662 P0; making 2.2 t costs the
     # area under the supply curve s = X/2, 2.2^2 / 4 = 1.21 P0. At baseline: 2 P0 earned, 1 P0 cost. Change: 0.452 P0.
     mk = market([2, 0, 0, 0], [0, 0, 0, 2], flows=[[0, 0, 0, 2], [0] * 4, [0] * 4, [0] * 4], horizon=1)
+    # (paid for by the US itself or by the EU: the producers gain it either way)
     clause = PriceGapSubsidyClause(id="g", floor_price=usd_t(1.21 * P0), volume_cap=Volume(amount=2.2),
-                                   **common(duration_years=1))
+                                   eligible_producers=["US"], **common(duration_years=1, parties=[payer]))
     res = run(model(mk, horizon=1), [clause])
     assert res.producer_surplus[0, 0, US] == pytest.approx((2.662 - 1.21 - 1.0) * P0, rel=1e-9)
+    assert res.producer_surplus[0, 0, EU] == 0.0
     assert res.consumer_surplus[0, 0, ROW] == pytest.approx(-2 * math.log(1 / 1.1) * P0, rel=1e-9)
 
 
