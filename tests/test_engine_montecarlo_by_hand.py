@@ -352,3 +352,19 @@ def test_two_cfds_each_with_its_own_rebate_odds(monkeypatch):
     assert res.cfd_rebate_probability == {"c": 0.25, "low": 1.0}
     for p, d in enumerate(det):
         assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * np.abs(d.annual_net).sum()
+
+
+def test_an_agreed_price_budget_runs_out_in_the_same_year_on_every_path(monkeypatch):
+    """0.3 t a year at an agreed P0 with USD 0.7 P0: 0.3 P0 in 2026 and 2027, the 0.1 P0 left buys a third of 2028's
+    tonnes, whatever the market price; worked out once for all paths (none is settled one by one), each path then
+    books what the deterministic run at its prices books, the tariff's and the CfD's flows in the market the smaller
+    2028 purchase leaves included."""
+    buy = PurchaseClause(id="a", annual_volume=Volume(amount=0.3), agreed_price=usd_t(P0), sources=["CN"],
+                         budget_cap=Money(amount=0.7 * P0), storage_cost_rate=0.0, **common(parties=["US"]))
+    seen = _one_by_one(monkeypatch)
+    res, det = _known_paths(monkeypatch, _ore(), [*_clauses(), buy])
+    assert seen == []
+    for p, d in enumerate(det):
+        outlay = d.fiscal.query("instrument == 'purchase_outlay'").sort_values("year").amount_usd.to_numpy()
+        assert outlay == pytest.approx([0.3 * P0, 0.3 * P0, 0.1 * P0])
+        assert np.abs(res.annual[p] - d.annual_net).max() < 5e-5 * np.abs(d.annual_net).sum()
