@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import math
 from types import SimpleNamespace
 
 import pytest
 
-from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, Volume
+from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, TariffClause, Volume
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
 
 US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
@@ -187,3 +188,27 @@ def test_near_fixed_supply_under_a_price_gap_floor_gains_the_area_left_of_supply
 def test_near_fixed_supply_without_a_clause_gains_nothing():
     res = run(model(market(**SINGLE, eps=5e-4, horizon=1), horizon=1), [])
     assert res.producer_surplus.tolist() == res.consumer_surplus.tolist() == [[[0.0] * 4]]
+
+
+def _two_minerals(horizon=2):
+    """'ore' and 'tin', the same SINGLE market each."""
+    ore = market(**SINGLE, horizon=horizon)
+    tin = dataclasses.replace(ore, mineral="tin", name="Tin")
+    return dataclasses.replace(model(ore, horizon=horizon), markets={"ore": ore, "tin": tin})
+
+
+def test_a_mineral_without_a_clause_stays_exactly_at_its_baseline():
+    # a 6 t capped purchase of ore (6 P0: it buys 3 t at 2 P0, tests/test_engine_cases.py) and a tariff on tin that
+    # starts after the horizon: tin is not solved at all, every figure is its baseline to the last bit
+    clauses = [PurchaseClause(id="cap", annual_volume=Volume(amount=6), price_basis="market_plus_premium",
+                              sources=["CN"], budget_cap=Money(amount=6 * P0), storage_cost_rate=0.0,
+                              **common(duration_years=2)),
+               TariffClause(id="later", rate=0.5, exporters=["CN"], **common(mineral="tin", start_year=2030))]
+    res = run(_two_minerals(), clauses)
+    assert res.minerals == ["ore", "tin"]
+    assert res.producer_price[0, :, CN] == pytest.approx([2 * P0, P0], rel=1e-9)
+    assert res.gov_flows[0].sum(axis=(1, 2)) == pytest.approx([3.0, 0.0], rel=1e-9, abs=1e-12)
+    assert res.producer_price[1].tolist() == [[P0] * 4] * 2 and res.consumer_price[1].tolist() == [[P0] * 4] * 2
+    assert res.production[1].tolist() == res.base_production[1].tolist()
+    assert res.flows[1].tolist() == res.base_flows[1].tolist()
+    assert res.producer_surplus[1].tolist() == res.consumer_surplus[1].tolist() == [[0.0] * 4] * 2
