@@ -91,6 +91,44 @@ def test_negative_tonnes_and_flows_that_do_not_add_up_are_refused():
     _check(_market(flows=within))
 
 
+@pytest.mark.parametrize("flows, why", [
+    (np.ones((4, 3)), "a column short"),
+    (np.where(np.eye(4) > 0, np.nan, 0.0), "no number on the diagonal"),
+    (np.where(np.eye(4) > 0, np.inf, 0.0), "infinite home sales"),
+    (np.diag([2.0, -1.0, 3.0, 1.0]), "negative tonnes"),
+], ids=["shape", "nan", "inf", "negative"])
+def test_a_flow_matrix_that_is_not_finite_non_negative_tonnes_is_refused(flows, why):
+    """Each defect of the bilateral flow matrix on its own is refused with the field and the expected shape."""
+    with pytest.raises(EngineInputError, match=r"market 'ore'\.flows: must be a 4x4 matrix of finite non-negative "
+                                               r"tonnes"):
+        _check(_market(flows=flows))
+
+
+def test_flows_may_be_off_by_a_millionth_of_world_production_not_more():
+    """The add-up checks allow a mismatch of exactly one millionth of world production and refuse twice that, on
+    rows (exports vs production) and columns (purchases vs consumption) alike, whatever the unit of the tonnes."""
+    base = np.array([1.0, 0.0, 3.0, 1.0])
+    gap = 5e-6
+    for _ in range(60):     # EU's production is the gap itself, which counts in world production
+        gap = 1e-6 * float(base.sum() + np.array([0.0, gap, 0.0, 0.0]).sum())
+    with_eu = base + np.array([0.0, gap, 0.0, 0.0])
+    assert 1e-6 * float(with_eu.sum()) == gap                  # exactly the allowance
+    flows = allocate_flows(base, CONS)                           # EU ships nothing of what it makes
+    _check(_market(production=with_eu, flows=flows))
+    with pytest.raises(EngineInputError, match=r"flows: rows must add up to production"):
+        _check(_market(production=base + np.array([0.0, 2 * gap, 0.0, 0.0]), flows=flows))
+    cons = np.array([3.0, 0.0, 1.0, 1.0])
+    flows = allocate_flows(base, cons)                           # EU buys nothing of what it uses
+    allowance = 1e-6 * float(base.sum())
+    _check(_market(production=base, consumption=cons + np.array([0.0, allowance, 0.0, 0.0]), flows=flows))
+    with pytest.raises(EngineInputError, match=r"flows: columns must add up to consumption"):
+        _check(_market(production=base, consumption=cons + np.array([0.0, 2 * allowance, 0.0, 0.0]), flows=flows))
+    # in kilotonnes instead of tonnes (x 1000) a kilogram more than produced is far below the allowance
+    kt = allocate_flows(1000 * PROD, 1000 * CONS)
+    kt[0, 0] += 1e-3
+    _check(_market(production=1000 * PROD, consumption=1000 * CONS, flows=kt))
+
+
 def test_an_elasticity_on_the_wrong_side_of_zero_is_refused_naming_the_region():
     with pytest.raises(EngineInputError, match=r"supply_elasticity\[CN\]: must be >= 0, got -0.1"):
         _check(_market(supply_elasticity=np.array([1.0, 1.0, -0.1, 1.0])))
