@@ -460,6 +460,27 @@ def test_markets_with_every_instrument_clear_within_fourteen_newton_steps(newton
     assert newton_steps["trials"] <= 16
 
 
+def with_an_idle_region(c: MarketCases) -> MarketCases:
+    """The same cases with one more region that neither produces nor consumes (its consumers would buy from it)."""
+    def pad(a, value, axes):
+        widths = [(0, 1 if k in axes else 0) for k in range(a.ndim)]
+        return np.pad(a, widths, constant_values=value)
+
+    n, r = c.production_share.shape
+    share = pad(c.import_share, 0.0, (1, 2))
+    share[:, r, r] = 1.0
+    return MarketCases(
+        production_share=pad(c.production_share, 0.0, (1,)), consumption_share=pad(c.consumption_share, 0.0, (1,)),
+        import_share=share, supply_elasticity=pad(c.supply_elasticity, 1.0, (1,)),
+        demand_elasticity=pad(c.demand_elasticity, -1.0, (1,)), armington_elasticity=c.armington_elasticity,
+        tariff=pad(c.tariff, 0.0, (1, 2)), floor_price=pad(c.floor_price, 0.0, (1, 2)),
+        purchases=pad(c.purchases, 0.0, (1,)), support_floor=pad(c.support_floor, 0.0, (2,)),
+        support_threshold=pad(c.support_threshold, INF, (2,)),
+        support_rebate_share=pad(c.support_rebate_share, 0.0, (2,)),
+        support_capped=pad(c.support_capped, False, (2,)), capped_supply=pad(c.capped_supply, INF, (1,)),
+        export_wedge=pad(c.export_wedge, 0.0, (1, 2)), release=pad(c.release, 0.0, (1,)))
+
+
 @pytest.mark.parametrize(("seed", "keep", "newton", "rows"), [
     (0, range(8), 12, 137), (1, [1, 3, 5, 6, 7], 13, 89), (2, range(7), 13, 118), (4, [0, 1, 2, 3, 4, 5, 7], 16, 130),
     (5, [1, 2, 3, 4, 6, 7], 13, 103), (6, [0, 2, 3, 5, 6, 7], 18, 167)])
@@ -478,3 +499,20 @@ def test_high_armington_markets_from_far_starts_clear_within_twice_todays_work(n
     assert_cleared(eq, c)
     assert newton_steps["newton"] <= 2 * newton
     assert newton_steps["rows"] <= 2 * rows
+
+
+def test_a_region_outside_the_market_changes_neither_prices_nor_the_work(newton_steps):
+    """The hard markets above (seed 0) with a fourth region that neither produces nor consumes: its price stays 1,
+    the others' prices are those of the three-region market, and the solve takes no more work than there."""
+    rng = np.random.default_rng(0)
+    c = markets_with_an_equilibrium(0)
+    c.armington_elasticity = rng.uniform(20.0, 80.0, 8)
+    y0 = rng.uniform(-3.0, 3.0, (8, 3))
+    alone = solve(c, y0=y0)
+    rows_alone = newton_steps["rows"]
+    padded = with_an_idle_region(c)
+    eq = solve(padded, y0=np.pad(y0, [(0, 0), (0, 1)]))
+    assert eq.price[:, 3] == approx(np.ones(8), abs=0)
+    assert eq.price[:, :3] == approx(alone.price, rel=1e-9)
+    assert_cleared(eq, padded)
+    assert newton_steps["rows"] - rows_alone <= 2 * 137
