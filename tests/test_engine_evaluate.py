@@ -7,6 +7,7 @@ import importlib
 import math
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, TariffClause, Volume
@@ -190,11 +191,11 @@ def test_near_fixed_supply_without_a_clause_gains_nothing():
     assert res.producer_surplus.tolist() == res.consumer_surplus.tolist() == [[[0.0] * 4]]
 
 
-def _two_minerals(horizon=2):
-    """'ore' and 'tin', the same SINGLE market each."""
+def _two_minerals(horizon=2, names=("ore", "tin")):
+    """'ore' and 'tin' (or the minerals named), the same SINGLE market each."""
     ore = market(**SINGLE, horizon=horizon)
-    tin = dataclasses.replace(ore, mineral="tin", name="Tin")
-    return dataclasses.replace(model(ore, horizon=horizon), markets={"ore": ore, "tin": tin})
+    markets = {name: dataclasses.replace(ore, mineral=name, name=name.title()) for name in names}
+    return dataclasses.replace(model(ore, horizon=horizon), markets=markets)
 
 
 def test_a_mineral_without_a_clause_stays_exactly_at_its_baseline():
@@ -212,3 +213,44 @@ def test_a_mineral_without_a_clause_stays_exactly_at_its_baseline():
     assert res.production[1].tolist() == res.base_production[1].tolist()
     assert res.flows[1].tolist() == res.base_flows[1].tolist()
     assert res.producer_surplus[1].tolist() == res.consumer_surplus[1].tolist() == [[0.0] * 4] * 2
+
+
+@pytest.mark.parametrize("shock", [1.0, 2.0])
+def test_markets_left_unsolved_report_their_baseline_in_usd_and_tonnes(shock):
+    # the calm world of a stress test: no market solved, every figure the calibrated baseline at the reference price
+    mdl = model(market(**SINGLE, horizon=2), horizon=2)
+    setup = ev.prepare(mdl, ["ore"], [])
+    out = ev.solve_active(setup, np.full((1, 2, 1), shock), {}, [], mdl)
+    assert out.reference_price.tolist() == [[[shock * P0]] * 2]
+    assert out.exporter_price.tolist() == out.consumer_price.tolist() == [[[[shock * P0] * 4]] * 2]
+    assert out.landed_price.tolist() == [[[[[shock * P0] * 4] * 4]] * 2]
+    assert out.production.tolist() == [[[[0.0, 0.0, 2.0, 0.0]]] * 2]
+    assert out.consumption.tolist() == [[[[1.0, 0.0, 0.0, 1.0]]] * 2]
+    assert out.flows[0, :, 0, CN].tolist() == [[1.0, 0.0, 0.0, 1.0]] * 2 and out.flows.sum() == 4.0
+    assert out.unit_support.tolist() == [[[[0.0] * 4]] * 2] and out.converged.all()
+
+
+def test_a_settling_round_solves_again_only_the_market_whose_purchase_changed(monkeypatch):
+    # ore's market-price purchase takes several rounds to settle; tin's agreed-price one settles in the first (1 t
+    # at 2 P0 from 3 P0: 1, 0.5); zinc's tariff has nothing to settle. Only the first solve is of all three, the
+    # first round solves ore and tin, and after it only ore is solved again.
+    solved = []
+
+    def counting(setup, shock, frac, active, *args):
+        solved.append(list(active))
+        return solve_active(setup, shock, frac, active, *args)
+
+    solve_active = ev.solve_active
+    monkeypatch.setattr(ev, "solve_active", counting)
+    clauses = [PurchaseClause(id="ore-cap", annual_volume=Volume(amount=6), price_basis="market_plus_premium",
+                              sources=["CN"], budget_cap=Money(amount=6 * P0), storage_cost_rate=0.0,
+                              **common(duration_years=2)),
+               PurchaseClause(id="tin-cap", annual_volume=Volume(amount=1), agreed_price=usd_t(2 * P0),
+                              sources=["CN"], budget_cap=Money(amount=3 * P0), storage_cost_rate=0.0,
+                              **common(mineral="tin", duration_years=2)),
+               TariffClause(id="zinc-duty", rate=1.0, exporters=["CN"], **common(mineral="zinc", duration_years=2))]
+    res = run(_two_minerals(names=("ore", "tin", "zinc")), clauses)
+    assert res.gov_flows[0].sum(axis=(1, 2)) == pytest.approx([3.0, 0.0], rel=1e-9, abs=1e-12)
+    assert res.gov_flows[1].sum(axis=(1, 2)) == pytest.approx([1.0, 0.5], rel=1e-12)
+    assert res.producer_price[2, :, CN] == pytest.approx([math.sqrt(0.75) * P0] * 2, rel=1e-9)
+    assert solved[:2] == [[0, 1, 2], [0, 1]] and len(solved) > 3 and all(a == [0] for a in solved[2:])
