@@ -220,7 +220,7 @@ def test_only_the_paths_on_which_the_budget_binds_are_settled_one_by_one(monkeyp
 def test_a_purchase_beyond_what_the_market_can_supply_is_settled_under_its_budget_path_by_path(monkeypatch):
     """10 t a year from CN, which produces 2 t with supply elasticity 0.1: the full volume has no equilibrium on any
     grid price, so every path is settled under its USD 1.1 P0 budget, as the deterministic run does; without a
-    budget cap the run stops with the market named."""
+    budget cap the run stops at once with the market named."""
     seen = _one_by_one(monkeypatch)
     res, det = _known_paths(monkeypatch, _ore(eps=0.1), [_capped(10.0)])
     assert sorted(seen) == pytest.approx(sorted(PATH_PRICES[:, -1]))
@@ -228,8 +228,10 @@ def test_a_purchase_beyond_what_the_market_can_supply_is_settled_under_its_budge
         assert np.allclose(res.annual[p], d.annual_net, rtol=1e-7, atol=1e-6)
     mdl = model(_ore(eps=0.1), horizon=H)
     comps, _ = compile_clauses(mdl, [_capped(10.0, cap=None)])
+    seen.clear()
     with pytest.raises(InfeasibleMarket, match="the ore market has no equilibrium in 2026 under clause.s. b"):
         mc.simulate(mdl, comps, paths=4, seed=1)
+    assert seen == []       # at once, from the grid: no path of a hopeless run is tried one by one
 
 
 def test_two_minerals_each_on_its_own_paths_and_the_progress_bar_moves_mineral_by_mineral(monkeypatch):
