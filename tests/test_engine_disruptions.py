@@ -83,3 +83,23 @@ def test_risks_that_cannot_strike_or_do_not_concern_the_market_are_left_out():
     out = _states(idle, [[0.1] * H], minerals=("ore", "tin"))
     assert list(out) == [1]
     assert np.allclose(out[1][0], [[1, 1, 1, 1], [1, 1, 0.6, 1]])
+
+
+def test_the_scenarios_risks_replace_the_datasets_of_the_same_mineral_and_supplier_and_add_new_ones():
+    """A scenario that sets its own antimony risk for CN and adds one for every tungsten producer: the dataset's list
+    in its order with the antimony line replaced (the scenario's note as its source), then the new tungsten line."""
+    from workbench.defaults import default_scenario
+    from workbench.document import Scenario
+    from workbench.engine.disruptions import default_risks, scenario_risks
+
+    data = default_scenario().to_data()
+    data["document"]["assumptions"]["disruption_risks"] = [
+        {"mineral": "antimony", "supplier": "CN", "annual_probability": 0.5, "duration_years": 2, "depth": 0.3,
+         "note": "our own view"},
+        {"mineral": "tungsten", "supplier": "*", "annual_probability": 0.05, "duration_years": 1, "depth": 0.2}]
+    risks = scenario_risks(Scenario.from_data(data))
+    defaults = default_risks()
+    ours = Risk("antimony", "CN", 0.5, 2, 0.3, "our own view")
+    assert risks == [ours if (r.mineral, r.supplier) == ("antimony", "CN") else r for r in defaults] + [
+        Risk("tungsten", "*", 0.05, 1, 0.2, "")]
+    assert ours in risks and len(risks) == len(defaults) + 1
