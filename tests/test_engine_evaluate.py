@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, TariffClause, Volume
+from workbench.engine import EngineInputError
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
 
 US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
@@ -254,3 +255,23 @@ def test_a_settling_round_solves_again_only_the_market_whose_purchase_changed(mo
     assert res.gov_flows[1].sum(axis=(1, 2)) == pytest.approx([1.0, 0.5], rel=1e-12)
     assert res.producer_price[2, :, CN] == pytest.approx([math.sqrt(0.75) * P0] * 2, rel=1e-9)
     assert solved[:2] == [[0, 1, 2], [0, 1]] and len(solved) > 3 and all(a == [0] for a in solved[2:])
+
+
+def _drafted(*clauses):
+    return SimpleNamespace(document=SimpleNamespace(clauses=list(clauses)))
+
+
+def test_evaluating_some_clauses_takes_those_named_in_draft_order_and_names_an_unknown_one():
+    t1, t2, t3 = (TariffClause(id=cid, rate=0.1, exporters=["CN"], **common()) for cid in ("t1", "t2", "t3"))
+    scenario = _drafted(t1, t2, t3)
+    assert [c.id for c in ev.select_clauses(scenario, ["t3", "t1"])] == ["t1", "t3"]
+    assert [c.id for c in ev.select_clauses(scenario, None)] == ["t1", "t2", "t3"]
+    with pytest.raises(EngineInputError, match=r"^clause_ids: 'nope' is not a clause of the scenario$"):
+        ev.select_clauses(scenario, ["t1", "nope"])
+
+
+@pytest.mark.parametrize("key", [("t1",), "t1", ("t1", "rate", "A"), "ab"])
+def test_a_choice_not_keyed_by_clause_and_parameter_is_refused_naming_it(key):
+    scenario = _drafted(TariffClause(id="t1", rate=0.1, exporters=["CN"], **common()))
+    with pytest.raises(EngineInputError, match=r"^choices: .* is not a \(clause id, parameter\) pair$"):
+        ev.select_clauses(scenario, None, {key: "A"})
