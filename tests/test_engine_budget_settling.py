@@ -298,3 +298,10 @@ def test_two_capped_purchases_with_their_own_budgets_share_the_price_they_move(a
     assert f["a"][0, 0] * a[0] == pytest.approx(a[1] / p, rel=1e-9)
     assert f["b"][0, 0] * b[0] == pytest.approx(b[1] / p, rel=1e-9)
     assert len(told) <= 32
+
+
+def test_a_fraction_handed_in_below_what_an_ample_budget_affords_rises_to_the_full_volume_not_beyond():
+    # 1 t a year at an agreed 1 P0 from 10 P0: every year affordable; handed in at half, each year buys its 1 t
+    f, g, _mkt, told = _settle([_buy("cap", 1.0, budget=10, horizon=2, agreed=1)], 2,
+                               frac={"cap": np.array([[0.5], [0.5]])})
+    assert f["cap"][:, 0].tolist() == [1.0, 1.0] and g.tolist() == [1.0, 1.0] and len(told) == 1
