@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from workbench.document import CostSharing, Money, PriceGapSubsidyClause, PurchaseClause, TariffClause, Volume
-from workbench.engine import EngineInputError
+from workbench.engine import EngineInputError, InfeasibleMarket
 from tests.test_engine_cases import P0, REGIONS, SINGLE, common, market, model, run, usd_t
 
 US, EU, CN, ROW = (REGIONS.index(c) for c in ("US", "EU", "CN", "ROW"))
@@ -275,3 +275,17 @@ def test_a_choice_not_keyed_by_clause_and_parameter_is_refused_naming_it(key):
     scenario = _drafted(TariffClause(id="t1", rate=0.1, exporters=["CN"], **common()))
     with pytest.raises(EngineInputError, match=r"^choices: .* is not a \(clause id, parameter\) pair$"):
         ev.select_clauses(scenario, None, {key: "A"})
+
+
+def test_a_capped_purchase_that_cannot_clear_even_settled_is_named_beside_an_uncapped_one():
+    # 78 t a year from ROW, and 78 t from EU (each makes 5 t, supply elasticity 0.2: at most about 55 t within the
+    # solver's price bound), the second capped by a budget that pays for all 78 t at the agreed P0: neither clears on
+    # its own, the capped one not even with its budget settled - both are named
+    mk = market([5, 5, 5, 5], [5, 5, 5, 5], eps=0.2, eta=-0.2)
+    clauses = [PurchaseClause(id="uncapped", annual_volume=Volume(amount=78), agreed_price=usd_t(P0),
+                              sources=["ROW"], **common()),
+               PurchaseClause(id="capped", annual_volume=Volume(amount=78), agreed_price=usd_t(P0),
+                              sources=["EU"], budget_cap=Money(amount=78.01 * P0), **common())]
+    with pytest.raises(InfeasibleMarket, match=r"under clause uncapped, capped even on its own") as exc:
+        run(model(mk), clauses)
+    assert exc.value.clause_ids == ("uncapped", "capped") and exc.value.year == 2026
