@@ -34,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # no BLAS threads alive when the children are forked
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import mutation  # noqa: E402  (the mutants, their exclusions and the test map are mutation.py's)
+import mutation  # noqa: E402 - after the path to it; the mutants, exclusions and test map are mutation.py's
 
 _DURATION = re.compile(r"^([0-9.]+)s (setup|call|teardown)\s+(\S+)")
 
@@ -137,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.dont_write_bytecode = True          # a mutant never leaves bytecode behind for the next one
         import matplotlib
         matplotlib.use("Agg")
-        import numpy, pandas, pydantic, pytest, scipy.optimize  # noqa: F401,E401  (imported once, before the forks)
+        import numpy  # noqa: F401 - imported once here, before the forks, so no child pays for it
+        import pandas  # noqa: F401 - as numpy
+        import pydantic  # noqa: F401 - as numpy
+        import pytest  # noqa: F401 - as numpy
+        import scipy.optimize  # noqa: F401 - as numpy
 
         jobs = []
         for path in modules:
