@@ -66,7 +66,7 @@ TEST_MAP: dict[str, tuple[str, ...]] = {
     "workbench/files/atomic.py": (*_FILES, "tests/test_atomic_messages.py", "tests/test_atomic_stale_age.py",
                                   "tests/test_cli_robustness.py"),
     "workbench/files/json_input.py": (*_FILES, "tests/test_cli_robustness.py"),
-    "workbench/files/migrations.py": (*_FILES, "tests/test_cli_robustness.py"),
+    "workbench/files/migrations.py": ("tests/test_migrations_chain.py", *_FILES, "tests/test_cli_robustness.py"),
     "workbench/engine/": _ENGINE,
     "workbench/engine/calibrat": ("tests/test_calibration_by_hand.py", *_ENGINE, "tests/test_calibration.py"),
     "workbench/engine/budgets.py": ("tests/test_engine_budget_settling.py", *_ENGINE,
