@@ -19,7 +19,9 @@ import numpy as np
 import pytest
 
 from workbench.defaults import default_scenario
-from workbench.document import CfdClause, ExportRestriction, PurchaseClause, SupplyOutage, TariffClause, Volume
+from workbench.document import (
+    CfdClause, ExportRestriction, PurchaseClause, ReleaseRule, SupplyOutage, TariffClause, Volume,
+)
 from workbench.engine import EngineInputError
 from workbench.engine.instruments import compile_clauses
 from workbench.engine.stress import run_stress_tests, stress_model
@@ -164,3 +166,21 @@ def test_a_tariff_under_a_quota_is_levied_on_the_quota_price_at_the_border():
         assert t.worlds[world].ledger[("duty", "tariff_revenue")][:, US] == pytest.approx([-P0 / 5] * 3, rel=1e-9)
     # the export tax that would do what the quota does: the border price over CN's home price, less one
     assert t.export_tax_equivalent_pct("with") == pytest.approx([100 * (1 / (1.25 * q) / x - 1)] * 3, rel=1e-9)
+
+
+def test_a_release_by_need_gives_the_holder_its_shortfall_not_its_whole_stock():
+    """A 10 % outage of CN's salt from 2027 while the US holds 0.2 t: released by need, the stock gives the US what
+    the outage takes from its consumption (before any release), not the whole 0.2 t. Purchases go on (not suspended).
+    2027: calm 2x = 2/x + 0.2, so the US uses 1/x_c; stressed 1.8x = 2/x + 0.2, x_s = (0.2 + sqrt(14.44)) / 3.6 =
+    10/9, the US uses 0.9. 2028 (no purchase): calm 1 t, stressed x = 1/sqrt(0.9), the US uses sqrt(0.9)."""
+    rule = ReleaseRule(suspend_purchases=False, replenish=False)
+    held = STOCKPILE.model_copy(update={"release_rule": rule})
+    mdl = _model(salt=_mineral("salt"))
+    comps, warnings = compile_clauses(mdl, [held])
+    report = stress_model(mdl, comps, [_outage("salt-10", "salt", 0.1, start=2027, years=2)], {"stock": rule},
+                          warnings=warnings)
+    x_calm = (0.2 + math.sqrt(16.04)) / 4
+    need = [0.0, 1 / x_calm - 0.9, 1.0 - math.sqrt(0.9)]
+    stock = report.test("salt-10").stock.set_index("year")
+    assert stock.released_t.tolist() == pytest.approx(need, rel=1e-9, abs=1e-12)
+    assert stock.stock_end_t.tolist() == pytest.approx([0.2, 0.4 - need[1], 0.4 - need[1] - need[2]], rel=1e-9)
