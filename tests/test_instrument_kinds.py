@@ -221,3 +221,13 @@ def test_a_new_tariff_binds_only_the_proposing_delegation_a_new_cfd_every_member
     cfd, cfd_id = add_clause(sc, ClauseKind.CFD, "nickel")
     assert tariff.document.clause(tariff_id).parties == ["US"]
     assert cfd.document.clause(cfd_id).parties == ["US", "EU", "JP"]
+
+
+def test_every_ledger_line_is_a_payment_except_the_stock_s_end_value():
+    """Cash flows (the results' "Cash PV", the term sheet's cash rows) count every levy, duty, payment, rebate,
+    outlay and storage bill; only the stock still held at the end is a valuation, not money paid."""
+    from workbench.instrument_kinds import LEDGER
+
+    assert {key for key, entry in LEDGER.items() if not entry.cash} == {"stock_end_value"}
+    assert {"levy_revenue", "tariff_revenue", "subsidy_payment", "cfd_payment", "cfd_rebate", "purchase_outlay",
+            "storage_cost"} <= set(LEDGER)
