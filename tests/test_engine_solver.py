@@ -350,15 +350,29 @@ def test_a_purchase_no_price_can_meet_gives_up_within_the_iteration_limit(newton
 
 # -- Newton's slope -----------------------------------------------------------------------------------------------
 
+def _random_shares(rng, n: int, r: int):
+    """Random base-year production, consumption and import shares (each importer's shares adding up to one)."""
+    prod = rng.uniform(0.2, 1.0, (n, r))
+    cons = rng.uniform(0.2, 1.0, (n, r))
+    imp = rng.uniform(0.1, 1.0, (n, r, r))
+    imp /= imp.sum(axis=1, keepdims=True)
+    return prod, cons, imp
+
+
+def _random_quota(cases: MarketCases, rng, lowest: float) -> None:
+    """An export quota on each case: a random supplier, most importers covered, a quota of ``lowest`` to 0.4."""
+    n, r = cases.production_share.shape
+    cases.quota_from = rng.integers(0, r, n)
+    cases.quota_to = rng.random((n, r)) < 0.7
+    cases.quota = rng.uniform(lowest, 0.4, n)
+
+
 def rich_cases(seed: int, n: int = 4, quota: bool = True) -> MarketCases:
     """n random 3-region cases with every instrument: tariffs, floors (some binding), capped and uncapped supports,
     a volume cap, purchases, dumping, a stock release and (``quota``) an export quota, binding or not."""
     rng = np.random.default_rng(seed)
     r, k = 3, 3
-    prod = rng.uniform(0.2, 1.0, (n, r))
-    cons = rng.uniform(0.2, 1.0, (n, r))
-    imp = rng.uniform(0.1, 1.0, (n, r, r))
-    imp /= imp.sum(axis=1, keepdims=True)
+    prod, cons, imp = _random_shares(rng, n, r)
     out = MarketCases(
         production_share=prod, consumption_share=cons, import_share=imp,
         supply_elasticity=rng.uniform(0.2, 1.5, (n, r)), demand_elasticity=rng.uniform(-1.2, -0.1, (n, r)),
@@ -374,9 +388,7 @@ def rich_cases(seed: int, n: int = 4, quota: bool = True) -> MarketCases:
         export_wedge=rng.uniform(-0.4, 0.2, (n, r, r)),
         release=rng.uniform(0.0, 0.1, (n, r)))
     if quota:
-        out.quota_from = rng.integers(0, r, n)
-        out.quota_to = rng.random((n, r)) < 0.7
-        out.quota = rng.uniform(0.0, 0.4, n)
+        _random_quota(out, rng, lowest=0.0)
     return out
 
 
@@ -420,10 +432,7 @@ def markets_with_an_equilibrium(seed: int, n: int = 8, quota: bool = False) -> M
     for the seeds used below (scipy's root finds each)."""
     rng = np.random.default_rng(seed)
     r = 3
-    prod = rng.uniform(0.2, 1.0, (n, r))
-    cons = rng.uniform(0.2, 1.0, (n, r))
-    imp = rng.uniform(0.1, 1.0, (n, r, r))
-    imp /= imp.sum(axis=1, keepdims=True)
+    prod, cons, imp = _random_shares(rng, n, r)
     cfd_floor = rng.uniform(0.6, 1.2, (n, r)) * (rng.random((n, r)) < 0.6)
     gap_floor = rng.uniform(0.8, 1.5, (n, r)) * (rng.random((n, r)) < 0.5)
     out = MarketCases(
@@ -442,9 +451,7 @@ def markets_with_an_equilibrium(seed: int, n: int = 8, quota: bool = False) -> M
         export_wedge=rng.uniform(-0.4, 0.2, (n, r, r)),
         release=rng.uniform(0.0, 0.05, (n, r)))
     if quota:
-        out.quota_from = rng.integers(0, r, n)
-        out.quota_to = rng.random((n, r)) < 0.7
-        out.quota = rng.uniform(0.05, 0.4, n)
+        _random_quota(out, rng, lowest=0.05)
     return out
 
 
