@@ -179,15 +179,14 @@ def _quota_jacobian(cases, jac, flows, share, e, qmask, kappa, mu, slack):
     return out
 
 
-def solve(cases: MarketCases, active: np.ndarray | None = None, y0: np.ndarray | None = None) -> Equilibrium:
-    """Solve all cases for exporter prices; regions with no production keep price 1 (``active`` masks them).
+def solve(cases: MarketCases, y0: np.ndarray | None = None) -> Equilibrium:
+    """Solve all cases for exporter prices; a region that produces nothing and that nobody buys from keeps price 1.
 
     ``y0`` (N, R): log prices to start from (default the baseline, 0), e.g. a nearby case's solution.
     """
     n, r = cases.production_share.shape
-    if active is None:
-        bought = (cases.import_share * cases.consumption_share[:, None, :]).sum(axis=2)
-        active = (cases.production_share > 0) | (bought > 0)
+    bought = (cases.import_share * cases.consumption_share[:, None, :]).sum(axis=2)
+    active = (cases.production_share > 0) | (bought > 0)
     if cases.quota is not None:  # one more unknown: the quota's wedge, live where a case has a quota
         active = np.concatenate([active, (cases.quota_from >= 0)[:, None]], axis=1)
         if y0 is not None and y0.shape[1] == r:
