@@ -80,3 +80,18 @@ def test_missing_file_is_one_line(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "nope.cmws")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nope.cmws" in err[0]
+
+
+def test_a_file_cleaned_on_reading_is_evaluated_with_its_warnings_said(default_file, tmp_path, capsys):
+    """A received file whose clause title held an escape sequence is evaluated, but stderr says that control
+    characters were removed and that the content hash no longer matches: nothing is changed silently."""
+    data = json.loads(default_file.read_text(encoding="utf-8"))
+    data["document"]["clauses"][0]["title"] = "Floor \x1b[31mRED\x1b[0m"
+    changed = tmp_path / "changed.cmws"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["evaluate", str(changed)]) == 0
+    err = capsys.readouterr().err
+    assert "control characters removed from 1 text field(s) (document.clauses[0].title)" in err
+    assert "content hash does not match" in err
+    assert main(["evaluate", str(default_file)]) == 0
+    assert "warning" not in capsys.readouterr().err

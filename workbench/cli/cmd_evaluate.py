@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     """Load the scenario, evaluate it, print the per-partner table (or JSON)."""
     from workbench.engine import EngineInputError, InfeasibleMarket, evaluate
 
-    scenario = read_scenario(args.file, warn=False).scenario
+    scenario = read_scenario(args.file).scenario  # its load warnings (text cleaned, hash) are said first
     choices: dict[tuple[str, str], str] = {}
     for key, label in args.choose:
         if choices.get(key, label) != label:
